@@ -1,0 +1,58 @@
+import type { TrackingStatus, TrackingSubstatus } from "../domain/vocabulary.ts";
+
+/** Where a scan happened; every member is optional because carriers report what they have. */
+export interface EventLocation {
+  city?: string | null;
+  region?: string | null;
+  postalCode?: string | null;
+  /** ISO 3166-1 alpha-2, upper case. */
+  countryCode?: string | null;
+  latitude?: number | null;
+  longitude?: number | null;
+}
+
+/** One carrier event as the carrier said it, before normalisation. */
+export interface RawCarrierEvent {
+  /** Our carrier code of the carrier that scanned the parcel ("ups", "china-post"). */
+  carrier: string;
+  trackingNumber: string;
+  /** ISO-8601 with the carrier's UTC offset kept ("2026-03-02T14:05:00+08:00"). */
+  occurredAt: string;
+  /** The carrier's own status or event code, verbatim. */
+  rawCode: string;
+  /** The carrier's own words, verbatim. */
+  rawDescription: string;
+  location?: EventLocation;
+}
+
+/** A raw event with its meaning in the canonical vocabulary. */
+export interface CanonicalEvent extends RawCarrierEvent {
+  status: TrackingStatus;
+  substatus: TrackingSubstatus | null;
+  /** False when the raw code was not in the carrier's code table and a fallback was used. */
+  known: boolean;
+}
+
+/** What a raw code means; the value type of every carrier code table. */
+export interface CodeMeaning {
+  status: TrackingStatus;
+  substatus?: TrackingSubstatus;
+}
+
+/** A carrier (or tracking aggregator) whose payloads trackline understands. */
+export interface CarrierAdapter {
+  /** Stored, lowercase kebab id: "ups", "yunexpress", "aftership". */
+  code: string;
+  /** Display name. */
+  name: string;
+  /** True for aggregators (AfterShip, 17TRACK, EasyPost) whose events name another carrier. */
+  aggregator?: boolean;
+  /** Parses one documented tracking payload (API response or webhook body) into raw events. */
+  parse(payload: unknown): RawCarrierEvent[];
+  /** Maps a raw event to the canonical vocabulary; unknown codes fall back and never throw. */
+  normalise(raw: RawCarrierEvent): CanonicalEvent;
+  /** Verifies a webhook's signature over the raw body; constant-time. Absent: webhooks not accepted. */
+  verifyWebhook?(input: { rawBody: string; headers: Headers; secret: string; url: string }): boolean;
+  /** Provider's id of a webhook delivery, used to deduplicate replays; null when it has none. */
+  webhookEventId?(payload: unknown, headers: Headers): string | null;
+}
