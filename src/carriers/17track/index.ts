@@ -1,0 +1,16 @@
+import { defineCarrier } from "../define-carrier.ts";
+import { parentCodeFallback } from "../normalise.ts";
+import { seventeenTrackCodes } from "./codes.ts";
+import { parseSeventeenTrack } from "./parse.ts";
+import { seventeenTrackWebhookEventId, verifySeventeenTrackWebhook } from "./webhook.ts";
+
+export const seventeenTrack = defineCarrier({
+  code: "17track",
+  name: "17TRACK",
+  aggregator: true,
+  codes: seventeenTrackCodes,
+  fallback: parentCodeFallback(seventeenTrackCodes, "_"),
+  parse: parseSeventeenTrack,
+  verifyWebhook: verifySeventeenTrackWebhook,
+  webhookEventId: seventeenTrackWebhookEventId,
+});

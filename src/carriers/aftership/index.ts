@@ -1,0 +1,16 @@
+import { defineCarrier } from "../define-carrier.ts";
+import { parentCodeFallback } from "../normalise.ts";
+import { aftershipCodes } from "./codes.ts";
+import { parseAftership } from "./parse.ts";
+import { aftershipWebhookEventId, verifyAftershipWebhook } from "./webhook.ts";
+
+export const aftership = defineCarrier({
+  code: "aftership",
+  name: "AfterShip",
+  aggregator: true,
+  codes: aftershipCodes,
+  fallback: parentCodeFallback(aftershipCodes, "_"),
+  parse: parseAftership,
+  verifyWebhook: verifyAftershipWebhook,
+  webhookEventId: aftershipWebhookEventId,
+});

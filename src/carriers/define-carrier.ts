@@ -1,0 +1,20 @@
+import { type CodeFallback, type CodeTable, createNormaliser } from "./normalise.ts";
+import type { CarrierAdapter } from "./types.ts";
+
+/** What a carrier folder declares: its payload parser, its code table, optional webhook checks. */
+export interface CarrierDefinition extends Omit<CarrierAdapter, "normalise"> {
+  /** Every documented raw code -> canonical meaning. */
+  codes: CodeTable;
+  /** Used when a code is missing from `codes`; the event is still marked unknown. */
+  fallback?: CodeFallback;
+}
+
+/** A `CarrierAdapter` that also exposes its code table, for the contract suite and docs. */
+export interface DefinedCarrier extends CarrierAdapter {
+  readonly codes: CodeTable;
+}
+
+export function defineCarrier(definition: CarrierDefinition): DefinedCarrier {
+  const { fallback, ...adapter } = definition;
+  return { ...adapter, normalise: createNormaliser(definition.code, definition.codes, fallback) };
+}

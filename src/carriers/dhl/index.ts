@@ -1,0 +1,10 @@
+import { defineCarrier } from "../define-carrier.ts";
+import { dhlCodes } from "./codes.ts";
+import { parseDhl } from "./parse.ts";
+
+export const dhl = defineCarrier({
+  code: "dhl",
+  name: "DHL",
+  codes: dhlCodes,
+  parse: parseDhl,
+});

@@ -1,0 +1,16 @@
+import { defineCarrier } from "../define-carrier.ts";
+import { parentCodeFallback } from "../normalise.ts";
+import { easypostCodes } from "./codes.ts";
+import { parseEasypost } from "./parse.ts";
+import { easypostWebhookEventId, verifyEasypostWebhook } from "./webhook.ts";
+
+export const easypost = defineCarrier({
+  code: "easypost",
+  name: "EasyPost",
+  aggregator: true,
+  codes: easypostCodes,
+  fallback: parentCodeFallback(easypostCodes, "/"),
+  parse: parseEasypost,
+  verifyWebhook: verifyEasypostWebhook,
+  webhookEventId: easypostWebhookEventId,
+});

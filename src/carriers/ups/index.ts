@@ -1,0 +1,12 @@
+import { defineCarrier } from "../define-carrier.ts";
+import { parentCodeFallback } from "../normalise.ts";
+import { upsCodes } from "./codes.ts";
+import { parseUps } from "./parse.ts";
+
+export const ups = defineCarrier({
+  code: "ups",
+  name: "UPS",
+  codes: upsCodes,
+  fallback: parentCodeFallback(upsCodes, "/"),
+  parse: parseUps,
+});
