@@ -1,0 +1,176 @@
+import { describe, expect, it } from "vitest";
+import {
+  detectCarrier,
+  detectCarriers,
+  listCarriers,
+  suggestCorrections,
+  validateTrackingNumber,
+} from "./index.ts";
+
+describe("suggestCorrections", () => {
+  it("recovers a one-digit typo in an S10 number", () => {
+    // RB123456785GB with the check digit mistyped as 6.
+    const s = suggestCorrections("RB123456786GB", "royal-mail");
+    expect(s.map((x) => x.trackingNumber)).toContain("RB123456785GB");
+    expect(s.length).toBeLessThanOrEqual(5);
+    expect(s.every((x) => x.carrier === "royal-mail")).toBe(true);
+  });
+
+  it("recovers an adjacent transposition and ranks transpositions first", () => {
+    // 1Z5R89390357567127 with "12" keyed as "21".
+    const input = "1Z5R89390357567217";
+    const s = suggestCorrections(input);
+    expect(s).toContainEqual({
+      trackingNumber: "1Z5R89390357567127",
+      carrier: "ups",
+      format: "UPS",
+    });
+    const first = s[0]!.trackingNumber;
+    const diff = [...input].flatMap((c, i) => (c === first[i] ? [] : [i]));
+    expect(diff).toHaveLength(2);
+    expect(diff[1]! - diff[0]!).toBe(1);
+  });
+
+  it("recovers a serial-digit typo when it is among the first five candidates", () => {
+    // 986578788855 with its first digit mistyped as 8.
+    const s = suggestCorrections("886578788855", "fedex");
+    expect(s.map((x) => x.trackingNumber)).toContain("986578788855");
+  });
+
+  it("offers the check-digit fix for a FedEx number", () => {
+    const s = suggestCorrections("986578788856", "fedex");
+    expect(s.map((x) => x.trackingNumber)).toContain("986578788855");
+    expect(s.every((x) => x.carrier === "fedex")).toBe(true);
+  });
+
+  it("never suggests for pattern-only carriers or refused input", () => {
+    expect(suggestCorrections("YT222952127216444", "yunexpress")).toEqual([]);
+    expect(suggestCorrections("")).toEqual([]);
+  });
+});
+
+describe("validateTrackingNumber", () => {
+  it("accepts a checksum-valid number for its carrier", () => {
+    const r = validateTrackingNumber("ups", "1z5r 8939 0357 5671 27");
+    expect(r).toMatchObject({ valid: true, normalized: "1Z5R89390357567127", errors: [] });
+    expect(r.matches[0]!.carrier.code).toBe("ups");
+  });
+
+  it("CHECK_DIGIT_MISMATCH with suggestions when the shape fits but the digit fails", () => {
+    const r = validateTrackingNumber("usps", "RB123456786US");
+    expect(r.valid).toBe(false);
+    expect(r.errors[0]!.code).toBe("CHECK_DIGIT_MISMATCH");
+    expect(r.errors[0]!.message).toContain("USPS");
+    expect(r.suggestions.map((s) => s.trackingNumber)).toContain("RB123456785US");
+  });
+
+  it("CARRIER_MISMATCH names the carriers the number does match", () => {
+    const r = validateTrackingNumber("fedex", "1Z5R89390357567127");
+    expect(r.valid).toBe(false);
+    expect(r.errors.map((e) => e.code)).toEqual(["CARRIER_MISMATCH"]);
+    expect(r.errors[0]!.message).toContain("UPS (ups)");
+    expect(r.matches[0]!.carrier.code).toBe("ups");
+  });
+
+  it("CARRIER_MISMATCH for an unknown carrier code, still listing matches", () => {
+    const r = validateTrackingNumber("pony-express", "1Z5R89390357567127");
+    expect(r.errors[0]).toMatchObject({ code: "CARRIER_MISMATCH" });
+    expect(r.errors[0]!.message).toContain('Unknown carrier code "pony-express"');
+    expect(r.matches.length).toBeGreaterThan(0);
+  });
+
+  it("NO_KNOWN_FORMAT when nothing fits", () => {
+    const r = validateTrackingNumber("ups", "HELLO");
+    expect(r.errors.map((e) => e.code)).toEqual(["NO_KNOWN_FORMAT"]);
+  });
+
+  it("passes normalization errors through", () => {
+    expect(validateTrackingNumber("ups", " ").errors[0]!.code).toBe("EMPTY");
+  });
+
+  it("accepts pattern-only carriers on format alone, never as checksum-valid", () => {
+    const r = validateTrackingNumber("sf-express", "SF1234567890123");
+    expect(r.valid).toBe(true);
+    expect(r.matches[0]!.checksum).toBe("NO_CHECKSUM");
+  });
+});
+
+describe("ranking", () => {
+  it("puts checksum-valid matches above pattern-only ones, each in its confidence band", () => {
+    for (const n of [
+      "340434188193",
+      "00340434123456789012",
+      "RB123456785GB",
+      "JJD014600003827000003",
+    ]) {
+      const m = detectCarrier(n);
+      const firstNone = m.findIndex((x) => x.checksum === "NO_CHECKSUM");
+      if (firstNone >= 0)
+        expect(m.slice(firstNone).every((x) => x.checksum === "NO_CHECKSUM")).toBe(true);
+      for (const x of m) {
+        if (x.checksum === "CHECKSUM_VALID") expect(x.confidence).toBeGreaterThanOrEqual(0.5);
+        else expect(x.confidence).toBeLessThan(0.5);
+      }
+    }
+  });
+
+  it("scores a loose all-digit pattern low", () => {
+    const [m] = detectCarrier("999999999999");
+    expect(m!.checksum).toBe("NO_CHECKSUM");
+    expect(m!.confidence).toBeLessThan(0.2);
+  });
+});
+
+describe("detectCarriers", () => {
+  it("keeps input order and handles 1000 mixed inputs", () => {
+    const pool = [
+      "1Z5R89390357567127",
+      "RB123456785GB",
+      "",
+      "TBA000000000000",
+      "junk!",
+      "986578788855",
+    ];
+    const inputs = Array.from({ length: 1000 }, (_, i) => pool[i % pool.length]!);
+    const results = detectCarriers(inputs);
+    expect(results).toHaveLength(1000);
+    results.forEach((r, i) => expect(r.input).toBe(inputs[i]));
+    expect(results[0]!.matches[0]!.carrier.code).toBe("ups");
+    expect(results[1]!.matches[0]!.carrier.code).toBe("royal-mail");
+    expect(results[2]!.errors[0]!.code).toBe("EMPTY");
+    expect(results[4]!.errors[0]!.code).toBe("INVALID_CHARACTERS");
+    expect(results[5]!.matches[0]!.carrier.code).toBe("fedex");
+  });
+
+  it("lists every carrier the brief asks for", () => {
+    const codes = listCarriers().map((c) => c.code);
+    for (const code of [
+      "china-post",
+      "china-ems",
+      "yunexpress",
+      "yanwen",
+      "4px",
+      "cainiao",
+      "sf-express",
+      "jt-express",
+      "singapore-post",
+      "thailand-post",
+      "japan-post",
+      "korea-post",
+      "royal-mail",
+      "dhl-paket",
+      "colissimo",
+      "australia-post",
+      "canada-post",
+      "usps",
+      "ups",
+      "fedex",
+      "dhl",
+      "dhl-ecommerce",
+      "amazon",
+      "upu-s10",
+    ]) {
+      expect(codes, code).toContain(code);
+    }
+  });
+});
