@@ -134,7 +134,7 @@ describe("detectCarriers", () => {
     const inputs = Array.from({ length: 1000 }, (_, i) => pool[i % pool.length]!);
     const results = detectCarriers(inputs);
     expect(results).toHaveLength(1000);
-    results.forEach((r, i) => expect(r.input).toBe(inputs[i]));
+    expect(results.map((r) => r.input)).toEqual(inputs);
     expect(results[0]!.matches[0]!.carrier.code).toBe("ups");
     expect(results[1]!.matches[0]!.carrier.code).toBe("royal-mail");
     expect(results[2]!.errors[0]!.code).toBe("EMPTY");
