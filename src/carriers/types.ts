@@ -52,7 +52,12 @@ export interface CarrierAdapter {
   /** Maps a raw event to the canonical vocabulary; unknown codes fall back and never throw. */
   normalise(raw: RawCarrierEvent): CanonicalEvent;
   /** Verifies a webhook's signature over the raw body; constant-time. Absent: webhooks not accepted. */
-  verifyWebhook?(input: { rawBody: string; headers: Headers; secret: string; url: string }): boolean;
+  verifyWebhook?(input: {
+    rawBody: string;
+    headers: Headers;
+    secret: string;
+    url: string;
+  }): boolean;
   /** Provider's id of a webhook delivery, used to deduplicate replays; null when it has none. */
   webhookEventId?(payload: unknown, headers: Headers): string | null;
 }

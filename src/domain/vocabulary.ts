@@ -45,7 +45,9 @@ export const SUBSTATUSES_BY_STATUS = {
 
 export type TrackingSubstatus = (typeof SUBSTATUSES_BY_STATUS)[TrackingStatus][number];
 
-export const TRACKING_SUBSTATUSES = Object.values(SUBSTATUSES_BY_STATUS).flat() as TrackingSubstatus[];
+export const TRACKING_SUBSTATUSES = Object.values(
+  SUBSTATUSES_BY_STATUS,
+).flat() as TrackingSubstatus[];
 
 /** Statuses that end a parcel's journey: later events are still stored but rarely move it. */
 export const TERMINAL_STATUSES: ReadonlySet<TrackingStatus> = new Set(["DELIVERED", "EXPIRED"]);

@@ -1,0 +1,110 @@
+import type { EventLocation } from "../carriers/types.ts";
+import type { PrismaClient, Shipment, TrackingEvent } from "../generated/prisma/client.ts";
+import type { EventSource } from "../generated/prisma/enums.ts";
+import { dedupeKey } from "./dedupe-key.ts";
+import type { TrackingStatus, TrackingSubstatus } from "./vocabulary.ts";
+import type { ZonedTime } from "./zoned-time.ts";
+
+/** A validated, normalised event ready to be stored against one shipment. */
+export interface IngestEvent {
+  occurredAt: ZonedTime;
+  status: TrackingStatus;
+  substatus: TrackingSubstatus | null;
+  rawCode: string;
+  rawDescription: string;
+  location: EventLocation | null;
+  source: EventSource;
+}
+
+export interface IngestResult {
+  shipment: Shipment;
+  inserted: TrackingEvent[];
+  duplicateCount: number;
+  statusChanged: boolean;
+}
+
+type ShipmentKey = Pick<Shipment, "id" | "carrier" | "trackingNumber">;
+
+/**
+ * Stores a batch of events for one shipment: dedupe -> store -> derive status from the latest
+ * event by occurredAt. Late-arriving older events are kept for the timeline but never move the
+ * shipment's status backwards; the guard is in the UPDATE itself so concurrent batches agree.
+ */
+export async function ingestEvents(
+  db: PrismaClient,
+  shipment: ShipmentKey,
+  events: readonly IngestEvent[],
+): Promise<IngestResult> {
+  const rows = new Map<string, ReturnType<typeof toRow>>();
+  for (const event of events) {
+    const row = toRow(shipment, event);
+    rows.set(row.dedupeKey, row);
+  }
+  return db.$transaction(async (tx) => {
+    const inserted = rows.size
+      ? await tx.trackingEvent.createManyAndReturn({
+          data: [...rows.values()],
+          skipDuplicates: true,
+        })
+      : [];
+    const latest = pickLatest(inserted);
+    let statusChanged = false;
+    if (latest) {
+      const { count } = await tx.shipment.updateMany({
+        where: {
+          id: shipment.id,
+          OR: [{ lastEventAt: null }, { lastEventAt: { lte: latest.occurredAt } }],
+        },
+        data: {
+          status: latest.status,
+          substatus: latest.substatus,
+          lastEventAt: latest.occurredAt,
+        },
+      });
+      statusChanged = count > 0;
+    }
+    const current = await tx.shipment.findUniqueOrThrow({ where: { id: shipment.id } });
+    return {
+      shipment: current,
+      inserted,
+      duplicateCount: events.length - inserted.length,
+      statusChanged,
+    };
+  });
+}
+
+function toRow(shipment: ShipmentKey, event: IngestEvent) {
+  const where = event.location;
+  return {
+    shipmentId: shipment.id,
+    occurredAt: event.occurredAt.instant,
+    utcOffsetMinutes: event.occurredAt.offsetMinutes,
+    status: event.status,
+    substatus: event.substatus,
+    rawCode: event.rawCode,
+    rawDescription: event.rawDescription,
+    city: where?.city ?? null,
+    region: where?.region ?? null,
+    postalCode: where?.postalCode ?? null,
+    countryCode: where?.countryCode ?? null,
+    latitude: where?.latitude ?? null,
+    longitude: where?.longitude ?? null,
+    source: event.source,
+    dedupeKey: dedupeKey({
+      carrier: shipment.carrier,
+      trackingNumber: shipment.trackingNumber,
+      occurredAt: event.occurredAt.instant,
+      rawCode: event.rawCode,
+      location: where,
+    }),
+  };
+}
+
+/** Latest by occurredAt; on a tie the later row in the batch wins, as the carrier listed it. */
+function pickLatest(events: readonly TrackingEvent[]): TrackingEvent | undefined {
+  let latest: TrackingEvent | undefined;
+  for (const event of events) {
+    if (!latest || event.occurredAt.getTime() >= latest.occurredAt.getTime()) latest = event;
+  }
+  return latest;
+}

@@ -1,0 +1,97 @@
+import type { PrismaClient, Shipment } from "../generated/prisma/client.ts";
+import type { EventSource } from "../generated/prisma/enums.ts";
+import { type CodeLookup, checkEventInput, type EventInput } from "./event-input.ts";
+import { type IngestEvent, ingestEvents } from "./ingest.ts";
+import { trackingNumberKey } from "./tracking-number-key.ts";
+import { type UserError, userError } from "./user-error.ts";
+
+export const MAX_EVENTS_PER_BATCH = 500;
+
+export type ShipmentSelector = { shipmentId: string } | { carrier: string; trackingNumber: string };
+
+export interface RecordedChange {
+  shipment: Shipment;
+  eventIds: string[];
+  statusChanged: boolean;
+}
+
+export interface RecordEventsResult {
+  shipments: Shipment[];
+  recordedCount: number;
+  duplicateCount: number;
+  errors: UserError[];
+  changes: RecordedChange[];
+}
+
+/**
+ * Validates each event on its own, then ingests the good ones into every shipment the selector
+ * names (one tracking number can serve several orders of a tenant).
+ */
+export async function recordTrackingEvents(
+  db: PrismaClient,
+  tenantId: string,
+  input: { selector: ShipmentSelector; events: readonly EventInput[]; source: EventSource },
+  deps: { now: Date; lookup: CodeLookup },
+): Promise<RecordEventsResult> {
+  const result: RecordEventsResult = {
+    shipments: [],
+    recordedCount: 0,
+    duplicateCount: 0,
+    errors: [],
+    changes: [],
+  };
+  if (input.events.length > MAX_EVENTS_PER_BATCH) {
+    result.errors.push(
+      userError(
+        "TOO_MANY",
+        `at most ${MAX_EVENTS_PER_BATCH} events per call, got ${input.events.length}`,
+        "events",
+      ),
+    );
+    return result;
+  }
+  const shipments = await findShipments(db, tenantId, input.selector);
+  if (shipments.length === 0) {
+    const field = "shipmentId" in input.selector ? "shipmentId" : "trackingNumber";
+    result.errors.push(userError("NOT_FOUND", "no such shipment for this API key", field));
+    return result;
+  }
+  for (const shipment of shipments) {
+    const good: IngestEvent[] = [];
+    input.events.forEach((event, index) => {
+      const checked = checkEventInput(event, {
+        carrier: shipment.carrier,
+        field: `events.${index}`,
+        now: deps.now,
+        source: input.source,
+        lookup: deps.lookup,
+      });
+      if ("event" in checked) good.push(checked.event);
+      else if (shipment === shipments[0]) result.errors.push(...checked.errors);
+    });
+    const ingested = await ingestEvents(db, shipment, good);
+    result.shipments.push(ingested.shipment);
+    result.recordedCount += ingested.inserted.length;
+    result.duplicateCount += ingested.duplicateCount;
+    result.changes.push({
+      shipment: ingested.shipment,
+      eventIds: ingested.inserted.map((event) => event.id),
+      statusChanged: ingested.statusChanged,
+    });
+  }
+  return result;
+}
+
+function findShipments(db: PrismaClient, tenantId: string, selector: ShipmentSelector) {
+  if ("shipmentId" in selector) {
+    return db.shipment.findMany({ where: { id: selector.shipmentId, tenantId } });
+  }
+  return db.shipment.findMany({
+    where: {
+      tenantId,
+      carrier: selector.carrier.trim().toLowerCase(),
+      trackingNumber: trackingNumberKey(selector.trackingNumber),
+    },
+    orderBy: { createdAt: "asc" },
+  });
+}

@@ -1,0 +1,38 @@
+/** Expected failures a client can act on; exceptions are for bugs (DESIGN.md). */
+export const USER_ERROR_CODES = [
+  "NOT_FOUND",
+  "FORBIDDEN",
+  "DUPLICATE",
+  "INVALID_INPUT",
+  "INVALID_TIMESTAMP",
+  "FUTURE_EVENT",
+  "INVALID_SUBSTATUS",
+  "UNKNOWN_RAW_CODE",
+  "INVALID_COUNTRY_CODE",
+  "INVALID_COORDINATES",
+  "ORDER_NOT_SHIPPABLE",
+  "UNKNOWN_CARRIER",
+  "EMPTY",
+  "INVALID_CHARACTERS",
+  "TOO_LONG",
+  "NO_KNOWN_FORMAT",
+  "CHECK_DIGIT_MISMATCH",
+  "CARRIER_MISMATCH",
+  "TOO_MANY",
+] as const;
+export type UserErrorCode = (typeof USER_ERROR_CODES)[number];
+
+export interface UserError {
+  code: UserErrorCode;
+  message: string;
+  /** Path of the input field at fault, dot-separated ("events.2.occurredAt"); null for the whole input. */
+  field: string | null;
+}
+
+export function userError(
+  code: UserErrorCode,
+  message: string,
+  field: string | null = null,
+): UserError {
+  return { code, message, field };
+}

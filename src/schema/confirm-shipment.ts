@@ -1,0 +1,71 @@
+import { GraphQLError } from "graphql";
+import { confirmShipment } from "../domain/shipments.ts";
+import type { UserError } from "../domain/user-error.ts";
+import type { Shipment } from "../generated/prisma/client.ts";
+import { builder } from "./builder.ts";
+import { OrderRef } from "./order.ts";
+import { ShipmentRef } from "./shipment.ts";
+import { UserErrorRef, writeScopeError } from "./user-error.ts";
+
+const ConfirmShipmentInput = builder.inputType("ConfirmShipmentInput", {
+  fields: (t) => ({
+    orderId: t.globalID({ for: OrderRef, required: true }),
+    carrier: t.string({ required: true, description: 'Carrier code, e.g. "ups", "yunexpress"' }),
+    trackingNumber: t.string({ required: true }),
+    shippingMethod: t.string(),
+    shipDate: t.field({ type: "DateTime", description: "Defaults to now." }),
+    force: t.boolean({ description: "Attach even when the number fails validation." }),
+  }),
+});
+
+const ConfirmShipmentPayload = builder
+  .objectRef<{ shipment: Shipment | null; errors: UserError[] }>("ConfirmShipmentPayload")
+  .implement({
+    fields: (t) => ({
+      shipment: t.field({
+        type: ShipmentRef,
+        nullable: true,
+        resolve: (payload) => payload.shipment,
+      }),
+      errors: t.field({ type: [UserErrorRef], resolve: (payload) => payload.errors }),
+    }),
+  });
+
+builder.mutationField("confirmShipment", (t) =>
+  t.field({
+    type: ConfirmShipmentPayload,
+    description:
+      "Attaches a validated tracking number to an order; the marketplace push is queued.",
+    args: { input: t.arg({ type: ConfirmShipmentInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const denied = writeScopeError(ctx);
+      if (denied.length) return { shipment: null, errors: denied };
+      return confirmShipment(
+        ctx.db,
+        ctx.viewer.tenantId,
+        { ...input, orderId: input.orderId.id, shipDate: input.shipDate?.instant },
+        ctx.now(),
+      );
+    },
+  }),
+);
+
+builder.subscriptionField("shipmentUpdated", (t) =>
+  t.field({
+    type: ShipmentRef,
+    description: "The shipment each time it changes (new events, new status).",
+    args: { id: t.arg.globalID({ for: ShipmentRef, required: true }) },
+    subscribe: async (_root, { id }, ctx) => {
+      const owned = await ctx.db.shipment.count({
+        where: { id: id.id, tenantId: ctx.viewer.tenantId },
+      });
+      if (!owned)
+        throw new GraphQLError("no such shipment for this API key", {
+          extensions: { code: "NOT_FOUND" },
+        });
+      return ctx.pubsub.subscribe("shipment:updated", id.id);
+    },
+    resolve: (change, _args, ctx) =>
+      ctx.db.shipment.findUniqueOrThrow({ where: { id: change.shipmentId } }),
+  }),
+);

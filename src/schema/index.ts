@@ -1,0 +1,16 @@
+import { builder } from "./builder.ts";
+import "./scalars.ts";
+import "./user-error.ts";
+import "./carrier.ts";
+import "./store.ts";
+import "./order.ts";
+import "./shipment.ts";
+import "./timeline-entry.ts";
+import "./confirm-shipment.ts";
+import "./tracking-event.ts";
+
+builder.queryType({});
+builder.mutationType({});
+builder.subscriptionType({});
+
+export const schema = builder.toSchema({ sortSchema: true });

@@ -1,0 +1,156 @@
+import { GraphQLError } from "graphql";
+import { filter, pipe } from "graphql-yoga";
+import { lookupCarrierCode } from "../domain/carrier-codes.ts";
+import { recordTrackingEvents } from "../domain/record-events.ts";
+import type { UserError } from "../domain/user-error.ts";
+import type { Shipment } from "../generated/prisma/client.ts";
+import { publishShipmentChange, type ShipmentChange } from "../server/pubsub.ts";
+import { builder } from "./builder.ts";
+import { TrackingStatusEnum, TrackingSubstatusEnum } from "./scalars.ts";
+import { ShipmentRef } from "./shipment.ts";
+import { StoreRef } from "./store.ts";
+import { TimelineEntryRef } from "./timeline-entry.ts";
+import { UserErrorRef, writeScopeError } from "./user-error.ts";
+
+const LocationInput = builder.inputType("LocationInput", {
+  fields: (t) => ({
+    city: t.string(),
+    region: t.string(),
+    postalCode: t.string(),
+    countryCode: t.string({ description: "ISO 3166-1 alpha-2" }),
+    latitude: t.float(),
+    longitude: t.float(),
+  }),
+});
+
+const TrackingEventInput = builder.inputType("TrackingEventInput", {
+  fields: (t) => ({
+    occurredAt: t.field({ type: "DateTime", required: true }),
+    status: t.field({
+      type: TrackingStatusEnum,
+      description: "Omit when the carrier's code table maps rawCode.",
+    }),
+    substatus: t.field({ type: TrackingSubstatusEnum }),
+    rawCode: t.string(),
+    rawDescription: t.string(),
+    location: t.field({ type: LocationInput }),
+  }),
+});
+
+const RecordTrackingEventsInput = builder.inputType("RecordTrackingEventsInput", {
+  description: "Name the shipment by shipmentId, or by carrier + trackingNumber.",
+  fields: (t) => ({
+    shipmentId: t.globalID({ for: ShipmentRef }),
+    carrier: t.string(),
+    trackingNumber: t.string(),
+    events: t.field({ type: [TrackingEventInput], required: true }),
+  }),
+});
+
+const RecordTrackingEventsPayload = builder
+  .objectRef<{
+    shipment: Shipment | null;
+    recordedCount: number;
+    duplicateCount: number;
+    errors: UserError[];
+  }>("RecordTrackingEventsPayload")
+  .implement({
+    fields: (t) => ({
+      shipment: t.field({
+        type: ShipmentRef,
+        nullable: true,
+        resolve: (payload) => payload.shipment,
+      }),
+      recordedCount: t.exposeInt("recordedCount"),
+      duplicateCount: t.exposeInt("duplicateCount"),
+      errors: t.field({ type: [UserErrorRef], resolve: (payload) => payload.errors }),
+    }),
+  });
+
+builder.mutationField("recordTrackingEvents", (t) =>
+  t.field({
+    type: RecordTrackingEventsPayload,
+    args: { input: t.arg({ type: RecordTrackingEventsInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const empty = { shipment: null, recordedCount: 0, duplicateCount: 0 };
+      const denied = writeScopeError(ctx);
+      if (denied.length) return { ...empty, errors: denied };
+      const selector = input.shipmentId
+        ? { shipmentId: input.shipmentId.id }
+        : input.carrier && input.trackingNumber
+          ? { carrier: input.carrier, trackingNumber: input.trackingNumber }
+          : null;
+      if (!selector) {
+        const message = "give shipmentId, or carrier and trackingNumber";
+        return {
+          ...empty,
+          errors: [{ code: "INVALID_INPUT" as const, message, field: "shipmentId" }],
+        };
+      }
+      const result = await recordTrackingEvents(
+        ctx.db,
+        ctx.viewer.tenantId,
+        { selector, events: input.events, source: "MANUAL" },
+        { now: ctx.now(), lookup: lookupCarrierCode },
+      );
+      for (const change of result.changes) {
+        const { shipment } = change;
+        publishShipmentChange(ctx.pubsub, {
+          tenantId: shipment.tenantId,
+          storeId: shipment.storeId,
+          shipmentId: shipment.id,
+          eventIds: change.eventIds,
+        });
+      }
+      return { ...result, shipment: result.shipments[0] ?? null };
+    },
+  }),
+);
+
+const TrackingEventAddedRef = builder.objectRef<ShipmentChange & { locale?: string | null }>(
+  "TrackingEventAdded",
+);
+TrackingEventAddedRef.implement({
+  description: "New events recorded for one shipment.",
+  fields: (t) => ({
+    shipment: t.field({
+      type: ShipmentRef,
+      resolve: (change, _args, ctx) =>
+        ctx.db.shipment.findUniqueOrThrow({ where: { id: change.shipmentId } }),
+    }),
+    events: t.field({
+      type: [TimelineEntryRef],
+      resolve: async (change, _args, ctx) => {
+        const events = await ctx.db.trackingEvent.findMany({
+          where: { id: { in: change.eventIds }, shipmentId: change.shipmentId },
+          orderBy: [{ occurredAt: "asc" }, { recordedAt: "asc" }],
+        });
+        return events.map((event) => ({ event, locale: change.locale }));
+      },
+    }),
+  }),
+});
+
+builder.subscriptionField("trackingEventAdded", (t) =>
+  t.field({
+    type: TrackingEventAddedRef,
+    description: "Events recorded for any of the caller's shipments, optionally one store's.",
+    args: { storeId: t.arg.globalID({ for: StoreRef }), locale: t.arg.string() },
+    subscribe: async (_root, { storeId }, ctx) => {
+      if (storeId) {
+        const store = await ctx.db.store.findFirst({
+          where: { id: storeId.id, tenantId: ctx.viewer.tenantId },
+        });
+        if (!store)
+          throw new GraphQLError("no such store for this API key", {
+            extensions: { code: "NOT_FOUND" },
+          });
+      }
+      return pipe(
+        ctx.pubsub.subscribe("tracking-event:added", ctx.viewer.tenantId),
+        filter((change: ShipmentChange) => !storeId || change.storeId === storeId.id),
+      );
+    },
+    resolve: (change, { locale }) => ({ ...change, locale }),
+  }),
+);

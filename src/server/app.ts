@@ -1,0 +1,120 @@
+import { createServer, type Server } from "node:http";
+import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
+import { type execute, GraphQLError, type subscribe } from "graphql";
+import { useServer } from "graphql-ws/use/ws";
+import { createYoga, type YogaInitialContext } from "graphql-yoga";
+import { WebSocketServer } from "ws";
+import type { PrismaClient } from "../generated/prisma/client.ts";
+import { schema } from "../schema/index.ts";
+import { authenticate } from "./api-keys.ts";
+import type { Context } from "./context.ts";
+import type { TracklinePubSub } from "./pubsub.ts";
+
+export interface AppDeps {
+  db: PrismaClient;
+  pubsub: TracklinePubSub;
+  now?: () => Date;
+  /** Prefills GraphiQL's Authorization header, for the demo only. */
+  demoApiKey?: string;
+}
+
+export interface App {
+  server: Server;
+  fetch: (request: Request) => Response | Promise<Response>;
+  listen(port: number, host?: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+type EnvelopedRoot = { execute: typeof execute; subscribe: typeof subscribe };
+type InitialContext = YogaInitialContext & { connectionParams?: Record<string, unknown> };
+
+function unauthenticated(): GraphQLError {
+  return new GraphQLError("missing or invalid API key: send Authorization: Bearer <key>", {
+    extensions: { code: "UNAUTHENTICATED", http: { status: 401 } },
+  });
+}
+
+/** The only wiring point: every dependency comes in here and reaches resolvers via the context. */
+export function buildApp(deps: AppDeps): App {
+  const now = deps.now ?? (() => new Date());
+  const yoga = createYoga<InitialContext, Context>({
+    schema,
+    graphqlEndpoint: "/graphql",
+    landingPage: false,
+    graphiql: {
+      title: "trackline",
+      subscriptionsProtocol: "WS",
+      headers: deps.demoApiKey
+        ? JSON.stringify({ Authorization: `Bearer ${deps.demoApiKey}` })
+        : undefined,
+    },
+    plugins: [
+      EnvelopArmorPlugin({
+        maxDepth: { n: 12 },
+        maxAliases: { n: 20 },
+        maxDirectives: { n: 20 },
+        maxTokens: { n: 2000 },
+        costLimit: { maxCost: 20_000 },
+      }),
+    ],
+    context: async (initial): Promise<Context> => {
+      const header =
+        initial.connectionParams?.authorization ?? initial.request?.headers.get("authorization");
+      const viewer = await authenticate(deps.db, typeof header === "string" ? header : null);
+      if (!viewer) throw unauthenticated();
+      return { db: deps.db, viewer, pubsub: deps.pubsub, now };
+    },
+  });
+
+  const server = createServer(yoga);
+  const wsServer = new WebSocketServer({ server, path: yoga.graphqlEndpoint });
+  const wsCleanup = useServer(
+    {
+      onConnect: async (ctx) => {
+        const header = ctx.connectionParams?.authorization;
+        return (await authenticate(deps.db, typeof header === "string" ? header : null)) !== null;
+      },
+      // onSubscribe puts yoga's enveloped execute/subscribe in rootValue (yoga's graphql-ws recipe).
+      execute: (args) => (args.rootValue as EnvelopedRoot).execute(args),
+      subscribe: (args) => (args.rootValue as EnvelopedRoot).subscribe(args),
+      onSubscribe: async (ctx, _id, params) => {
+        const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
+          ...ctx,
+          req: ctx.extra.request,
+          socket: ctx.extra.socket,
+          params,
+        });
+        const args = {
+          schema,
+          operationName: params.operationName,
+          document: parse(params.query),
+          variableValues: params.variables,
+          contextValue: await contextFactory(),
+          rootValue: { execute, subscribe },
+        };
+        const errors = validate(args.schema, args.document);
+        return errors.length ? errors : args;
+      },
+    },
+    wsServer,
+  );
+
+  return {
+    server,
+    fetch: (request) => yoga.fetch(request),
+    listen: (port, host) =>
+      new Promise((resolve, reject) => {
+        server.once("error", reject);
+        server.listen(port, host, () => {
+          const address = server.address();
+          resolve(typeof address === "object" && address ? address.port : port);
+        });
+      }),
+    close: async () => {
+      await wsCleanup.dispose();
+      wsServer.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,222 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+export type ConfirmShipmentInput = {
+  /** Carrier code, e.g. "ups", "yunexpress" */
+  carrier: string;
+  /** Attach even when the number fails validation. */
+  force?: boolean | null | undefined;
+  orderId: string | number;
+  /** Defaults to now. */
+  shipDate?: string | null | undefined;
+  shippingMethod?: string | null | undefined;
+  trackingNumber: string;
+};
+
+export type CreateOrderInput = {
+  buyerLocale: string;
+  destinationCountry: string;
+  items?: Array<OrderItemInput> | null | undefined;
+  nativeOrderId: string;
+  nativeStatus: string;
+  placedAt: string;
+  promisedDeliveryFrom?: string | null | undefined;
+  promisedDeliveryTo?: string | null | undefined;
+  shipByDate?: string | null | undefined;
+  /** Defaults to READY_TO_SHIP. */
+  state?: OrderState | null | undefined;
+  storeId: string | number;
+};
+
+export type LocationInput = {
+  city?: string | null | undefined;
+  /** ISO 3166-1 alpha-2 */
+  countryCode?: string | null | undefined;
+  latitude?: number | null | undefined;
+  longitude?: number | null | undefined;
+  postalCode?: string | null | undefined;
+  region?: string | null | undefined;
+};
+
+export type OrderItemInput = {
+  nativeItemId: string;
+  quantity: number;
+  sku?: string | null | undefined;
+  title: string;
+};
+
+/** Canonical order state across marketplaces; nativeStatus keeps the marketplace's own. */
+export type OrderState =
+  | 'CANCELLED'
+  | 'DELIVERED'
+  | 'PARTIALLY_SHIPPED'
+  | 'PENDING'
+  | 'READY_TO_SHIP'
+  | 'RETURNED'
+  | 'SHIPPED';
+
+/** Name the shipment by shipmentId, or by carrier + trackingNumber. */
+export type RecordTrackingEventsInput = {
+  carrier?: string | null | undefined;
+  events: Array<TrackingEventInput>;
+  shipmentId?: string | number | null | undefined;
+  trackingNumber?: string | null | undefined;
+};
+
+export type TrackingEventInput = {
+  location?: LocationInput | null | undefined;
+  occurredAt: string;
+  rawCode?: string | null | undefined;
+  rawDescription?: string | null | undefined;
+  /** Omit when the carrier's code table maps rawCode. */
+  status?: TrackingStatus | null | undefined;
+  substatus?: TrackingSubstatus | null | undefined;
+};
+
+/** Where a parcel is in its life (canonical across carriers). */
+export type TrackingStatus =
+  | 'AVAILABLE_FOR_PICKUP'
+  | 'DELIVERED'
+  | 'DELIVERY_FAILED'
+  | 'EXCEPTION'
+  | 'EXPIRED'
+  | 'INFO_RECEIVED'
+  | 'IN_TRANSIT'
+  | 'OUT_FOR_DELIVERY'
+  | 'PENDING';
+
+/** Why, or which leg: refines a TrackingStatus. */
+export type TrackingSubstatus =
+  | 'ADDRESS_ISSUE'
+  | 'ARRIVED_AT_FACILITY'
+  | 'ARRIVED_DESTINATION_COUNTRY'
+  | 'COLLECTED_BY_BUYER'
+  | 'CUSTOMS_CLEARED'
+  | 'CUSTOMS_HELD'
+  | 'DAMAGED'
+  | 'DELAYED'
+  | 'DEPARTED_FACILITY'
+  | 'DEPARTED_ORIGIN_COUNTRY'
+  | 'EXPORT_CUSTOMS'
+  | 'HANDED_TO_LAST_MILE'
+  | 'IMPORT_CUSTOMS'
+  | 'LABEL_CREATED'
+  | 'LEFT_AT_SAFE_PLACE'
+  | 'LOST'
+  | 'NOT_FOUND'
+  | 'PICKED_UP'
+  | 'RECIPIENT_UNAVAILABLE'
+  | 'REFUSED'
+  | 'RETURNED_TO_SENDER'
+  | 'RETURNING_TO_SENDER'
+  | 'SIGNED'
+  | 'STALLED';
+
+export type UserErrorCode =
+  | 'CARRIER_MISMATCH'
+  | 'CHECK_DIGIT_MISMATCH'
+  | 'DUPLICATE'
+  | 'EMPTY'
+  | 'FORBIDDEN'
+  | 'FUTURE_EVENT'
+  | 'INVALID_CHARACTERS'
+  | 'INVALID_COORDINATES'
+  | 'INVALID_COUNTRY_CODE'
+  | 'INVALID_INPUT'
+  | 'INVALID_SUBSTATUS'
+  | 'INVALID_TIMESTAMP'
+  | 'NOT_FOUND'
+  | 'NO_KNOWN_FORMAT'
+  | 'ORDER_NOT_SHIPPABLE'
+  | 'TOO_LONG'
+  | 'TOO_MANY'
+  | 'UNKNOWN_CARRIER'
+  | 'UNKNOWN_RAW_CODE';
+
+export type ShipmentsPageQueryVariables = Exact<{
+  first?: number | null | undefined;
+}>;
+
+
+export type ShipmentsPageQuery = { shipments: { edges: Array<{ node: { id: string } }>, pageInfo: { hasNextPage: boolean } } };
+
+export type CreateOrderMutationVariables = Exact<{
+  input: CreateOrderInput;
+}>;
+
+
+export type CreateOrderMutation = { createOrder: { order: { id: string, nativeOrderId: string, state: OrderState } | null, errors: Array<{ code: UserErrorCode, message: string, field: string | null }> } };
+
+export type ConfirmShipmentMutationVariables = Exact<{
+  input: ConfirmShipmentInput;
+}>;
+
+
+export type ConfirmShipmentMutation = { confirmShipment: { shipment: { id: string, trackingNumber: string, status: TrackingStatus, substatus: TrackingSubstatus | null, carrier: { code: string, name: string, trackingUrl: string | null } } | null, errors: Array<{ code: UserErrorCode, message: string, field: string | null }> } };
+
+export type RecordEventsMutationVariables = Exact<{
+  input: RecordTrackingEventsInput;
+}>;
+
+
+export type RecordEventsMutation = { recordTrackingEvents: { recordedCount: number, duplicateCount: number, shipment: { id: string, status: TrackingStatus, substatus: TrackingSubstatus | null, lastEventAt: string | null } | null, errors: Array<{ code: UserErrorCode, message: string, field: string | null }> } };
+
+export type ShipmentTimelineQueryVariables = Exact<{
+  id: string | number;
+  locale?: string | null | undefined;
+}>;
+
+
+export type ShipmentTimelineQuery = { shipment: { id: string, status: TrackingStatus, substatus: TrackingSubstatus | null, lastEventAt: string | null, timeline: Array<{ occurredAt: string, status: TrackingStatus, substatus: TrackingSubstatus | null, description: string, rawCode: string, rawDescription: string, isPhysicalScan: boolean, location: { city: string | null, region: string | null, postalCode: string | null, countryCode: string | null, latitude: number | null, longitude: number | null } | null }> } | null };
+
+export type ShipmentsWithTimelinesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ShipmentsWithTimelinesQuery = { shipments: { edges: Array<{ node: { order: { id: string }, timeline: Array<{ status: TrackingStatus }> } }> } };
+
+export type OrdersWithShipmentsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OrdersWithShipmentsQuery = { orders: { edges: Array<{ node: { id: string, store: { site: string }, shipments: Array<{ trackingNumber: string, timeline: Array<{ status: TrackingStatus }> }> } }> } };
+
+export type ShipmentUpdatedSubscriptionVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ShipmentUpdatedSubscription = { shipmentUpdated: { id: string, status: TrackingStatus, substatus: TrackingSubstatus | null } };
+
+export type TrackingEventAddedSubscriptionVariables = Exact<{
+  storeId?: string | number | null | undefined;
+  locale?: string | null | undefined;
+}>;
+
+
+export type TrackingEventAddedSubscription = { trackingEventAdded: { shipment: { id: string, trackingNumber: string }, events: Array<{ status: TrackingStatus, description: string, occurredAt: string }> } };
+
+export type EverythingQueryVariables = Exact<{
+  nodeId: string | number;
+  trackingNumber: string;
+}>;
+
+
+export type EverythingQuery = { node:
+    | { id: string }
+    | { id: string }
+    | { id: string }
+   | null, shipments: { edges: Array<{ node: { id: string } }> }, orders: { edges: Array<{ node: { id: string } }> }, stores: Array<{ id: string }>, trackShipment: { id: string } | null };
+
+
+export const ShipmentsPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ShipmentsPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"shipments"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}}]}}]}}]}}]} as unknown as DocumentNode<ShipmentsPageQuery, ShipmentsPageQueryVariables>;
+export const CreateOrderDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateOrder"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateOrderInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createOrder"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"order"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"nativeOrderId"}},{"kind":"Field","name":{"kind":"Name","value":"state"}}]}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"field"}}]}}]}}]}}]} as unknown as DocumentNode<CreateOrderMutation, CreateOrderMutationVariables>;
+export const ConfirmShipmentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConfirmShipment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ConfirmShipmentInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"confirmShipment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"shipment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"trackingNumber"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"substatus"}},{"kind":"Field","name":{"kind":"Name","value":"carrier"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"trackingUrl"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"field"}}]}}]}}]}}]} as unknown as DocumentNode<ConfirmShipmentMutation, ConfirmShipmentMutationVariables>;
+export const RecordEventsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecordEvents"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RecordTrackingEventsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recordTrackingEvents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"shipment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"substatus"}},{"kind":"Field","name":{"kind":"Name","value":"lastEventAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"recordedCount"}},{"kind":"Field","name":{"kind":"Name","value":"duplicateCount"}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"field"}}]}}]}}]}}]} as unknown as DocumentNode<RecordEventsMutation, RecordEventsMutationVariables>;
+export const ShipmentTimelineDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ShipmentTimeline"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"locale"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"shipment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"substatus"}},{"kind":"Field","name":{"kind":"Name","value":"lastEventAt"}},{"kind":"Field","name":{"kind":"Name","value":"timeline"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"locale"},"value":{"kind":"Variable","name":{"kind":"Name","value":"locale"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"substatus"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"rawCode"}},{"kind":"Field","name":{"kind":"Name","value":"rawDescription"}},{"kind":"Field","name":{"kind":"Name","value":"isPhysicalScan"}},{"kind":"Field","name":{"kind":"Name","value":"location"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"region"}},{"kind":"Field","name":{"kind":"Name","value":"postalCode"}},{"kind":"Field","name":{"kind":"Name","value":"countryCode"}},{"kind":"Field","name":{"kind":"Name","value":"latitude"}},{"kind":"Field","name":{"kind":"Name","value":"longitude"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ShipmentTimelineQuery, ShipmentTimelineQueryVariables>;
+export const ShipmentsWithTimelinesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ShipmentsWithTimelines"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"shipments"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"order"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"timeline"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ShipmentsWithTimelinesQuery, ShipmentsWithTimelinesQueryVariables>;
+export const OrdersWithShipmentsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OrdersWithShipments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"orders"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"store"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"site"}}]}},{"kind":"Field","name":{"kind":"Name","value":"shipments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"trackingNumber"}},{"kind":"Field","name":{"kind":"Name","value":"timeline"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<OrdersWithShipmentsQuery, OrdersWithShipmentsQueryVariables>;
+export const ShipmentUpdatedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"ShipmentUpdated"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"shipmentUpdated"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"substatus"}}]}}]}}]} as unknown as DocumentNode<ShipmentUpdatedSubscription, ShipmentUpdatedSubscriptionVariables>;
+export const TrackingEventAddedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"TrackingEventAdded"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"storeId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"locale"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"trackingEventAdded"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"storeId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"storeId"}}},{"kind":"Argument","name":{"kind":"Name","value":"locale"},"value":{"kind":"Variable","name":{"kind":"Name","value":"locale"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"shipment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"trackingNumber"}}]}},{"kind":"Field","name":{"kind":"Name","value":"events"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}}]}}]}}]}}]} as unknown as DocumentNode<TrackingEventAddedSubscription, TrackingEventAddedSubscriptionVariables>;
+export const EverythingDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Everything"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"nodeId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"trackingNumber"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"nodeId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"shipments"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"orders"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"stores"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"trackShipment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"trackingNumber"},"value":{"kind":"Variable","name":{"kind":"Name","value":"trackingNumber"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<EverythingQuery, EverythingQueryVariables>;

@@ -1,0 +1,87 @@
+import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
+import { type ExecutionResult, print } from "graphql";
+import { type Client, createClient } from "graphql-ws";
+import WebSocket from "ws";
+import { createApiKey } from "../../src/server/api-keys.ts";
+import { buildApp } from "../../src/server/app.ts";
+import { createTracklinePubSub } from "../../src/server/pubsub.ts";
+import { createTestDatabase, type TestDatabase } from "./test-database.ts";
+
+export interface TestTenant {
+  tenantId: string;
+  apiKey: string;
+  amazonStoreId: string;
+  shopeeStoreId: string;
+}
+
+export interface TestServer {
+  url: string;
+  wsUrl: string;
+  database: TestDatabase;
+  tenant: TestTenant;
+  createTenant(name: string): Promise<TestTenant>;
+  request<R, V>(
+    doc: TypedDocumentNode<R, V>,
+    variables?: V,
+    apiKey?: string,
+  ): Promise<ExecutionResult<R>>;
+  wsClient(apiKey?: string): Client;
+  close(): Promise<void>;
+}
+
+/** The real app on a real port, over a private database; Redis pub/sub when REDIS_URL is set. */
+export async function startTestServer(options: { now?: () => Date } = {}): Promise<TestServer> {
+  const database = await createTestDatabase();
+  const { db } = database;
+  const pubsub = createTracklinePubSub(process.env.REDIS_URL);
+  // A fixed clock keeps "more than a day in the future" checks independent of when tests run.
+  const now = options.now ?? (() => new Date("2026-11-20T12:00:00Z"));
+  const app = buildApp({ db, pubsub: pubsub.pubsub, now });
+  const port = await app.listen(0, "127.0.0.1");
+  const url = `http://127.0.0.1:${port}/graphql`;
+  const clients: Client[] = [];
+
+  const createTenant = async (name: string): Promise<TestTenant> => {
+    const tenant = await db.tenant.create({ data: { name } });
+    const apiKey = await createApiKey(db, { tenantId: tenant.id, name: "test" });
+    const store = (marketplace: string, site: string) =>
+      db.store.create({
+        data: { tenantId: tenant.id, marketplace, site, name: `${name} ${site}` },
+      });
+    const [amazon, shopee] = [await store("amazon", "US"), await store("shopee", "SG")];
+    return { tenantId: tenant.id, apiKey, amazonStoreId: amazon.id, shopeeStoreId: shopee.id };
+  };
+  const tenant = await createTenant("Tenant A");
+
+  return {
+    url,
+    wsUrl: url.replace("http", "ws"),
+    database,
+    tenant,
+    createTenant,
+    request: async (doc, variables, apiKey = tenant.apiKey) => {
+      const response = await fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${apiKey}` },
+        body: JSON.stringify({ query: print(doc), variables }),
+      });
+      return response.json() as Promise<ExecutionResult<never>>;
+    },
+    wsClient: (apiKey = tenant.apiKey) => {
+      const client = createClient({
+        url: url.replace("http", "ws"),
+        webSocketImpl: WebSocket,
+        connectionParams: { authorization: `Bearer ${apiKey}` },
+        retryAttempts: 0,
+      });
+      clients.push(client);
+      return client;
+    },
+    close: async () => {
+      await Promise.all(clients.map((client) => client.dispose()));
+      await app.close();
+      await pubsub.close();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { graphql } from "./generated/index.ts";
+import { buildShipment } from "./helpers/factories.ts";
+import { RecordEvents } from "./helpers/operations.ts";
+import { startTestServer, type TestServer } from "./helpers/test-server.ts";
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.close());
+
+const ShipmentsWithTimelines = graphql(`
+  query ShipmentsWithTimelines {
+    shipments(first: 50) { edges { node { order { id } timeline { status } } } }
+  }
+`);
+
+const OrdersWithShipments = graphql(`
+  query OrdersWithShipments {
+    orders(first: 50) { edges { node { id store { site } shipments { trackingNumber timeline { status } } } } }
+  }
+`);
+
+async function countQueries(run: () => Promise<unknown>): Promise<number> {
+  server.database.queries.length = 0;
+  await run();
+  // The API-key lookup is one query per request, whatever the request asks.
+  return server.database.queries.filter((sql) => !sql.includes('"ApiKey"')).length;
+}
+
+async function addShipments(count: number) {
+  for (let i = 0; i < count; i++) {
+    const id = await buildShipment(server);
+    await server.request(RecordEvents, {
+      input: {
+        shipmentId: id,
+        events: [
+          { occurredAt: "2026-11-03T09:00:00+08:00", status: "INFO_RECEIVED" },
+          { occurredAt: "2026-11-04T09:00:00+08:00", status: "IN_TRANSIT" },
+        ],
+      },
+    });
+  }
+}
+
+describe("no N+1 on the main list queries", () => {
+  it("runs shipments { order timeline } in the same number of queries for 2 and for 12 shipments", async () => {
+    await addShipments(2);
+    const small = await countQueries(() => server.request(ShipmentsWithTimelines));
+    await addShipments(10);
+    const result = await server.request(ShipmentsWithTimelines);
+    expect(result.data?.shipments.edges).toHaveLength(12);
+    const large = await countQueries(() => server.request(ShipmentsWithTimelines));
+    expect(large).toBe(small);
+    expect(large).toBeLessThanOrEqual(4);
+  });
+
+  it("runs orders { store shipments { timeline } } in a constant number of queries", async () => {
+    const before = await countQueries(() => server.request(OrdersWithShipments));
+    await addShipments(5);
+    const after = await countQueries(() => server.request(OrdersWithShipments));
+    expect(after).toBe(before);
+  });
+});

@@ -1,0 +1,138 @@
+import type { ExecutionResult } from "graphql";
+import { print } from "graphql";
+import type { Client } from "graphql-ws";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { graphql } from "./generated/index.ts";
+import { buildShipment, globalId } from "./helpers/factories.ts";
+import { RecordEvents } from "./helpers/operations.ts";
+import { startTestServer, type TestServer } from "./helpers/test-server.ts";
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.close());
+
+const ShipmentUpdated = graphql(`
+  subscription ShipmentUpdated($id: ID!) {
+    shipmentUpdated(id: $id) { id status substatus }
+  }
+`);
+
+const TrackingEventAdded = graphql(`
+  subscription TrackingEventAdded($storeId: ID, $locale: String) {
+    trackingEventAdded(storeId: $storeId, locale: $locale) {
+      shipment { id trackingNumber }
+      events { status description occurredAt }
+    }
+  }
+`);
+
+/** Subscribes and resolves once the server has acknowledged the subscription's first message. */
+function subscribe<T>(client: Client, query: string, variables: Record<string, unknown>) {
+  const received: ExecutionResult<T>[] = [];
+  const errors: unknown[] = [];
+  let notify: (() => void) | undefined;
+  const dispose = client.subscribe<T>(
+    { query, variables },
+    {
+      next: (value) => {
+        received.push(value as ExecutionResult<T>);
+        notify?.();
+      },
+      error: (error) => {
+        errors.push(error);
+        notify?.();
+      },
+      complete: () => {},
+    },
+  );
+  const next = (count: number) =>
+    new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`timed out waiting for ${count} message(s)`)),
+        5000,
+      );
+      notify = () => {
+        if (received.length >= count || errors.length > 0) {
+          clearTimeout(timer);
+          resolve();
+        }
+      };
+      notify();
+    });
+  return { received, errors, next, dispose };
+}
+
+/** graphql-ws gives no "subscribed" ack; a round trip on the same socket orders us after it. */
+async function settle(client: Client) {
+  await new Promise<void>((resolve, reject) => {
+    client.subscribe(
+      { query: "{ __typename }" },
+      { next: () => {}, error: reject, complete: resolve },
+    );
+  });
+  await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
+describe("live updates over graphql-ws", () => {
+  it("pushes shipmentUpdated and trackingEventAdded when events are recorded through the mutation", async () => {
+    const id = await buildShipment(server);
+    const client = server.wsClient();
+    const updated = subscribe(client, print(ShipmentUpdated), { id });
+    const added = subscribe(client, print(TrackingEventAdded), {
+      storeId: globalId("Store", server.tenant.amazonStoreId),
+      locale: "zh-Hans",
+    });
+    const otherStore = subscribe(client, print(TrackingEventAdded), {
+      storeId: globalId("Store", server.tenant.shopeeStoreId),
+    });
+    await settle(client);
+
+    await server.request(RecordEvents, {
+      input: {
+        shipmentId: id,
+        events: [
+          { occurredAt: "2026-11-10T09:15:00-05:00", status: "OUT_FOR_DELIVERY", rawCode: "OT" },
+        ],
+      },
+    });
+    await Promise.all([updated.next(1), added.next(1)]);
+    expect(updated.errors).toEqual([]);
+    expect(updated.received[0]?.data).toEqual({
+      shipmentUpdated: { id, status: "OUT_FOR_DELIVERY", substatus: null },
+    });
+    expect(added.received[0]?.data).toMatchObject({
+      trackingEventAdded: {
+        shipment: { id, trackingNumber: "1Z5R89390357567127" },
+        events: [
+          {
+            status: "OUT_FOR_DELIVERY",
+            description: "派送中",
+            occurredAt: "2026-11-10T09:15:00-05:00",
+          },
+        ],
+      },
+    });
+    expect(otherStore.received).toEqual([]);
+    updated.dispose();
+    added.dispose();
+    otherStore.dispose();
+  });
+
+  it("does not let another tenant subscribe to a shipment", async () => {
+    const id = await buildShipment(server);
+    const other = await server.createTenant("Tenant B");
+    const sub = subscribe(server.wsClient(other.apiKey), print(ShipmentUpdated), { id });
+    await sub.next(1);
+    const message = JSON.stringify(sub.received[0]?.errors ?? sub.errors);
+    expect(message).toContain("no such shipment for this API key");
+  });
+
+  it("closes a WebSocket connection with an invalid key", async () => {
+    const sub = subscribe(server.wsClient("tl_test_invalid"), print(ShipmentUpdated), { id: "x" });
+    await sub.next(1);
+    expect(sub.errors).toHaveLength(1);
+    expect(sub.received).toEqual([]);
+  });
+});
