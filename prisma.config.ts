@@ -1,6 +1,6 @@
 import path from "node:path";
 import { defineConfig } from "prisma/config";
-import { createDriverAdapter } from "./src/server/database.ts";
+import { openDatabase } from "./src/server/database.ts";
 
 // The CLI reads the schema's env("DATABASE_URL") even in embedded mode, and without it falls back to
 // downloading a native engine, which these machines cannot do. Any URL will do for PGlite.
@@ -14,7 +14,7 @@ export default defineConfig({
   migrations: { path: path.join("prisma", "migrations") },
   adapter: async () =>
     (
-      await createDriverAdapter({
+      await openDatabase({
         DATABASE_URL: databaseUrl,
         TRACKLINE_DATA_DIR: process.env.TRACKLINE_DATA_DIR,
       })

@@ -2,15 +2,25 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 
 export type DatabaseMode = "embedded" | "postgres";
 
-export interface DriverAdapterHandle {
+/** A connection to either database, with what Prisma needs and what migrations need besides. */
+export interface DatabaseHandle {
   mode: DatabaseMode;
   adapter: PrismaPg;
-  /** Releases what the adapter holds that Prisma's $disconnect does not (the PGlite instance). */
+  /** One connection outside Prisma, held for `work` (migrations need session locks and scripts). */
+  session<T>(work: (session: SqlSession) => Promise<T>): Promise<T>;
+  /** Releases what Prisma's $disconnect does not (the PGlite instance, the pg pool). */
   close(): Promise<void>;
+}
+
+export interface SqlSession {
+  /** Runs a multi-statement script. */
+  execScript(sql: string): Promise<void>;
+  query<Row>(sql: string, params?: unknown[]): Promise<Row[]>;
 }
 
 interface DatabaseEnv {
@@ -23,23 +33,56 @@ export function isPostgresUrl(url: string | undefined): url is string {
 }
 
 /** PGlite in TRACKLINE_DATA_DIR (default ./data) unless DATABASE_URL names a real PostgreSQL. */
-export async function createDriverAdapter(env: DatabaseEnv): Promise<DriverAdapterHandle> {
-  if (isPostgresUrl(env.DATABASE_URL)) {
-    const schema = new URL(env.DATABASE_URL).searchParams.get("schema") ?? undefined;
-    return {
-      mode: "postgres",
-      adapter: new PrismaPg(
-        { connectionString: env.DATABASE_URL },
-        schema ? { schema } : undefined,
-      ),
-      close: async () => {},
-    };
-  }
+export async function openDatabase(env: DatabaseEnv): Promise<DatabaseHandle> {
+  if (isPostgresUrl(env.DATABASE_URL)) return openPostgres(env.DATABASE_URL);
   const dataDir = path.resolve(env.TRACKLINE_DATA_DIR ?? "data");
   mkdirSync(path.dirname(dataDir), { recursive: true });
-  const pglite = new PGlite({ dataDir });
-  // pglite-prisma-adapter 0.6 bundles driver-adapter-utils 6.10, whose types differ from 6.19's only
-  // nominally; the runtime contract is the same (verified end to end, DESIGN.md).
+  return openPGlite(new PGlite({ dataDir }));
+}
+
+/** `schema` isolates a run: queries name it, and the pool's search_path puts migrations in it. */
+export function openPostgres(url: string, schema?: string): DatabaseHandle {
+  const searchPath = schema ?? new URL(url).searchParams.get("schema") ?? undefined;
+  const pool = new pg.Pool({
+    connectionString: url,
+    options: searchPath ? `-c search_path="${searchPath}"` : undefined,
+  });
+  return {
+    mode: "postgres",
+    adapter: new PrismaPg(pool, searchPath ? { schema: searchPath } : undefined),
+    session: async (work) => {
+      const client = await pool.connect();
+      try {
+        return await work({
+          execScript: async (sql) => {
+            await client.query(sql);
+          },
+          query: async <Row>(sql: string, params?: unknown[]) =>
+            (await client.query(sql, params)).rows as Row[],
+        });
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+export function openPGlite(pglite: PGlite): DatabaseHandle {
+  // pglite-prisma-adapter 0.6 bundles driver-adapter-utils 6.10, whose types differ from 6.19's
+  // only nominally; the runtime contract is the same (verified end to end, DESIGN.md).
   const adapter = new PrismaPGlite(pglite) as unknown as PrismaPg;
-  return { mode: "embedded", adapter, close: () => pglite.close() };
+  return {
+    mode: "embedded",
+    adapter,
+    session: (work) =>
+      work({
+        execScript: async (sql) => {
+          await pglite.exec(sql);
+        },
+        query: async <Row>(sql: string, params?: unknown[]) =>
+          (await pglite.query<Row>(sql, params)).rows,
+      }),
+    close: () => pglite.close(),
+  };
 }

@@ -4,15 +4,18 @@ import { PrismaClient } from "../generated/prisma/client.ts";
 import { createApiKey } from "./api-keys.ts";
 import { buildApp } from "./app.ts";
 import { readConfig } from "./config.ts";
-import { createDriverAdapter } from "./database.ts";
+import { openDatabase } from "./database.ts";
+import { applyMigrations } from "./migrate.ts";
 import { createTracklinePubSub } from "./pubsub.ts";
 import { DEMO_TENANT_NAME, seedDemo } from "./seed-demo.ts";
 
 const config = readConfig();
-const driver = await createDriverAdapter({
+const driver = await openDatabase({
   DATABASE_URL: config.databaseUrl,
   TRACKLINE_DATA_DIR: config.dataDir,
 });
+const applied = await applyMigrations(driver);
+if (applied.length > 0) console.log(`Applied migrations: ${applied.join(", ")}`);
 const db = new PrismaClient({ adapter: driver.adapter });
 const { pubsub, close: closePubSub } = createTracklinePubSub(config.redisUrl);
 
