@@ -1,0 +1,298 @@
+/**
+ * GraphQL API throughput and latency under autocannon, against a yoga hello-world baseline.
+ * Run: npx tsx bench/api.ts   (about 45 s; in-memory PGlite, or a fresh schema in the
+ * PostgreSQL that DATABASE_URL names; only 127.0.0.1; see bench/README.md)
+ */
+import { createServer, type Server } from "node:http";
+import os from "node:os";
+import { setTimeout as sleep } from "node:timers/promises";
+import { PGlite } from "@electric-sql/pglite";
+import { createSchema, createYoga } from "graphql-yoga";
+import pg from "pg";
+import { PrismaClient } from "../src/generated/prisma/client.ts";
+import { buildApp } from "../src/server/app.ts";
+import {
+  type DatabaseHandle,
+  isPostgresUrl,
+  openPGlite,
+  openPostgres,
+} from "../src/server/database.ts";
+import { applyMigrations } from "../src/server/migrate.ts";
+import { createTracklinePubSub } from "../src/server/pubsub.ts";
+import { type AutocannonResult, runAutocannon } from "./api-autocannon.ts";
+import { LONG_EVENT_COUNT, LONG_TRACKING_NUMBER, ORDER_COUNT, seedBenchData } from "./api-seed.ts";
+
+const HOST = "127.0.0.1";
+const CONNECTIONS = 10;
+const DURATION_S = 10;
+const WARMUP_S = 2;
+/**
+ * When autocannon stops it drops its sockets, but the server still finishes the (at most
+ * CONNECTIONS) requests it was executing; closing the database under them logs pool errors.
+ */
+const DRAIN_MS = 1_000;
+/** Hard stop: a hung server or database must not keep the bench (or CI) running. */
+const WATCHDOG_MS = 150_000;
+
+const watchdog = setTimeout(() => {
+  console.error(`bench/api.ts: still running after ${WATCHDOG_MS / 1000} s, giving up`);
+  process.exit(2);
+}, WATCHDOG_MS);
+watchdog.unref();
+
+interface GraphQLResponse {
+  data?: Record<string, unknown> | null;
+  errors?: unknown[];
+}
+
+interface Scenario {
+  name: string;
+  url: string;
+  body: string;
+  headers: Record<string, string>;
+  /** Throws unless the response is the one the scenario is meant to measure. */
+  check(data: Record<string, unknown>): void;
+}
+
+interface Row {
+  name: string;
+  result: AutocannonResult;
+}
+
+interface Database {
+  handle: DatabaseHandle;
+  close(): Promise<void>;
+}
+
+/** Like tests/helpers/test-database.ts: a private, migrated database that leaves nothing behind. */
+async function openBenchDatabase(): Promise<Database> {
+  const url = process.env.DATABASE_URL;
+  if (!isPostgresUrl(url)) {
+    const handle = openPGlite(new PGlite());
+    await applyMigrations(handle);
+    return { handle, close: () => handle.close() };
+  }
+  const schema = `bench_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE SCHEMA "${schema}"`);
+  const handle = openPostgres(url, schema);
+  await applyMigrations(handle);
+  return {
+    handle,
+    close: async () => {
+      await handle.close();
+      await admin.query(`DROP SCHEMA "${schema}" CASCADE`);
+      await admin.end();
+    },
+  };
+}
+
+function listen(server: Server): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, HOST, () => {
+      const address = server.address();
+      if (typeof address === "object" && address) resolve(address.port);
+      else reject(new Error("server has no TCP address"));
+    });
+  });
+}
+
+async function post(scenario: Scenario): Promise<{ status: number; text: string }> {
+  const response = await fetch(scenario.url, {
+    method: "POST",
+    headers: scenario.headers,
+    body: scenario.body,
+  });
+  return { status: response.status, text: await response.text() };
+}
+
+/** One request outside the load, asserted; its body is what every loaded response must equal. */
+async function checkedBody(scenario: Scenario): Promise<string> {
+  const { status, text } = await post(scenario);
+  const parsed = JSON.parse(text) as GraphQLResponse;
+  if (status !== 200 || parsed.errors?.length || !parsed.data) {
+    throw new Error(`${scenario.name}: HTTP ${status}: ${text.slice(0, 500)}`);
+  }
+  scenario.check(parsed.data);
+  return text;
+}
+
+function assert(condition: unknown, message: string): asserts condition {
+  if (!condition) throw new Error(message);
+}
+
+interface TimelineEntry {
+  status: string;
+  location?: { city: string | null; countryCode: string | null } | null;
+}
+interface ShipmentNode {
+  id: string;
+  timeline: TimelineEntry[];
+}
+
+async function measure(scenario: Scenario): Promise<AutocannonResult> {
+  const expectBody = await checkedBody(scenario);
+  const options = {
+    url: scenario.url,
+    method: "POST" as const,
+    headers: scenario.headers,
+    body: scenario.body,
+    connections: CONNECTIONS,
+    // One worker thread: the load generator gets its own event loop (the second core) instead
+    // of competing with the server on the main thread, which would flatter slow scenarios.
+    workers: 1,
+    // Responses are deterministic, so any body that differs (an `errors` entry, a partial
+    // result, a 4xx/5xx page) is counted as a mismatch.
+    expectBody,
+  };
+  await runAutocannon({ ...options, duration: WARMUP_S });
+  const result = await runAutocannon({ ...options, duration: DURATION_S });
+  const failures = {
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    mismatches: result.mismatches,
+  };
+  if (Object.values(failures).some((count) => count > 0) || result.requests.total === 0) {
+    throw new Error(
+      `${scenario.name}: ${JSON.stringify(failures)} of ${result.requests.total} requests, ` +
+        `status codes ${JSON.stringify(result.statusCodeStats)}`,
+    );
+  }
+  return result;
+}
+
+function printTable(rows: Row[]): void {
+  const baseline = rows[0]!.result.requests.mean;
+  const table = [
+    ["scenario", "req/s (mean)", "p50 ms", "p99 ms", "requests", "vs baseline"],
+    ...rows.map(({ name, result }) => [
+      name,
+      result.requests.mean.toFixed(0),
+      result.latency.p50.toFixed(1),
+      result.latency.p99.toFixed(1),
+      String(result.requests.total),
+      `${((result.requests.mean / baseline) * 100).toFixed(1)} %`,
+    ]),
+  ];
+  const widths = table[0]!.map((_, col) => Math.max(...table.map((row) => row[col]!.length)));
+  const line = (row: string[]) =>
+    row.map((cell, col) => (col === 0 ? cell.padEnd(widths[col]!) : cell.padStart(widths[col]!)));
+  const [header, ...body] = table;
+  console.log(line(header!).join("  "));
+  console.log(widths.map((width) => "-".repeat(width)).join("  "));
+  for (const row of body) console.log(line(row).join("  "));
+}
+
+const LONG_QUERY = `query($id: ID!) { shipment(id: $id) { id status timeline { occurredAt status substatus description location { city countryCode } rawCode rawDescription isPhysicalScan } } }`;
+const LIST_QUERY = `{ shipments(first: ${ORDER_COUNT}) { edges { node { id status timeline { occurredAt status description } } } } }`;
+
+const started = Date.now();
+const database = await openBenchDatabase();
+const db = new PrismaClient({ adapter: database.handle.adapter });
+const pubsubHandle = createTracklinePubSub();
+const { apiKey, ordinaryEventCount } = await seedBenchData(db, new Date());
+const app = buildApp({ db, pubsub: pubsubHandle.pubsub });
+const apiPort = await app.listen(0, HOST);
+
+const hello = createServer(
+  createYoga({
+    schema: createSchema({
+      typeDefs: "type Query { hello: String! }",
+      resolvers: { Query: { hello: () => "world" } },
+    }),
+  }),
+);
+const helloPort = await listen(hello);
+
+const headers = { authorization: `Bearer ${apiKey}`, "content-type": "application/json" };
+const apiUrl = `http://${HOST}:${apiPort}/graphql`;
+
+// The relay id of the long parcel comes from the API itself rather than from its encoding.
+const lookup = await post({
+  name: "lookup",
+  url: apiUrl,
+  headers,
+  body: JSON.stringify({
+    query: "query($n: String!) { trackShipment(trackingNumber: $n) { id } }",
+    variables: { n: LONG_TRACKING_NUMBER },
+  }),
+  check: () => {},
+});
+const longId = (JSON.parse(lookup.text) as { data?: { trackShipment?: { id: string } | null } })
+  .data?.trackShipment?.id;
+assert(longId, `could not look up the 40-event shipment: ${lookup.text.slice(0, 300)}`);
+
+const scenarios: Scenario[] = [
+  {
+    name: "baseline hello",
+    url: `http://${HOST}:${helloPort}/graphql`,
+    headers,
+    body: JSON.stringify({ query: "{ hello }" }),
+    check: (data) => assert(data.hello === "world", "hello did not say world"),
+  },
+  {
+    name: `shipment, ${LONG_EVENT_COUNT} events`,
+    url: apiUrl,
+    headers,
+    body: JSON.stringify({ query: LONG_QUERY, variables: { id: longId } }),
+    check: (data) => {
+      const shipment = data.shipment as ShipmentNode | null;
+      assert(shipment?.id === longId, "shipment(id) did not return the long parcel");
+      assert(
+        shipment.timeline.length === LONG_EVENT_COUNT,
+        `timeline has ${shipment.timeline.length} entries`,
+      );
+      assert(shipment.timeline[0]?.location?.city === "Shenzhen", "timeline is not oldest first");
+    },
+  },
+  {
+    name: `shipments(first: ${ORDER_COUNT})`,
+    url: apiUrl,
+    headers,
+    body: JSON.stringify({ query: LIST_QUERY }),
+    check: (data) => {
+      const edges = (data.shipments as { edges: { node: ShipmentNode }[] }).edges;
+      assert(edges.length === ORDER_COUNT, `shipments returned ${edges.length} edges`);
+      const events = edges.reduce((sum, edge) => sum + edge.node.timeline.length, 0);
+      assert(
+        events === ordinaryEventCount,
+        `list has ${events} events, ${ordinaryEventCount} stored`,
+      );
+    },
+  },
+];
+
+const setupSeconds = (Date.now() - started) / 1000;
+let exitCode = 0;
+try {
+  const rows: Row[] = [];
+  for (const scenario of scenarios) {
+    rows.push({ name: scenario.name, result: await measure(scenario) });
+  }
+  console.log(
+    `trackline API bench: ${database.handle.mode} database, Node ${process.version}, ` +
+      `${os.availableParallelism()} CPUs (${os.cpus()[0]?.model ?? "unknown"}), ` +
+      `${CONNECTIONS} connections, ${DURATION_S} s per scenario after ${WARMUP_S} s warm-up, ` +
+      `set-up ${setupSeconds.toFixed(1)} s`,
+  );
+  console.log(
+    `data: ${ORDER_COUNT} shipments with ${ordinaryEventCount} events in all, ` +
+      `one with ${LONG_EVENT_COUNT}\n`,
+  );
+  printTable(rows);
+} catch (error) {
+  console.error(error);
+  exitCode = 1;
+} finally {
+  await sleep(DRAIN_MS);
+  await app.close();
+  hello.closeAllConnections();
+  await new Promise<void>((resolve) => hello.close(() => resolve()));
+  await pubsubHandle.close();
+  await db.$disconnect();
+  await database.close();
+}
+process.exitCode = exitCode;
