@@ -114,12 +114,17 @@ describe.each(carrierRegistry)("carrier contract: $code", (adapter) => {
     expect(isTrackingStatus(event.status)).toBe(true);
   });
 
-  it.runIf(adapter.aggregator)("verifies webhooks and names delivery ids", () => {
-    expect(adapter.verifyWebhook).toBeTypeOf("function");
-    expect(adapter.webhookEventId).toBeTypeOf("function");
-  });
-
-  it.runIf(!adapter.aggregator)("takes no webhooks (direct carrier)", () => {
-    expect(adapter.verifyWebhook).toBeUndefined();
-  });
+  it(
+    adapter.aggregator
+      ? "verifies webhooks and names delivery ids"
+      : "takes no webhooks (direct carrier)",
+    () => {
+      if (adapter.aggregator) {
+        expect(adapter.verifyWebhook).toBeTypeOf("function");
+        expect(adapter.webhookEventId).toBeTypeOf("function");
+      } else {
+        expect(adapter.verifyWebhook).toBeUndefined();
+      }
+    },
+  );
 });

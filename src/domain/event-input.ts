@@ -17,6 +17,8 @@ export interface EventInput {
   rawCode?: string | null;
   rawDescription?: string | null;
   location?: EventLocation | null;
+  /** False when status is a code table's fallback guess (see IngestEvent.codeKnown). */
+  codeKnown?: boolean;
 }
 
 /** What a carrier's code table says a raw code means; null when the code is not in it. */
@@ -95,6 +97,7 @@ export function checkEventInput(
       rawDescription,
       location: normaliseLocation(input.location),
       source: context.source,
+      codeKnown: input.codeKnown ?? true,
     },
   };
 }

@@ -14,6 +14,8 @@ export interface IngestEvent {
   rawDescription: string;
   location: EventLocation | null;
   source: EventSource;
+  /** False when the carrier's code table did not know rawCode: kept for the timeline, no status. */
+  codeKnown?: boolean;
 }
 
 export interface IngestResult {
@@ -83,6 +85,7 @@ function toRow(shipment: ShipmentKey, event: IngestEvent) {
     substatus: event.substatus,
     rawCode: event.rawCode,
     rawDescription: event.rawDescription,
+    codeKnown: event.codeKnown ?? true,
     city: where?.city ?? null,
     region: where?.region ?? null,
     postalCode: where?.postalCode ?? null,
@@ -100,10 +103,14 @@ function toRow(shipment: ShipmentKey, event: IngestEvent) {
   };
 }
 
-/** Latest by occurredAt; on a tie the later row in the batch wins, as the carrier listed it. */
+/**
+ * Latest known-code event by occurredAt; on a tie the later row in the batch wins, as the carrier
+ * listed it. An unmapped code's fallback status is a guess and must not undo, say, DELIVERED.
+ */
 function pickLatest(events: readonly TrackingEvent[]): TrackingEvent | undefined {
   let latest: TrackingEvent | undefined;
   for (const event of events) {
+    if (!event.codeKnown) continue;
     if (!latest || event.occurredAt.getTime() >= latest.occurredAt.getTime()) latest = event;
   }
   return latest;

@@ -7,7 +7,11 @@ import { type UserError, userError } from "./user-error.ts";
 
 export const MAX_EVENTS_PER_BATCH = 500;
 
-export type ShipmentSelector = { shipmentId: string } | { carrier: string; trackingNumber: string };
+/** By id; by carrier + number; or by number alone (aggregators may name the last-mile carrier). */
+export type ShipmentSelector =
+  | { shipmentId: string }
+  | { carrier: string; trackingNumber: string }
+  | { trackingNumber: string };
 
 export interface RecordedChange {
   shipment: Shipment;
@@ -89,7 +93,7 @@ function findShipments(db: PrismaClient, tenantId: string, selector: ShipmentSel
   return db.shipment.findMany({
     where: {
       tenantId,
-      carrier: selector.carrier.trim().toLowerCase(),
+      carrier: "carrier" in selector ? selector.carrier.trim().toLowerCase() : undefined,
       trackingNumber: trackingNumberKey(selector.trackingNumber),
     },
     orderBy: { createdAt: "asc" },

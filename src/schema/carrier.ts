@@ -1,4 +1,9 @@
-import { type CarrierInfo, findCarrier } from "../carriers/tracking-numbers/index.ts";
+import {
+  type CarrierInfo,
+  type FormatInfo,
+  findCarrier,
+  listCarriers,
+} from "../carriers/tracking-numbers/index.ts";
 import { builder } from "./builder.ts";
 
 /** A carrier as seen from one parcel: the tracking URL needs the number, when there is one. */
@@ -13,8 +18,22 @@ export function carrierView(code: string, trackingNumber: string | null): Carrie
   return { info, trackingNumber };
 }
 
+const TrackingFormatRef = builder.objectRef<FormatInfo>("TrackingFormat").implement({
+  description: "A tracking-number format a carrier issues.",
+  fields: (t) => ({
+    id: t.exposeString("id"),
+    name: t.exposeString("name"),
+    hasCheckDigit: t.exposeBoolean("hasCheckDigit", {
+      description: "False: numbers of this format can only be matched by pattern, not verified.",
+    }),
+    checksum: t.exposeString("checksum", { nullable: true, description: 'e.g. "mod10", "s10"' }),
+    example: t.exposeString("example", { nullable: true }),
+  }),
+});
+
 export const CarrierRef = builder.objectRef<CarrierView>("Carrier").implement({
   fields: (t) => ({
+    formats: t.field({ type: [TrackingFormatRef], resolve: ({ info }) => info.formats }),
     code: t.string({ resolve: ({ info }) => info.code }),
     name: t.string({ resolve: ({ info }) => info.name }),
     trackingUrl: t.string({
@@ -25,3 +44,11 @@ export const CarrierRef = builder.objectRef<CarrierView>("Carrier").implement({
     }),
   }),
 });
+
+builder.queryField("carriers", (t) =>
+  t.field({
+    type: [CarrierRef],
+    description: "Every carrier whose tracking numbers trackline recognises, with their formats.",
+    resolve: () => listCarriers().map((info) => ({ info, trackingNumber: null })),
+  }),
+);

@@ -2,12 +2,14 @@ import { builder } from "./builder.ts";
 import "./scalars.ts";
 import "./user-error.ts";
 import "./carrier.ts";
+import "./tracking-number.ts";
 import "./store.ts";
 import "./order.ts";
 import "./shipment.ts";
 import "./timeline-entry.ts";
 import "./confirm-shipment.ts";
 import "./tracking-event.ts";
+import "./carrier-webhook.ts";
 
 builder.queryType({});
 builder.mutationType({});

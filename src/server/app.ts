@@ -8,7 +8,9 @@ import type { PrismaClient } from "../generated/prisma/client.ts";
 import { schema } from "../schema/index.ts";
 import { authenticate } from "./api-keys.ts";
 import type { Context } from "./context.ts";
+import { createJobRunner } from "./jobs.ts";
 import type { TracklinePubSub } from "./pubsub.ts";
+import { handleCarrierWebhook, resumePendingDeliveries, WEBHOOK_PATH } from "./webhook-route.ts";
 
 export interface AppDeps {
   db: PrismaClient;
@@ -22,6 +24,10 @@ export interface App {
   server: Server;
   fetch: (request: Request) => Response | Promise<Response>;
   listen(port: number, host?: string): Promise<number>;
+  /** Picks up webhook deliveries stored but not processed before the last stop. */
+  resumePendingWork(): Promise<number>;
+  /** Waits for background jobs in flight (webhook ingestion). */
+  drainJobs(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -66,7 +72,20 @@ export function buildApp(deps: AppDeps): App {
     },
   });
 
-  const server = createServer(yoga);
+  const jobs = createJobRunner((name, error) => console.error(`job ${name} failed:`, error));
+  const webhookDeps = { db: deps.db, pubsub: deps.pubsub, jobs, now };
+  const server = createServer((req, res) => {
+    const path = (req.url ?? "/").split("?")[0] ?? "/";
+    if (WEBHOOK_PATH.test(path)) {
+      handleCarrierWebhook(req, res, webhookDeps).catch((error: unknown) => {
+        console.error("webhook failed:", error);
+        if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
+        res.end(JSON.stringify({ error: "internal error" }));
+      });
+      return;
+    }
+    yoga(req, res);
+  });
   const wsServer = new WebSocketServer({ server, path: yoga.graphqlEndpoint });
   const wsCleanup = useServer(
     {
@@ -110,7 +129,10 @@ export function buildApp(deps: AppDeps): App {
           resolve(typeof address === "object" && address ? address.port : port);
         });
       }),
+    resumePendingWork: () => resumePendingDeliveries(webhookDeps),
+    drainJobs: () => jobs.drain(),
     close: async () => {
+      await jobs.drain();
       await wsCleanup.dispose();
       wsServer.close();
       server.closeAllConnections();

@@ -22,6 +22,8 @@ const { pubsub, close: closePubSub } = createTracklinePubSub(config.redisUrl);
 const demoApiKey = config.seedDemo ? await ensureDemo() : undefined;
 const app = buildApp({ db, pubsub, demoApiKey });
 const port = await app.listen(config.port);
+const resumed = await app.resumePendingWork();
+if (resumed > 0) console.log(`Resumed ${resumed} stored webhook deliveries`);
 
 console.log(`trackline (${driver.mode} database${config.redisUrl ? ", Redis pub/sub" : ""})`);
 console.log(`GraphiQL:  http://localhost:${port}/graphql`);

@@ -26,6 +26,8 @@ export interface TestServer {
     apiKey?: string,
   ): Promise<ExecutionResult<R>>;
   wsClient(apiKey?: string): Client;
+  /** Waits for background jobs (webhook ingestion) to finish. */
+  drainJobs(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -77,6 +79,7 @@ export async function startTestServer(options: { now?: () => Date } = {}): Promi
       clients.push(client);
       return client;
     },
+    drainJobs: () => app.drainJobs(),
     close: async () => {
       await Promise.all(clients.map((client) => client.dispose()));
       await app.close();

@@ -1,0 +1,137 @@
+import { GraphQLError } from "graphql";
+import {
+  type CarrierMatch,
+  type DetectionResult,
+  detectCarrier,
+  detectCarriers,
+  normalizeTrackingNumber,
+  type Suggestion,
+  type TrackingNumberCheck,
+  type TrackingNumberError,
+  validateTrackingNumber,
+} from "../carriers/tracking-numbers/index.ts";
+import { builder } from "./builder.ts";
+import { CarrierRef } from "./carrier.ts";
+
+export const MAX_BATCH_DETECTION = 1000;
+
+const TrackingNumberErrorCodeEnum = builder.enumType("TrackingNumberErrorCode", {
+  values: [
+    "EMPTY",
+    "INVALID_CHARACTERS",
+    "TOO_LONG",
+    "NO_KNOWN_FORMAT",
+    "CHECK_DIGIT_MISMATCH",
+    "CARRIER_MISMATCH",
+  ] as const,
+});
+
+const TrackingNumberErrorRef = builder
+  .objectRef<TrackingNumberError>("TrackingNumberError")
+  .implement({
+    fields: (t) => ({
+      code: t.field({ type: TrackingNumberErrorCodeEnum, resolve: (error) => error.code }),
+      message: t.exposeString("message"),
+    }),
+  });
+
+const ChecksumStateEnum = builder.enumType("ChecksumState", {
+  values: {
+    CHECKSUM_VALID: { description: "The number's check digit verified for this format." },
+    NO_CHECKSUM: { description: "The format has no check digit: a pattern match only." },
+  },
+});
+
+const CarrierMatchRef = builder
+  .objectRef<CarrierMatch & { input: string }>("CarrierMatch")
+  .implement({
+    fields: (t) => ({
+      carrier: t.field({
+        type: CarrierRef,
+        resolve: (match) => ({ info: match.carrier, trackingNumber: match.input }),
+      }),
+      format: t.exposeString("format"),
+      checksum: t.field({ type: ChecksumStateEnum, resolve: (match) => match.checksum }),
+      confidence: t.exposeFloat("confidence", {
+        description: "0..1; checksum-valid matches are >= 0.5",
+      }),
+    }),
+  });
+
+const withInput = (matches: CarrierMatch[], input: string) =>
+  matches.map((match) => ({ ...match, input }));
+
+const DetectionResultRef = builder.objectRef<DetectionResult>("DetectionResult").implement({
+  fields: (t) => ({
+    input: t.exposeString("input"),
+    normalized: t.exposeString("normalized", { nullable: true }),
+    matches: t.field({
+      type: [CarrierMatchRef],
+      resolve: (result) => withInput(result.matches, result.normalized ?? result.input),
+    }),
+    errors: t.field({ type: [TrackingNumberErrorRef], resolve: (result) => result.errors }),
+  }),
+});
+
+const SuggestionRef = builder.objectRef<Suggestion>("TrackingNumberSuggestion").implement({
+  description: "A number one typo away from the input that passes a check digit.",
+  fields: (t) => ({
+    trackingNumber: t.exposeString("trackingNumber"),
+    carrier: t.exposeString("carrier", { description: "Carrier code" }),
+    format: t.exposeString("format"),
+  }),
+});
+
+const TrackingNumberCheckRef = builder
+  .objectRef<TrackingNumberCheck>("TrackingNumberCheck")
+  .implement({
+    fields: (t) => ({
+      valid: t.exposeBoolean("valid"),
+      normalized: t.exposeString("normalized", { nullable: true }),
+      errors: t.field({ type: [TrackingNumberErrorRef], resolve: (check) => check.errors }),
+      suggestions: t.field({ type: [SuggestionRef], resolve: (check) => check.suggestions }),
+      matches: t.field({
+        type: [CarrierMatchRef],
+        description: "Every carrier the number is valid for, best first.",
+        resolve: (check) => withInput(check.matches, check.normalized ?? ""),
+      }),
+    }),
+  });
+
+builder.queryFields((t) => ({
+  detectCarrier: t.field({
+    type: [CarrierMatchRef],
+    description: "Carriers this number can belong to, best first; empty when none.",
+    args: { trackingNumber: t.arg.string({ required: true }) },
+    resolve: (_root, { trackingNumber }) => {
+      const normalized = normalizeTrackingNumber(trackingNumber);
+      if ("error" in normalized) return [];
+      return withInput(detectCarrier(normalized.normalized), normalized.normalized);
+    },
+  }),
+  detectCarriers: t.field({
+    type: [DetectionResultRef],
+    description: `Batch detection, same order as the input, at most ${MAX_BATCH_DETECTION} numbers.`,
+    args: { trackingNumbers: t.arg.stringList({ required: true }) },
+    resolve: (_root, { trackingNumbers }) => {
+      if (trackingNumbers.length > MAX_BATCH_DETECTION) {
+        throw new GraphQLError(
+          `detectCarriers takes at most ${MAX_BATCH_DETECTION} numbers, got ${trackingNumbers.length}`,
+          { extensions: { code: "TOO_MANY" } },
+        );
+      }
+      return detectCarriers(trackingNumbers);
+    },
+  }),
+  validateTrackingNumber: t.field({
+    type: TrackingNumberCheckRef,
+    description:
+      "Whether the number is valid for this carrier, why not, and what was probably meant.",
+    args: {
+      carrier: t.arg.string({ required: true }),
+      trackingNumber: t.arg.string({ required: true }),
+    },
+    resolve: (_root, { carrier, trackingNumber }) =>
+      validateTrackingNumber(carrier.trim().toLowerCase(), trackingNumber),
+  }),
+}));

@@ -1,0 +1,99 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { findAdapter } from "../carriers/registry.ts";
+import { processDelivery, receiveWebhook } from "../domain/webhook-inbox.ts";
+import type { PrismaClient } from "../generated/prisma/client.ts";
+import type { JobRunner } from "./jobs.ts";
+import { publishShipmentChange, type TracklinePubSub } from "./pubsub.ts";
+
+export const WEBHOOK_PATH = /^\/webhooks\/carriers\/([a-z0-9-]+)\/?$/;
+const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface WebhookDeps {
+  db: PrismaClient;
+  pubsub: TracklinePubSub;
+  jobs: JobRunner;
+  now: () => Date;
+}
+
+/** `POST /webhooks/carriers/:code[?endpoint=id]`: verify, store, answer, then ingest. */
+export async function handleCarrierWebhook(
+  req: IncomingMessage,
+  res: ServerResponse,
+  deps: WebhookDeps,
+): Promise<void> {
+  const url = new URL(req.url ?? "/", `http://${req.headers.host ?? "localhost"}`);
+  const code = WEBHOOK_PATH.exec(url.pathname)?.[1] ?? "";
+  const adapter = findAdapter(code);
+  if (req.method !== "POST") return reply(res, 405, { error: "use POST" });
+  if (!adapter?.verifyWebhook)
+    return reply(res, 404, { error: `no webhook receiver for "${code}"` });
+  const rawBody = await readBody(req);
+  if (rawBody === null) return reply(res, 413, { error: `body over ${MAX_BODY_BYTES} bytes` });
+
+  const receipt = await receiveWebhook(deps.db, {
+    adapter,
+    endpointId: url.searchParams.get("endpoint"),
+    rawBody,
+    headers: toHeaders(req),
+    url: url.toString(),
+  });
+  if (receipt.status !== 202) {
+    return reply(
+      res,
+      receipt.status,
+      "error" in receipt ? { error: receipt.error } : { duplicate: true },
+    );
+  }
+  reply(res, 202, { accepted: receipt.deliveryId });
+  scheduleDelivery(receipt.deliveryId, deps);
+}
+
+export function scheduleDelivery(deliveryId: string, deps: WebhookDeps): void {
+  deps.jobs.run(`webhook ${deliveryId}`, async () => {
+    const changes = await processDelivery(deps.db, deliveryId, { now: deps.now(), findAdapter });
+    for (const { shipment, eventIds } of changes) {
+      publishShipmentChange(deps.pubsub, {
+        tenantId: shipment.tenantId,
+        storeId: shipment.storeId,
+        shipmentId: shipment.id,
+        eventIds,
+      });
+    }
+  });
+}
+
+/** Deliveries stored but not processed when the last process stopped. */
+export async function resumePendingDeliveries(deps: WebhookDeps): Promise<number> {
+  const pending = await deps.db.webhookDelivery.findMany({
+    where: { state: "RECEIVED" },
+    select: { id: true },
+    orderBy: { receivedAt: "asc" },
+  });
+  for (const { id } of pending) scheduleDelivery(id, deps);
+  return pending.length;
+}
+
+async function readBody(req: IncomingMessage): Promise<string | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) return null;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function toHeaders(req: IncomingMessage): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (typeof value === "string") headers.set(name, value);
+    else if (Array.isArray(value)) for (const item of value) headers.append(name, item);
+  }
+  return headers;
+}
+
+function reply(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { "content-type": "application/json" });
+  res.end(JSON.stringify(body));
+}
