@@ -2,10 +2,11 @@
  * Data for bench/api.ts: one tenant, one store, 50 orders whose shipments have about 10 events
  * each (the demo journeys), and one long cross-border parcel with exactly 40 events.
  */
+
+import type { PrismaClient } from "../generated/prisma/client.ts";
 import type { EventLocation } from "../src/carriers/types.ts";
 import { type IngestEvent, ingestEvents } from "../src/domain/ingest.ts";
 import type { TrackingStatus, TrackingSubstatus } from "../src/domain/vocabulary.ts";
-import type { PrismaClient } from "../src/generated/prisma/client.ts";
 import { createApiKey } from "../src/server/api-keys.ts";
 import { CN_US, type DemoScenario, demoEvents } from "../src/server/demo-timeline.ts";
 

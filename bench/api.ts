@@ -9,7 +9,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { PGlite } from "@electric-sql/pglite";
 import { createSchema, createYoga } from "graphql-yoga";
 import pg from "pg";
-import { PrismaClient } from "../src/generated/prisma/client.ts";
+import { PrismaClient } from "../generated/prisma/client.ts";
 import { buildApp } from "../src/server/app.ts";
 import {
   type DatabaseHandle,

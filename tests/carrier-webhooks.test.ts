@@ -139,6 +139,32 @@ describe("webhook routing and set-up", () => {
     ]);
   });
 
+  it("processes, at start-up, a delivery stored but not ingested by a previous process", async () => {
+    const { db } = server.database;
+    const { body, trackingNumber, carrier } = fixture("aftership");
+    const orderId = await buildOrder(server);
+    const other = trackingNumber.replace(/\d{4}$/, "4321");
+    await server.request(ConfirmShipment, {
+      input: { orderId, carrier, trackingNumber: other, force: true },
+    });
+    const endpoint = await db.webhookEndpoint.findFirstOrThrow({
+      where: { provider: "aftership" },
+    });
+    await db.webhookDelivery.create({
+      data: {
+        endpointId: endpoint.id,
+        eventId: "left-over",
+        rawBody: body.replaceAll(trackingNumber, other),
+      },
+    });
+    expect(await server.resumePendingWork()).toBe(1);
+    await server.drainJobs();
+    const tracked = (await server.request(TrackedShipment, { trackingNumber: other })).data
+      ?.trackShipment;
+    expect(tracked?.status).toBe("DELIVERED");
+    expect(await db.webhookDelivery.count({ where: { state: "RECEIVED" } })).toBe(0);
+  });
+
   it("keeps a delivery whose payload cannot be parsed, marked FAILED with the reason", async () => {
     const body = JSON.stringify({
       event: "tracking_update",

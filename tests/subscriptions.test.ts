@@ -136,3 +136,41 @@ describe("live updates over graphql-ws", () => {
     expect(sub.received).toEqual([]);
   });
 });
+
+describe("live updates over SSE", () => {
+  it("streams shipmentUpdated to a client that sends the API key as a header", async () => {
+    const id = await buildShipment(server);
+    const controller = new AbortController();
+    const response = await fetch(server.url, {
+      method: "POST",
+      signal: controller.signal,
+      headers: {
+        "content-type": "application/json",
+        accept: "text/event-stream",
+        authorization: `Bearer ${server.tenant.apiKey}`,
+      },
+      body: JSON.stringify({ query: print(ShipmentUpdated), variables: { id } }),
+    });
+    expect(response.status).toBe(200);
+    const reader = response.body!.getReader();
+    const firstEvent = (async () => {
+      let text = "";
+      while (!text.includes("event: next")) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        text += new TextDecoder().decode(value);
+      }
+      return text;
+    })();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await server.request(RecordEvents, {
+      input: {
+        shipmentId: id,
+        events: [{ occurredAt: "2026-11-11T09:00:00+08:00", status: "IN_TRANSIT" }],
+      },
+    });
+    const text = await firstEvent;
+    controller.abort();
+    expect(text).toContain(`"shipmentUpdated":{"id":"${id}","status":"IN_TRANSIT"`);
+  });
+});

@@ -1,5 +1,5 @@
+import type { EventSource } from "../../generated/prisma/enums.ts";
 import type { EventLocation } from "../carriers/types.ts";
-import type { EventSource } from "../generated/prisma/enums.ts";
 import type { IngestEvent } from "./ingest.ts";
 import { type UserError, userError } from "./user-error.ts";
 import {

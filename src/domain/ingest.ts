@@ -1,6 +1,6 @@
+import type { PrismaClient, Shipment, TrackingEvent } from "../../generated/prisma/client.ts";
+import type { EventSource } from "../../generated/prisma/enums.ts";
 import type { EventLocation } from "../carriers/types.ts";
-import type { PrismaClient, Shipment, TrackingEvent } from "../generated/prisma/client.ts";
-import type { EventSource } from "../generated/prisma/enums.ts";
 import { dedupeKey } from "./dedupe-key.ts";
 import type { TrackingStatus, TrackingSubstatus } from "./vocabulary.ts";
 import type { ZonedTime } from "./zoned-time.ts";

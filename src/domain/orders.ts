@@ -1,5 +1,5 @@
-import type { Order, PrismaClient } from "../generated/prisma/client.ts";
-import type { OrderState } from "../generated/prisma/enums.ts";
+import type { Order, PrismaClient } from "../../generated/prisma/client.ts";
+import type { OrderState } from "../../generated/prisma/enums.ts";
 import { type UserError, userError } from "./user-error.ts";
 
 export interface CreateOrderInput {

@@ -1,5 +1,5 @@
-import type { PrismaClient, Shipment } from "../generated/prisma/client.ts";
-import type { EventSource } from "../generated/prisma/enums.ts";
+import type { PrismaClient, Shipment } from "../../generated/prisma/client.ts";
+import type { EventSource } from "../../generated/prisma/enums.ts";
 import { type CodeLookup, checkEventInput, type EventInput } from "./event-input.ts";
 import { type IngestEvent, ingestEvents } from "./ingest.ts";
 import { trackingNumberKey } from "./tracking-number-key.ts";

@@ -1,9 +1,9 @@
+import type { PrismaClient, Shipment } from "../../generated/prisma/client.ts";
 import {
   findCarrier,
   normalizeTrackingNumber,
   validateTrackingNumber,
 } from "../carriers/tracking-numbers/index.ts";
-import type { PrismaClient, Shipment } from "../generated/prisma/client.ts";
 import { type UserError, userError } from "./user-error.ts";
 
 export interface ConfirmShipmentInput {

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
+import type { PrismaClient, WebhookEndpoint } from "../../generated/prisma/client.ts";
 import type { CarrierAdapter, RawCarrierEvent } from "../carriers/types.ts";
-import type { PrismaClient, WebhookEndpoint } from "../generated/prisma/client.ts";
 import type { EventInput } from "./event-input.ts";
 import { type RecordedChange, recordTrackingEvents } from "./record-events.ts";
 import { parseZonedTime } from "./zoned-time.ts";

@@ -1,9 +1,9 @@
 import SchemaBuilder from "@pothos/core";
 import PrismaPlugin from "@pothos/plugin-prisma";
 import RelayPlugin from "@pothos/plugin-relay";
+import type PrismaTypes from "../../generated/pothos-types.ts";
+import { getDatamodel } from "../../generated/pothos-types.ts";
 import type { ZonedTime } from "../domain/zoned-time.ts";
-import type PrismaTypes from "../generated/pothos-types.ts";
-import { getDatamodel } from "../generated/pothos-types.ts";
 import type { Context } from "../server/context.ts";
 
 export const builder = new SchemaBuilder<{

@@ -1,6 +1,6 @@
+import type { WebhookEndpoint } from "../../generated/prisma/client.ts";
 import { findAdapter } from "../carriers/registry.ts";
 import { type UserError, userError } from "../domain/user-error.ts";
-import type { WebhookEndpoint } from "../generated/prisma/client.ts";
 import { builder } from "./builder.ts";
 import { UserErrorRef, writeScopeError } from "./user-error.ts";
 

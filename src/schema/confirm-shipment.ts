@@ -1,7 +1,7 @@
 import { GraphQLError } from "graphql";
+import type { Shipment } from "../../generated/prisma/client.ts";
 import { confirmShipment } from "../domain/shipments.ts";
 import type { UserError } from "../domain/user-error.ts";
-import type { Shipment } from "../generated/prisma/client.ts";
 import { builder } from "./builder.ts";
 import { OrderRef } from "./order.ts";
 import { ShipmentRef } from "./shipment.ts";

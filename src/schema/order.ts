@@ -1,6 +1,6 @@
+import type { Order } from "../../generated/prisma/client.ts";
 import { createOrder } from "../domain/orders.ts";
 import type { UserError } from "../domain/user-error.ts";
-import type { Order } from "../generated/prisma/client.ts";
 import { builder } from "./builder.ts";
 import { OrderStateEnum } from "./scalars.ts";
 import { StoreRef } from "./store.ts";

@@ -1,10 +1,10 @@
+import type { TrackingEvent } from "../../generated/prisma/client.ts";
 import { describeStatus } from "../domain/status-text.ts";
 import {
   isPhysicalScan,
   type TrackingStatus,
   type TrackingSubstatus,
 } from "../domain/vocabulary.ts";
-import type { TrackingEvent } from "../generated/prisma/client.ts";
 import { builder } from "./builder.ts";
 import { TrackingStatusEnum, TrackingSubstatusEnum } from "./scalars.ts";
 

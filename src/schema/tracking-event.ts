@@ -1,9 +1,9 @@
 import { GraphQLError } from "graphql";
 import { filter, pipe } from "graphql-yoga";
+import type { Shipment } from "../../generated/prisma/client.ts";
 import { lookupCarrierCode } from "../domain/carrier-codes.ts";
 import { recordTrackingEvents } from "../domain/record-events.ts";
 import type { UserError } from "../domain/user-error.ts";
-import type { Shipment } from "../generated/prisma/client.ts";
 import { publishShipmentChange, type ShipmentChange } from "../server/pubsub.ts";
 import { builder } from "./builder.ts";
 import { TrackingStatusEnum, TrackingSubstatusEnum } from "./scalars.ts";

@@ -4,7 +4,7 @@ import { type execute, GraphQLError, type subscribe } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import { createYoga, type YogaInitialContext } from "graphql-yoga";
 import { WebSocketServer } from "ws";
-import type { PrismaClient } from "../generated/prisma/client.ts";
+import type { PrismaClient } from "../../generated/prisma/client.ts";
 import { schema } from "../schema/index.ts";
 import { authenticate } from "./api-keys.ts";
 import type { Context } from "./context.ts";

@@ -1,4 +1,4 @@
-import type { PrismaClient } from "../generated/prisma/client.ts";
+import type { PrismaClient } from "../../generated/prisma/client.ts";
 import type { Viewer } from "./api-keys.ts";
 import type { TracklinePubSub } from "./pubsub.ts";
 

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { PrismaClient } from "../generated/prisma/client.ts";
+import { PrismaClient } from "../../generated/prisma/client.ts";
 import { createApiKey } from "./api-keys.ts";
 import { buildApp } from "./app.ts";
 import { readConfig } from "./config.ts";

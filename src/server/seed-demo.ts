@@ -1,5 +1,5 @@
+import type { PrismaClient } from "../../generated/prisma/client.ts";
 import { ingestEvents } from "../domain/ingest.ts";
-import type { PrismaClient } from "../generated/prisma/client.ts";
 import { createApiKey } from "./api-keys.ts";
 import { CN_SG, CN_US, type DemoScenario, demoEvents, type Lane } from "./demo-timeline.ts";
 

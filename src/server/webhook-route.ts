@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { PrismaClient } from "../../generated/prisma/client.ts";
 import { findAdapter } from "../carriers/registry.ts";
 import { processDelivery, receiveWebhook } from "../domain/webhook-inbox.ts";
-import type { PrismaClient } from "../generated/prisma/client.ts";
 import type { JobRunner } from "./jobs.ts";
 import { publishShipmentChange, type TracklinePubSub } from "./pubsub.ts";
 

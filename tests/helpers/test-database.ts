@@ -1,6 +1,6 @@
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
-import { PrismaClient } from "../../src/generated/prisma/client.ts";
+import { PrismaClient } from "../../generated/prisma/client.ts";
 import {
   type DatabaseHandle,
   isPostgresUrl,

@@ -28,6 +28,8 @@ export interface TestServer {
   wsClient(apiKey?: string): Client;
   /** Waits for background jobs (webhook ingestion) to finish. */
   drainJobs(): Promise<void>;
+  /** What start-up does: schedules work stored but not finished by a previous process. */
+  resumePendingWork(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -80,6 +82,7 @@ export async function startTestServer(options: { now?: () => Date } = {}): Promi
       return client;
     },
     drainJobs: () => app.drainJobs(),
+    resumePendingWork: () => app.resumePendingWork(),
     close: async () => {
       await Promise.all(clients.map((client) => client.dispose()));
       await app.close();
