@@ -1,5 +1,5 @@
 import { createRedisEventTarget } from "@graphql-yoga/redis-event-target";
-import { createPubSub } from "graphql-yoga";
+import { createPubSub, type PubSubEvent } from "graphql-yoga";
 import { Redis } from "ioredis";
 
 /** Only ids travel: subscribers load rows themselves, so any instance can serve any event. */
@@ -25,17 +25,32 @@ export interface PubSubHandle {
 /** In-process by default; Redis when REDIS_URL is set, so subscriptions see every instance. */
 export function createTracklinePubSub(redisUrl?: string): PubSubHandle {
   if (!redisUrl) return { pubsub: createPubSub<PubSubTopics>(), close: async () => {} };
-  const publishClient = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 });
-  const subscribeClient = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 });
-  const eventTarget = createRedisEventTarget<PubSubTopics[keyof PubSubTopics] & never>({
-    publishClient,
-    subscribeClient,
+  const publishClient = new Redis(redisUrl, { maxRetriesPerRequest: 3 });
+  const subscribeClient = new Redis(redisUrl, { maxRetriesPerRequest: 3 });
+  let closing = false;
+  const report = (what: string) => (error: unknown) => {
+    if (!closing) console.error(`redis ${what} failed:`, error);
+  };
+  // The event target fires these commands without awaiting them; a rejection (Redis away, or a
+  // subscription ending while we shut down) must be reported, not crash the process.
+  const eventTarget = createRedisEventTarget<PubSubEvent<PubSubTopics, keyof PubSubTopics>>({
+    publishClient: {
+      publish: (channel: string, message: string) =>
+        publishClient.publish(channel, message).catch(report("publish")),
+    } as unknown as Redis,
+    subscribeClient: {
+      on: (event: "message", listener: (channel: string, message: string) => void) =>
+        subscribeClient.on(event, listener),
+      subscribe: (topic: string) => subscribeClient.subscribe(topic).catch(report("subscribe")),
+      unsubscribe: (topic: string) =>
+        subscribeClient.unsubscribe(topic).catch(report("unsubscribe")),
+    } as unknown as Redis,
   });
   return {
     pubsub: createPubSub<PubSubTopics>({ eventTarget }),
     close: async () => {
-      publishClient.disconnect();
-      subscribeClient.disconnect();
+      closing = true;
+      await Promise.allSettled([publishClient.quit(), subscribeClient.quit()]);
     },
   };
 }
