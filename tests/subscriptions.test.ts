@@ -174,3 +174,24 @@ describe("live updates over SSE", () => {
     expect(text).toContain(`"shipmentUpdated":{"id":"${id}","status":"IN_TRANSIT"`);
   });
 });
+
+// Only scale mode shares events between instances: in-process pub/sub cannot, by design.
+describe.skipIf(!process.env.REDIS_URL)("live updates across instances (Redis)", () => {
+  it("delivers to a subscriber on one instance an event recorded through another", async () => {
+    const id = await buildShipment(server);
+    const client = server.wsClient(undefined, await server.startPeer());
+    const updated = subscribe(client, print(ShipmentUpdated), { id });
+    await settle(client);
+    await server.request(RecordEvents, {
+      input: {
+        shipmentId: id,
+        events: [{ occurredAt: "2026-11-12T09:00:00+08:00", status: "DELIVERED" }],
+      },
+    });
+    await updated.next(1);
+    expect(updated.received[0]?.data).toEqual({
+      shipmentUpdated: { id, status: "DELIVERED", substatus: null },
+    });
+    updated.dispose();
+  });
+});

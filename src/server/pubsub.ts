@@ -55,7 +55,9 @@ export function createTracklinePubSub(redisUrl?: string): PubSubHandle {
   };
 }
 
+/** Announces new events (and the status they may have set); a pure replay announces nothing. */
 export function publishShipmentChange(pubsub: TracklinePubSub, change: ShipmentChange): void {
+  if (change.eventIds.length === 0) return;
   pubsub.publish("shipment:updated", change.shipmentId, change);
-  if (change.eventIds.length > 0) pubsub.publish("tracking-event:added", change.tenantId, change);
+  pubsub.publish("tracking-event:added", change.tenantId, change);
 }

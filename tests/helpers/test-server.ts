@@ -25,7 +25,9 @@ export interface TestServer {
     variables?: V,
     apiKey?: string,
   ): Promise<ExecutionResult<R>>;
-  wsClient(apiKey?: string): Client;
+  wsClient(apiKey?: string, wsUrl?: string): Client;
+  /** A second app instance on the same database with its own pub/sub connection; its ws URL. */
+  startPeer(): Promise<string>;
   /** Waits for background jobs (webhook ingestion) to finish. */
   drainJobs(): Promise<void>;
   /** What start-up does: schedules work stored but not finished by a previous process. */
@@ -44,6 +46,7 @@ export async function startTestServer(options: { now?: () => Date } = {}): Promi
   const port = await app.listen(0, "127.0.0.1");
   const url = `http://127.0.0.1:${port}/graphql`;
   const clients: Client[] = [];
+  const peers: (() => Promise<void>)[] = [];
 
   const createTenant = async (name: string): Promise<TestTenant> => {
     const tenant = await db.tenant.create({ data: { name } });
@@ -71,9 +74,9 @@ export async function startTestServer(options: { now?: () => Date } = {}): Promi
       });
       return response.json() as Promise<ExecutionResult<never>>;
     },
-    wsClient: (apiKey = tenant.apiKey) => {
+    wsClient: (apiKey = tenant.apiKey, wsUrl = url.replace("http", "ws")) => {
       const client = createClient({
-        url: url.replace("http", "ws"),
+        url: wsUrl,
         webSocketImpl: WebSocket,
         connectionParams: { authorization: `Bearer ${apiKey}` },
         retryAttempts: 0,
@@ -81,10 +84,21 @@ export async function startTestServer(options: { now?: () => Date } = {}): Promi
       clients.push(client);
       return client;
     },
+    startPeer: async () => {
+      const peerPubsub = createTracklinePubSub(process.env.REDIS_URL);
+      const peer = buildApp({ db, pubsub: peerPubsub.pubsub, now });
+      const peerPort = await peer.listen(0, "127.0.0.1");
+      peers.push(async () => {
+        await peer.close();
+        await peerPubsub.close();
+      });
+      return `ws://127.0.0.1:${peerPort}/graphql`;
+    },
     drainJobs: () => app.drainJobs(),
     resumePendingWork: () => app.resumePendingWork(),
     close: async () => {
       await Promise.all(clients.map((client) => client.dispose()));
+      for (const closePeer of peers) await closePeer();
       await app.close();
       await pubsub.close();
       await database.close();

@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Order_tenantId_destinationCountry_idx" ON "Order"("tenantId", "destinationCountry");
+
