@@ -49,3 +49,30 @@ export async function authenticate(
   if (!row || row.revokedAt) return null;
   return { tenantId: row.tenantId, apiKeyId: row.id, scopes: new Set(row.scopes) };
 }
+
+/**
+ * `authenticate` with a short-lived memory of keys seen recently: the lookup was one of three
+ * queries on a typical request. A revoked key keeps working for at most `ttlMs`.
+ */
+export function createAuthenticator(
+  db: PrismaClient,
+  options: { ttlMs?: number; maxEntries?: number; now?: () => number } = {},
+): (authorization: string | null | undefined) => Promise<Viewer | null> {
+  const ttlMs = options.ttlMs ?? 10_000;
+  const maxEntries = options.maxEntries ?? 10_000;
+  const now = options.now ?? Date.now;
+  const cache = new Map<string, { viewer: Viewer; expires: number }>();
+  return async (authorization) => {
+    const key = authorization ?? "";
+    const hit = cache.get(key);
+    if (hit && hit.expires > now()) return hit.viewer;
+    cache.delete(key);
+    const viewer = await authenticate(db, authorization);
+    if (viewer) {
+      // Maps keep insertion order: the first key is the oldest entry.
+      if (cache.size >= maxEntries) cache.delete(cache.keys().next().value ?? "");
+      cache.set(key, { viewer, expires: now() + ttlMs });
+    }
+    return viewer;
+  };
+}

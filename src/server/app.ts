@@ -6,7 +6,7 @@ import { createYoga, type YogaInitialContext } from "graphql-yoga";
 import { WebSocketServer } from "ws";
 import type { PrismaClient } from "../../generated/prisma/client.ts";
 import { schema } from "../schema/index.ts";
-import { authenticate } from "./api-keys.ts";
+import { createAuthenticator } from "./api-keys.ts";
 import type { Context } from "./context.ts";
 import { createJobRunner } from "./jobs.ts";
 import type { TracklinePubSub } from "./pubsub.ts";
@@ -43,6 +43,7 @@ function unauthenticated(): GraphQLError {
 /** The only wiring point: every dependency comes in here and reaches resolvers via the context. */
 export function buildApp(deps: AppDeps): App {
   const now = deps.now ?? (() => new Date());
+  const authenticate = createAuthenticator(deps.db);
   const yoga = createYoga<InitialContext, Context>({
     schema,
     graphqlEndpoint: "/graphql",
@@ -66,7 +67,7 @@ export function buildApp(deps: AppDeps): App {
     context: async (initial): Promise<Context> => {
       const header =
         initial.connectionParams?.authorization ?? initial.request?.headers.get("authorization");
-      const viewer = await authenticate(deps.db, typeof header === "string" ? header : null);
+      const viewer = await authenticate(typeof header === "string" ? header : null);
       if (!viewer) throw unauthenticated();
       return { db: deps.db, viewer, pubsub: deps.pubsub, now };
     },
@@ -91,7 +92,7 @@ export function buildApp(deps: AppDeps): App {
     {
       onConnect: async (ctx) => {
         const header = ctx.connectionParams?.authorization;
-        return (await authenticate(deps.db, typeof header === "string" ? header : null)) !== null;
+        return (await authenticate(typeof header === "string" ? header : null)) !== null;
       },
       // onSubscribe puts yoga's enveloped execute/subscribe in rootValue (yoga's graphql-ws recipe).
       execute: (args) => (args.rootValue as EnvelopedRoot).execute(args),
