@@ -136,7 +136,7 @@ describe("timeline", () => {
     ]);
   });
 
-  it("describes events in the requested locale, falling back zh-Hant -> zh -> en", async () => {
+  it("describes events in the requested locale, falling back zh-Hant-TW -> zh-Hant -> zh -> en", async () => {
     const id = await buildShipment(server);
     await server.request(RecordEvents, {
       input: {
@@ -154,7 +154,9 @@ describe("timeline", () => {
       (await server.request(ShipmentTimeline, { id, locale })).data?.shipment?.timeline[0]
         ?.description;
     expect(await describe("zh-Hans")).toBe("海关扣留");
-    expect(await describe("zh-Hant-TW")).toBe("海关扣留");
+    expect(await describe("zh-Hant-TW")).toBe("遭海關扣留");
+    expect(await describe("zh-TW")).toBe("遭海關扣留");
+    expect(await describe("zh-SG")).toBe("海关扣留");
     expect(await describe("fr-FR")).toBe("Held by customs");
     expect(await describe(null)).toBe("Held by customs");
   });

@@ -75,7 +75,53 @@ const zhHans: Texts = {
   EXPIRED: "跟踪已结束，未收到最终状态",
 };
 
-const TEXTS: Readonly<Record<string, Texts>> = { en, "zh-Hans": zhHans, zh: zhHans };
+const zhHant: Texts = {
+  PENDING: "等待物流商首次更新",
+  NOT_FOUND: "物流商尚未查到此追蹤號碼",
+  INFO_RECEIVED: "已收到出貨資訊",
+  LABEL_CREATED: "已建立託運單",
+  IN_TRANSIT: "運送中",
+  PICKED_UP: "物流商已攬收",
+  ARRIVED_AT_FACILITY: "已抵達物流處理中心",
+  DEPARTED_FACILITY: "已離開物流處理中心",
+  EXPORT_CUSTOMS: "出口清關中",
+  DEPARTED_ORIGIN_COUNTRY: "已離開寄件國家",
+  ARRIVED_DESTINATION_COUNTRY: "已抵達目的地國家",
+  IMPORT_CUSTOMS: "進口清關中",
+  CUSTOMS_CLEARED: "已完成清關",
+  HANDED_TO_LAST_MILE: "已轉交當地配送物流商",
+  OUT_FOR_DELIVERY: "配送中",
+  AVAILABLE_FOR_PICKUP: "可取件",
+  DELIVERED: "已送達",
+  SIGNED: "已送達並簽收",
+  LEFT_AT_SAFE_PLACE: "已放置於安全地點",
+  COLLECTED_BY_BUYER: "收件人已取件",
+  DELIVERY_FAILED: "配送失敗",
+  ADDRESS_ISSUE: "配送失敗：地址問題",
+  RECIPIENT_UNAVAILABLE: "配送失敗：收件人不在",
+  REFUSED: "收件人拒收",
+  EXCEPTION: "運送異常",
+  CUSTOMS_HELD: "遭海關扣留",
+  DELAYED: "運送延誤",
+  DAMAGED: "運送途中損壞",
+  LOST: "包裹遺失",
+  RETURNING_TO_SENDER: "退回寄件人途中",
+  RETURNED_TO_SENDER: "已退回寄件人",
+  STALLED: "連續數個工作日無物流更新",
+  EXPIRED: "追蹤已結束，未收到最終狀態",
+};
+
+// "zh" alone means Simplified, the larger readership; Traditional readers ask for zh-Hant
+// (or zh-TW / zh-HK, mapped below, since browsers send those).
+const TEXTS: Readonly<Record<string, Texts>> = {
+  en,
+  "zh-Hans": zhHans,
+  zh: zhHans,
+  "zh-Hant": zhHant,
+  "zh-TW": zhHant,
+  "zh-HK": zhHant,
+  "zh-MO": zhHant,
+};
 
 /** The canonical, human wording of a status (or its substatus, which says more) in a locale. */
 export function describeStatus(
