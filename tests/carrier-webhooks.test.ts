@@ -119,6 +119,48 @@ describe.each(["aftership", "17track", "easypost"])("POST /webhooks/carriers/%s"
   });
 });
 
+const HandoffTimeline = graphql(`
+  query HandoffTimeline($trackingNumber: String!) {
+    trackShipment(trackingNumber: $trackingNumber) {
+      carrier { code }
+      timeline { status carrier { code name } }
+    }
+  }
+`);
+
+describe("multi-leg hand-off", () => {
+  it("shows which carrier made each scan of an aggregator's hand-off to a last-mile carrier", async () => {
+    const body = readFileSync(
+      new URL("../src/carriers/aftership/__fixtures__/handoff.json", import.meta.url),
+      "utf8",
+    );
+    const [first] = findAdapter("aftership")!.parse(JSON.parse(body));
+    await server.request(CreateWebhook, { input: { provider: "aftership", secret: SECRET } });
+    const orderId = await buildOrder(server);
+    await server.request(ConfirmShipment, {
+      input: {
+        orderId,
+        carrier: first!.carrier,
+        trackingNumber: first!.trackingNumber,
+        force: true,
+      },
+    });
+    expect((await post("aftership", body, SIGN.aftership!(body, SECRET))).status).toBe(202);
+    await server.drainJobs();
+    const { data } = await server.request(HandoffTimeline, {
+      trackingNumber: first!.trackingNumber,
+    });
+    expect(data?.trackShipment?.carrier.code).toBe("cainiao");
+    const scanners = data?.trackShipment?.timeline.map((entry) => entry.carrier.code);
+    expect(scanners?.[0]).toBe("cainiao");
+    expect(scanners?.at(-1)).toBe("usps");
+    expect(data?.trackShipment?.timeline.at(-1)).toMatchObject({
+      status: "DELIVERED",
+      carrier: { name: "USPS" },
+    });
+  });
+});
+
 describe("webhook routing and set-up", () => {
   it("answers 404 for a carrier that sends no webhooks and 405 for GET", async () => {
     expect((await post("ups", "{}", {})).status).toBe(404);

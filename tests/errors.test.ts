@@ -49,6 +49,9 @@ describe("recordTrackingEvents input errors", () => {
       ["INVALID_COORDINATES", "events.4.location.latitude"],
     ]);
     expect(payload?.errors[2]?.message).toContain("ZZ-NOT-A-UPS-CODE");
+    const Unmapped = graphql(`query Unmapped { unmappedCarrierCodes { carrier rawCode count } }`);
+    const unmapped = (await server.request(Unmapped, {})).data?.unmappedCarrierCodes;
+    expect(unmapped).toContainEqual({ carrier: "ups", rawCode: "ZZ-NOT-A-UPS-CODE", count: 1 });
     const { data } = await server.request(ShipmentTimeline, { id });
     expect(data?.shipment?.timeline.map((e) => e.substatus)).toEqual([
       "PICKED_UP",

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { graphql } from "./generated/index.ts";
 import { buildShipment } from "./helpers/factories.ts";
 import { RecordEvents, ShipmentTimeline } from "./helpers/operations.ts";
 import { startTestServer, type TestServer } from "./helpers/test-server.ts";
@@ -173,5 +174,34 @@ describe("timeline", () => {
     });
     expect(result.data?.recordTrackingEvents.errors).toEqual([]);
     expect(result.data?.recordTrackingEvents.shipment?.status).toBe("DELIVERED");
+  });
+
+  it("maps a last-mile carrier's raw code through that carrier's table and names it", async () => {
+    const id = await buildShipment(server);
+    const result = await server.request(RecordEvents, {
+      input: {
+        shipmentId: id,
+        events: [
+          {
+            occurredAt: "2026-11-09T11:20:00-05:00",
+            carrier: "usps",
+            rawCode: "01",
+            rawDescription: "Delivered",
+          },
+        ],
+      },
+    });
+    expect(result.data?.recordTrackingEvents).toMatchObject({
+      errors: [],
+      shipment: { status: "DELIVERED" },
+    });
+    const Scanner = graphql(`
+      query Scanner($id: ID!) { shipment(id: $id) { carrier { code } timeline { carrier { code } } } }
+    `);
+    const { data } = await server.request(Scanner, { id });
+    expect(data?.shipment).toEqual({
+      carrier: { code: "ups" },
+      timeline: [{ carrier: { code: "usps" } }],
+    });
   });
 });

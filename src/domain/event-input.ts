@@ -19,6 +19,8 @@ export interface EventInput {
   location?: EventLocation | null;
   /** False when status is a code table's fallback guess (see IngestEvent.codeKnown). */
   codeKnown?: boolean;
+  /** The carrier that scanned, when not the shipment's. */
+  carrier?: string | null;
 }
 
 /** What a carrier's code table says a raw code means; null when the code is not in it. */
@@ -57,7 +59,8 @@ export function checkEventInput(
   }
   if (!status && substatus) status = statusOfSubstatus(substatus);
   if (!status) {
-    const meaning = rawCode ? context.lookup(context.carrier, rawCode, rawDescription) : null;
+    const codeCarrier = input.carrier?.trim().toLowerCase() || context.carrier;
+    const meaning = rawCode ? context.lookup(codeCarrier, rawCode, rawDescription) : null;
     if (meaning) {
       status = meaning.status;
       substatus = meaning.substatus;
@@ -66,7 +69,7 @@ export function checkEventInput(
         userError(
           "UNKNOWN_RAW_CODE",
           rawCode
-            ? `status is missing and ${context.carrier} code "${rawCode}" is not in its code table`
+            ? `status is missing and ${codeCarrier} code "${rawCode}" is not in its code table`
             : "status is missing and there is no rawCode to map it from",
           `${field}.${rawCode ? "rawCode" : "status"}`,
         ),
@@ -98,6 +101,7 @@ export function checkEventInput(
       location: normaliseLocation(input.location),
       source: context.source,
       codeKnown: input.codeKnown ?? true,
+      carrier: input.carrier?.trim().toLowerCase() || null,
     },
   };
 }

@@ -16,6 +16,8 @@ export interface IngestEvent {
   source: EventSource;
   /** False when the carrier's code table did not know rawCode: kept for the timeline, no status. */
   codeKnown?: boolean;
+  /** The carrier that scanned, when not the shipment's (a hand-off to a last-mile carrier). */
+  carrier?: string | null;
 }
 
 export interface IngestResult {
@@ -86,6 +88,7 @@ function toRow(shipment: ShipmentKey, event: IngestEvent) {
     rawCode: event.rawCode,
     rawDescription: event.rawDescription,
     codeKnown: event.codeKnown ?? true,
+    carrier: event.carrier && event.carrier !== shipment.carrier ? event.carrier : null,
     city: where?.city ?? null,
     region: where?.region ?? null,
     postalCode: where?.postalCode ?? null,

@@ -141,6 +141,7 @@ function toEventInput(
       rawDescription: event.rawDescription,
       location: event.location ?? null,
       codeKnown: event.known,
+      carrier: event.carrier,
     },
   ];
 }

@@ -1,3 +1,4 @@
+import { unknownCodeCounts } from "../carriers/normalise.ts";
 import {
   type CarrierInfo,
   type FormatInfo,
@@ -50,5 +51,30 @@ builder.queryField("carriers", (t) =>
     type: [CarrierRef],
     description: "Every carrier whose tracking numbers trackline recognises, with their formats.",
     resolve: () => listCarriers().map((info) => ({ info, trackingNumber: null })),
+  }),
+);
+
+const UnmappedCarrierCodeRef = builder
+  .objectRef<{ carrier: string; rawCode: string; count: number }>("UnmappedCarrierCode")
+  .implement({
+    description: "A raw code a carrier sent that its code table does not know yet.",
+    fields: (t) => ({
+      carrier: t.exposeString("carrier", { description: "Adapter whose table lacks it" }),
+      rawCode: t.exposeString("rawCode"),
+      count: t.exposeInt("count", { description: "Times seen by this server process" }),
+    }),
+  });
+
+builder.queryField("unmappedCarrierCodes", (t) =>
+  t.field({
+    type: [UnmappedCarrierCodeRef],
+    description: "Codes to add to the carrier tables, most frequent first (per server process).",
+    resolve: () =>
+      [...unknownCodeCounts()]
+        .map(([key, count]) => {
+          const cut = key.indexOf(":");
+          return { carrier: key.slice(0, cut), rawCode: key.slice(cut + 1), count };
+        })
+        .sort((a, b) => b.count - a.count),
   }),
 );

@@ -40,7 +40,8 @@ export const ShipmentRef = builder.prismaNode("Shipment", {
       description: "Every event, oldest first; description in the requested locale.",
       args: { locale: t.arg.string({ description: "BCP 47, falls back zh-Hant -> zh -> en" }) },
       select: { events: { orderBy: [{ occurredAt: "asc" }, { recordedAt: "asc" }] } },
-      resolve: (shipment, { locale }) => shipment.events.map((event) => ({ event, locale })),
+      resolve: (shipment, { locale }) =>
+        shipment.events.map((event) => ({ event, locale, shipment })),
     }),
   }),
 });

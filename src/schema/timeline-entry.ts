@@ -6,12 +6,14 @@ import {
   type TrackingSubstatus,
 } from "../domain/vocabulary.ts";
 import { builder } from "./builder.ts";
+import { CarrierRef, carrierView } from "./carrier.ts";
 import { TrackingStatusEnum, TrackingSubstatusEnum } from "./scalars.ts";
 
 /** One event as a timeline shows it; the locale comes from the field that listed it. */
 export interface TimelineEntryView {
   event: TrackingEvent;
   locale: string | null | undefined;
+  shipment: { carrier: string; trackingNumber: string };
 }
 
 const LocationRef = builder.objectRef<TrackingEvent>("Location").implement({
@@ -57,6 +59,12 @@ export const TimelineEntryRef = builder.objectRef<TimelineEntryView>("TimelineEn
         event.latitude != null
           ? event
           : null,
+    }),
+    carrier: t.field({
+      type: CarrierRef,
+      description: "Who scanned: the shipment's carrier, or the one it was handed to.",
+      resolve: ({ event, shipment }) =>
+        carrierView(event.carrier ?? shipment.carrier, shipment.trackingNumber),
     }),
     rawCode: t.string({ resolve: ({ event }) => event.rawCode }),
     rawDescription: t.string({

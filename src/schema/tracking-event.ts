@@ -33,6 +33,9 @@ const TrackingEventInput = builder.inputType("TrackingEventInput", {
     substatus: t.field({ type: TrackingSubstatusEnum }),
     rawCode: t.string(),
     rawDescription: t.string(),
+    carrier: t.string({
+      description: "Carrier code of who scanned, when not the shipment's carrier (a hand-off).",
+    }),
     location: t.field({ type: LocationInput }),
   }),
 });
@@ -124,8 +127,9 @@ TrackingEventAddedRef.implement({
         const events = await ctx.db.trackingEvent.findMany({
           where: { id: { in: change.eventIds }, shipmentId: change.shipmentId },
           orderBy: [{ occurredAt: "asc" }, { recordedAt: "asc" }],
+          include: { shipment: { select: { carrier: true, trackingNumber: true } } },
         });
-        return events.map((event) => ({ event, locale: change.locale }));
+        return events.map((event) => ({ event, locale: change.locale, shipment: event.shipment }));
       },
     }),
   }),

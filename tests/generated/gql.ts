@@ -16,6 +16,8 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 type Documents = {
     "\n  mutation CreateWebhook($input: CreateCarrierWebhookInput!) {\n    createCarrierWebhook(input: $input) {\n      webhook { id provider path }\n      errors { code field }\n    }\n  }\n": typeof types.CreateWebhookDocument,
     "\n  query TrackedShipment($trackingNumber: String!) {\n    trackShipment(trackingNumber: $trackingNumber) { status timeline { status rawCode } }\n  }\n": typeof types.TrackedShipmentDocument,
+    "\n  query HandoffTimeline($trackingNumber: String!) {\n    trackShipment(trackingNumber: $trackingNumber) {\n      carrier { code }\n      timeline { status carrier { code name } }\n    }\n  }\n": typeof types.HandoffTimelineDocument,
+    "query Unmapped { unmappedCarrierCodes { carrier rawCode count } }": typeof types.UnmappedDocument,
     "\n    query ShipmentsPage($first: Int) {\n      shipments(first: $first) { edges { node { id } } pageInfo { hasNextPage } }\n    }\n  ": typeof types.ShipmentsPageDocument,
     "\n  mutation CreateOrder($input: CreateOrderInput!) {\n    createOrder(input: $input) {\n      order { id nativeOrderId state }\n      errors { code message field }\n    }\n  }\n": typeof types.CreateOrderDocument,
     "\n  mutation ConfirmShipment($input: ConfirmShipmentInput!) {\n    confirmShipment(input: $input) {\n      shipment { id trackingNumber status substatus carrier { code name trackingUrl } }\n      errors { code message field }\n    }\n  }\n": typeof types.ConfirmShipmentDocument,
@@ -26,6 +28,7 @@ type Documents = {
     "\n  subscription ShipmentUpdated($id: ID!) {\n    shipmentUpdated(id: $id) { id status substatus }\n  }\n": typeof types.ShipmentUpdatedDocument,
     "\n  subscription TrackingEventAdded($storeId: ID, $locale: String) {\n    trackingEventAdded(storeId: $storeId, locale: $locale) {\n      shipment { id trackingNumber }\n      events { status description occurredAt }\n    }\n  }\n": typeof types.TrackingEventAddedDocument,
     "\n  query Everything($nodeId: ID!, $trackingNumber: String!) {\n    node(id: $nodeId) { id }\n    shipments(first: 100) { edges { node { id } } }\n    orders(first: 100) { edges { node { id } } }\n    stores { id }\n    trackShipment(trackingNumber: $trackingNumber) { id }\n  }\n": typeof types.EverythingDocument,
+    "\n      query Scanner($id: ID!) { shipment(id: $id) { carrier { code } timeline { carrier { code } } } }\n    ": typeof types.ScannerDocument,
     "\n  query Detect($n: String!) {\n    detectCarrier(trackingNumber: $n) {\n      carrier { code name trackingUrl }\n      format\n      checksum\n      confidence\n    }\n  }\n": typeof types.DetectDocument,
     "\n  query DetectMany($numbers: [String!]!) {\n    detectCarriers(trackingNumbers: $numbers) {\n      input\n      normalized\n      matches { carrier { code } checksum }\n      errors { code message }\n    }\n  }\n": typeof types.DetectManyDocument,
     "\n  query Validate($carrier: String!, $n: String!) {\n    validateTrackingNumber(carrier: $carrier, trackingNumber: $n) {\n      valid\n      normalized\n      errors { code message }\n      suggestions { trackingNumber carrier }\n    }\n  }\n": typeof types.ValidateDocument,
@@ -34,6 +37,8 @@ type Documents = {
 const documents: Documents = {
     "\n  mutation CreateWebhook($input: CreateCarrierWebhookInput!) {\n    createCarrierWebhook(input: $input) {\n      webhook { id provider path }\n      errors { code field }\n    }\n  }\n": types.CreateWebhookDocument,
     "\n  query TrackedShipment($trackingNumber: String!) {\n    trackShipment(trackingNumber: $trackingNumber) { status timeline { status rawCode } }\n  }\n": types.TrackedShipmentDocument,
+    "\n  query HandoffTimeline($trackingNumber: String!) {\n    trackShipment(trackingNumber: $trackingNumber) {\n      carrier { code }\n      timeline { status carrier { code name } }\n    }\n  }\n": types.HandoffTimelineDocument,
+    "query Unmapped { unmappedCarrierCodes { carrier rawCode count } }": types.UnmappedDocument,
     "\n    query ShipmentsPage($first: Int) {\n      shipments(first: $first) { edges { node { id } } pageInfo { hasNextPage } }\n    }\n  ": types.ShipmentsPageDocument,
     "\n  mutation CreateOrder($input: CreateOrderInput!) {\n    createOrder(input: $input) {\n      order { id nativeOrderId state }\n      errors { code message field }\n    }\n  }\n": types.CreateOrderDocument,
     "\n  mutation ConfirmShipment($input: ConfirmShipmentInput!) {\n    confirmShipment(input: $input) {\n      shipment { id trackingNumber status substatus carrier { code name trackingUrl } }\n      errors { code message field }\n    }\n  }\n": types.ConfirmShipmentDocument,
@@ -44,6 +49,7 @@ const documents: Documents = {
     "\n  subscription ShipmentUpdated($id: ID!) {\n    shipmentUpdated(id: $id) { id status substatus }\n  }\n": types.ShipmentUpdatedDocument,
     "\n  subscription TrackingEventAdded($storeId: ID, $locale: String) {\n    trackingEventAdded(storeId: $storeId, locale: $locale) {\n      shipment { id trackingNumber }\n      events { status description occurredAt }\n    }\n  }\n": types.TrackingEventAddedDocument,
     "\n  query Everything($nodeId: ID!, $trackingNumber: String!) {\n    node(id: $nodeId) { id }\n    shipments(first: 100) { edges { node { id } } }\n    orders(first: 100) { edges { node { id } } }\n    stores { id }\n    trackShipment(trackingNumber: $trackingNumber) { id }\n  }\n": types.EverythingDocument,
+    "\n      query Scanner($id: ID!) { shipment(id: $id) { carrier { code } timeline { carrier { code } } } }\n    ": types.ScannerDocument,
     "\n  query Detect($n: String!) {\n    detectCarrier(trackingNumber: $n) {\n      carrier { code name trackingUrl }\n      format\n      checksum\n      confidence\n    }\n  }\n": types.DetectDocument,
     "\n  query DetectMany($numbers: [String!]!) {\n    detectCarriers(trackingNumbers: $numbers) {\n      input\n      normalized\n      matches { carrier { code } checksum }\n      errors { code message }\n    }\n  }\n": types.DetectManyDocument,
     "\n  query Validate($carrier: String!, $n: String!) {\n    validateTrackingNumber(carrier: $carrier, trackingNumber: $n) {\n      valid\n      normalized\n      errors { code message }\n      suggestions { trackingNumber carrier }\n    }\n  }\n": types.ValidateDocument,
@@ -72,6 +78,14 @@ export function graphql(source: "\n  mutation CreateWebhook($input: CreateCarrie
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query TrackedShipment($trackingNumber: String!) {\n    trackShipment(trackingNumber: $trackingNumber) { status timeline { status rawCode } }\n  }\n"): (typeof documents)["\n  query TrackedShipment($trackingNumber: String!) {\n    trackShipment(trackingNumber: $trackingNumber) { status timeline { status rawCode } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query HandoffTimeline($trackingNumber: String!) {\n    trackShipment(trackingNumber: $trackingNumber) {\n      carrier { code }\n      timeline { status carrier { code name } }\n    }\n  }\n"): (typeof documents)["\n  query HandoffTimeline($trackingNumber: String!) {\n    trackShipment(trackingNumber: $trackingNumber) {\n      carrier { code }\n      timeline { status carrier { code name } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Unmapped { unmappedCarrierCodes { carrier rawCode count } }"): (typeof documents)["query Unmapped { unmappedCarrierCodes { carrier rawCode count } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -112,6 +126,10 @@ export function graphql(source: "\n  subscription TrackingEventAdded($storeId: I
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Everything($nodeId: ID!, $trackingNumber: String!) {\n    node(id: $nodeId) { id }\n    shipments(first: 100) { edges { node { id } } }\n    orders(first: 100) { edges { node { id } } }\n    stores { id }\n    trackShipment(trackingNumber: $trackingNumber) { id }\n  }\n"): (typeof documents)["\n  query Everything($nodeId: ID!, $trackingNumber: String!) {\n    node(id: $nodeId) { id }\n    shipments(first: 100) { edges { node { id } } }\n    orders(first: 100) { edges { node { id } } }\n    stores { id }\n    trackShipment(trackingNumber: $trackingNumber) { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n      query Scanner($id: ID!) { shipment(id: $id) { carrier { code } timeline { carrier { code } } } }\n    "): (typeof documents)["\n      query Scanner($id: ID!) { shipment(id: $id) { carrier { code } timeline { carrier { code } } } }\n    "];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
