@@ -1,7 +1,11 @@
+import { normalizeTrackingNumber } from "../carriers/tracking-numbers/index.ts";
+
 /**
- * How a person's typed number is matched to a stored one: spaces, dashes and invisible
- * characters dropped, upper-cased. Stored numbers went through the full validator already.
+ * How a typed number is matched to a stored one: the validator's normalisation (separators and
+ * invisible characters dropped, upper case). Lookups never refuse: input the validator rejects
+ * is only trimmed and upper-cased, and simply finds nothing.
  */
 export function trackingNumberKey(trackingNumber: string): string {
-  return trackingNumber.replace(/[\s\-\u00ad\u200b-\u200d\u2060\ufeff]/g, "").toUpperCase();
+  const normalized = normalizeTrackingNumber(trackingNumber);
+  return "error" in normalized ? trackingNumber.trim().toUpperCase() : normalized.normalized;
 }
