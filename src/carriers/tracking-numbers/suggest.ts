@@ -7,7 +7,7 @@ const MAX_SUGGESTIONS = 5;
 
 interface Candidate {
   suggestion: Suggestion;
-  /** 0: fixes a format the input already resembled; 1: any other checksum format. */
+  /** 0: fixes a format the input already resembled; 1: a checksum format of another shape. */
   sameFormat: number;
   /** 0: adjacent transposition, 1: check digit replaced, 2: another digit replaced. */
   edit: number;
