@@ -64,7 +64,10 @@ function subscribe<T>(client: Client, query: string, variables: Record<string, u
   return { received, errors, next, dispose };
 }
 
-/** graphql-ws gives no "subscribed" ack; a round trip on the same socket orders us after it. */
+/**
+ * graphql-ws gives no "subscribed" ack; a round trip on the same socket orders us after it. The
+ * pause covers Redis, whose SUBSCRIBE the yoga event target sends without awaiting it.
+ */
 async function settle(client: Client) {
   await new Promise<void>((resolve, reject) => {
     client.subscribe(
@@ -72,7 +75,7 @@ async function settle(client: Client) {
       { next: () => {}, error: reject, complete: resolve },
     );
   });
-  await new Promise((resolve) => setTimeout(resolve, 50));
+  await new Promise((resolve) => setTimeout(resolve, 200));
 }
 
 describe("live updates over graphql-ws", () => {
@@ -162,7 +165,7 @@ describe("live updates over SSE", () => {
       }
       return text;
     })();
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await new Promise((resolve) => setTimeout(resolve, 300));
     await server.request(RecordEvents, {
       input: {
         shipmentId: id,
