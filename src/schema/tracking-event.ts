@@ -4,7 +4,7 @@ import type { Shipment } from "../../generated/prisma/client.ts";
 import { lookupCarrierCode } from "../domain/carrier-codes.ts";
 import { recordTrackingEvents } from "../domain/record-events.ts";
 import type { UserError } from "../domain/user-error.ts";
-import { publishShipmentChange, type ShipmentChange } from "../server/pubsub.ts";
+import { publishRecordedChanges, type ShipmentChange } from "../server/pubsub.ts";
 import { builder } from "./builder.ts";
 import { TrackingStatusEnum, TrackingSubstatusEnum } from "./scalars.ts";
 import { ShipmentRef } from "./shipment.ts";
@@ -96,15 +96,7 @@ builder.mutationField("recordTrackingEvents", (t) =>
         { selector, events: input.events, source: "MANUAL" },
         { now: ctx.now(), lookup: lookupCarrierCode },
       );
-      for (const change of result.changes) {
-        const { shipment } = change;
-        publishShipmentChange(ctx.pubsub, {
-          tenantId: shipment.tenantId,
-          storeId: shipment.storeId,
-          shipmentId: shipment.id,
-          eventIds: change.eventIds,
-        });
-      }
+      publishRecordedChanges(ctx.pubsub, result.changes);
       return { ...result, shipment: result.shipments[0] ?? null };
     },
   }),

@@ -1,6 +1,7 @@
 import { createRedisEventTarget } from "@graphql-yoga/redis-event-target";
 import { createPubSub, type PubSubEvent } from "graphql-yoga";
 import { Redis } from "ioredis";
+import type { RecordedChange } from "../domain/record-events.ts";
 
 /** Only ids travel: subscribers load rows themselves, so any instance can serve any event. */
 export interface ShipmentChange {
@@ -53,6 +54,21 @@ export function createTracklinePubSub(redisUrl?: string): PubSubHandle {
       await Promise.allSettled([publishClient.quit(), subscribeClient.quit()]);
     },
   };
+}
+
+/** Announces what an ingest recorded, one change per shipment. */
+export function publishRecordedChanges(
+  pubsub: TracklinePubSub,
+  changes: readonly RecordedChange[],
+): void {
+  for (const { shipment, eventIds } of changes) {
+    publishShipmentChange(pubsub, {
+      tenantId: shipment.tenantId,
+      storeId: shipment.storeId,
+      shipmentId: shipment.id,
+      eventIds,
+    });
+  }
 }
 
 /** Announces new events (and the status they may have set); a pure replay announces nothing. */

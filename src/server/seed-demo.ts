@@ -1,4 +1,5 @@
 import type { PrismaClient } from "../../generated/prisma/client.ts";
+import { validateTrackingNumber } from "../carriers/tracking-numbers/index.ts";
 import { ingestEvents } from "../domain/ingest.ts";
 import { createApiKey } from "./api-keys.ts";
 import { CN_SG, CN_US, type DemoScenario, demoEvents, type Lane } from "./demo-timeline.ts";
@@ -7,16 +8,15 @@ export const DEMO_TENANT_NAME = "Demo Seller";
 const ORDERS_PER_STORE = 18;
 const DAY = 86_400_000;
 
-/** A tracking number whose S10 check digit holds (UPU S10: weights 8 6 4 2 3 5 9 7). */
-export function s10Number(service: string, serial: number, country: string): string {
-  const digits = String(serial).padStart(8, "0");
-  const weights = [8, 6, 4, 2, 3, 5, 9, 7];
-  const sum = [...digits].reduce((total, digit, i) => total + Number(digit) * weights[i]!, 0);
-  const check = 11 - (sum % 11);
-  return `${service}${digits}${check === 10 ? 0 : check === 11 ? 5 : check}${country}`;
+/** `prefix + serial + ? + suffix` with the check digit the carrier's validator accepts. */
+function withCheckDigit(carrier: string, prefix: string, serial: number, suffix: string): string {
+  for (let digit = 0; digit <= 9; digit++) {
+    const candidate = `${prefix}${String(serial).padStart(8, "0")}${digit}${suffix}`;
+    if (validateTrackingNumber(carrier, candidate).valid) return candidate;
+  }
+  throw new Error(`no check digit makes ${prefix}${serial}?${suffix} a ${carrier} number`);
 }
 
-/** Older orders (higher index) have travelled further; the scenarios need that much time. */
 function scenarioFor(index: number): DemoScenario {
   if (index === 12) return "failed-delivery";
   if (index === 8) return "customs-hold";
@@ -120,7 +120,7 @@ async function seedOrder(
       shippingMethod: isUs ? "YunExpress Global Direct" : "China Post Registered Air Mail",
       trackingNumber: isUs
         ? `YT26${String(11_000_000_000_000 + i * 104_729)}`
-        : s10Number("RB", 31_750_000 + i * 37, "CN"),
+        : withCheckDigit("china-post", "RB", 31_750_000 + i * 37, "CN"),
       shippedAt: labelAt,
       syncState: "SYNCED",
     },

@@ -3,7 +3,7 @@ import type { PrismaClient } from "../../generated/prisma/client.ts";
 import { findAdapter } from "../carriers/registry.ts";
 import { processDelivery, receiveWebhook } from "../domain/webhook-inbox.ts";
 import type { JobRunner } from "./jobs.ts";
-import { publishShipmentChange, type TracklinePubSub } from "./pubsub.ts";
+import { publishRecordedChanges, type TracklinePubSub } from "./pubsub.ts";
 
 export const WEBHOOK_PATH = /^\/webhooks\/carriers\/([a-z0-9-]+)\/?$/;
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -51,14 +51,7 @@ export async function handleCarrierWebhook(
 export function scheduleDelivery(deliveryId: string, deps: WebhookDeps): void {
   deps.jobs.run(`webhook ${deliveryId}`, async () => {
     const changes = await processDelivery(deps.db, deliveryId, { now: deps.now(), findAdapter });
-    for (const { shipment, eventIds } of changes) {
-      publishShipmentChange(deps.pubsub, {
-        tenantId: shipment.tenantId,
-        storeId: shipment.storeId,
-        shipmentId: shipment.id,
-        eventIds,
-      });
-    }
+    publishRecordedChanges(deps.pubsub, changes);
   });
 }
 
