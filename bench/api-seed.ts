@@ -4,11 +4,10 @@
  */
 
 import type { PrismaClient } from "../generated/prisma/client.ts";
-import type { EventLocation } from "../src/carriers/types.ts";
 import { type IngestEvent, ingestEvents } from "../src/domain/ingest.ts";
-import type { TrackingStatus, TrackingSubstatus } from "../src/domain/vocabulary.ts";
 import { createApiKey } from "../src/server/api-keys.ts";
 import { CN_US, type DemoScenario, demoEvents } from "../src/server/demo-timeline.ts";
+import type { EventLocation, TrackingStatus, TrackingSubstatus } from "../src/vocabulary/index.ts";
 
 export const ORDER_COUNT = 50;
 export const LONG_EVENT_COUNT = 40;

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { isTrackingStatus, SUBSTATUSES_BY_STATUS } from "../domain/vocabulary.ts";
+import { isTrackingStatus, SUBSTATUSES_BY_STATUS } from "../vocabulary/index.ts";
 import { CarrierPayloadError } from "./json.ts";
 import { ISO_WITH_OFFSET, offsetOf } from "./occurred-at.ts";
 import { carrierRegistry } from "./registry.ts";

@@ -1,4 +1,4 @@
-import type { EventLocation } from "./types.ts";
+import type { EventLocation } from "../vocabulary/index.ts";
 
 /** ISO 3166 alpha-3 -> alpha-2 for the countries cross-border parcels mostly touch. */
 const ALPHA3: Readonly<Record<string, string>> = {

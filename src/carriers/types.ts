@@ -1,15 +1,4 @@
-import type { TrackingStatus, TrackingSubstatus } from "../domain/vocabulary.ts";
-
-/** Where a scan happened; every member is optional because carriers report what they have. */
-export interface EventLocation {
-  city?: string | null;
-  region?: string | null;
-  postalCode?: string | null;
-  /** ISO 3166-1 alpha-2, upper case. */
-  countryCode?: string | null;
-  latitude?: number | null;
-  longitude?: number | null;
-}
+import type { EventLocation, TrackingStatus, TrackingSubstatus } from "../vocabulary/index.ts";
 
 /** One carrier event as the carrier said it, before normalisation. */
 export interface RawCarrierEvent {

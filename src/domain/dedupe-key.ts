@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { EventLocation } from "../carriers/types.ts";
+import type { EventLocation } from "../vocabulary/index.ts";
 
 export interface DedupeFields {
   carrier: string;

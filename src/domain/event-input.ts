@@ -1,13 +1,13 @@
 import type { EventSource } from "../../generated/prisma/enums.ts";
-import type { EventLocation } from "../carriers/types.ts";
-import type { IngestEvent } from "./ingest.ts";
-import { type UserError, userError } from "./user-error.ts";
+import type { EventLocation } from "../vocabulary/index.ts";
 import {
   SUBSTATUSES_BY_STATUS,
   statusOfSubstatus,
   type TrackingStatus,
   type TrackingSubstatus,
-} from "./vocabulary.ts";
+} from "../vocabulary/index.ts";
+import type { IngestEvent } from "./ingest.ts";
+import { type UserError, userError } from "./user-error.ts";
 import type { ZonedTime } from "./zoned-time.ts";
 
 export interface EventInput {

@@ -1,8 +1,7 @@
 import type { PrismaClient, Shipment, TrackingEvent } from "../../generated/prisma/client.ts";
 import type { EventSource } from "../../generated/prisma/enums.ts";
-import type { EventLocation } from "../carriers/types.ts";
+import type { EventLocation, TrackingStatus, TrackingSubstatus } from "../vocabulary/index.ts";
 import { dedupeKey } from "./dedupe-key.ts";
-import type { TrackingStatus, TrackingSubstatus } from "./vocabulary.ts";
 import type { ZonedTime } from "./zoned-time.ts";
 
 /** A validated, normalised event ready to be stored against one shipment. */

@@ -1,5 +1,5 @@
+import type { TrackingStatus, TrackingSubstatus } from "../vocabulary/index.ts";
 import { pickLocalized } from "./locale.ts";
-import type { TrackingStatus, TrackingSubstatus } from "./vocabulary.ts";
 
 type Texts = Readonly<Record<TrackingStatus | TrackingSubstatus, string>>;
 

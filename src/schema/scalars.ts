@@ -1,6 +1,6 @@
 import { GraphQLError, Kind } from "graphql";
-import { TRACKING_STATUSES, TRACKING_SUBSTATUSES } from "../domain/vocabulary.ts";
 import { formatZonedTime, parseZonedTime, type ZonedTime } from "../domain/zoned-time.ts";
+import { TRACKING_STATUSES, TRACKING_SUBSTATUSES } from "../vocabulary/index.ts";
 import { builder } from "./builder.ts";
 
 function parseDateTime(value: unknown): ZonedTime {

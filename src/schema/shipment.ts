@@ -1,6 +1,6 @@
 import type { Prisma } from "../../generated/prisma/client.ts";
 import { trackingNumberKey } from "../domain/tracking-number-key.ts";
-import type { TrackingSubstatus } from "../domain/vocabulary.ts";
+import type { TrackingSubstatus } from "../vocabulary/index.ts";
 import { builder } from "./builder.ts";
 import { CarrierRef, carrierView } from "./carrier.ts";
 import { MarketplaceSyncStateEnum, TrackingStatusEnum, TrackingSubstatusEnum } from "./scalars.ts";

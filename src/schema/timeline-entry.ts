@@ -1,10 +1,7 @@
 import type { TrackingEvent } from "../../generated/prisma/client.ts";
+import { isPhysicalScan } from "../domain/physical-scan.ts";
 import { describeStatus } from "../domain/status-text.ts";
-import {
-  isPhysicalScan,
-  type TrackingStatus,
-  type TrackingSubstatus,
-} from "../domain/vocabulary.ts";
+import type { TrackingSubstatus } from "../vocabulary/index.ts";
 import { builder } from "./builder.ts";
 import { CarrierRef, carrierView } from "./carrier.ts";
 import { TrackingStatusEnum, TrackingSubstatusEnum } from "./scalars.ts";
@@ -72,8 +69,9 @@ export const TimelineEntryRef = builder.objectRef<TimelineEntryView>("TimelineEn
       resolve: ({ event }) => event.rawDescription,
     }),
     isPhysicalScan: t.boolean({
-      description: "Whether the carrier had the parcel in hand (Amazon's valid-tracking rule).",
-      resolve: ({ event }) => isPhysicalScan(event.status as TrackingStatus),
+      description:
+        "Whether a carrier had the parcel in hand: past the label stage, with a known scan code or a place.",
+      resolve: ({ event }) => isPhysicalScan(event),
     }),
   }),
 });

@@ -1,6 +1,5 @@
-import type { EventLocation } from "../carriers/types.ts";
 import type { IngestEvent } from "../domain/ingest.ts";
-import type { TrackingStatus, TrackingSubstatus } from "../domain/vocabulary.ts";
+import type { EventLocation, TrackingStatus, TrackingSubstatus } from "../vocabulary/index.ts";
 
 /** One step of a demo parcel's journey, hours after the label and where it happened. */
 interface Step {

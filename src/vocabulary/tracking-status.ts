@@ -1,4 +1,4 @@
-/** The canonical tracking vocabulary (DESIGN.md). Values are stored and never renamed. */
+/** The canonical tracking vocabulary. Values are stored and never renamed. */
 export const TRACKING_STATUSES = [
   "PENDING",
   "INFO_RECEIVED",
@@ -52,10 +52,8 @@ export const TRACKING_SUBSTATUSES = Object.values(
 /** Statuses that end a parcel's journey: later events are still stored but rarely move it. */
 export const TERMINAL_STATUSES: ReadonlySet<TrackingStatus> = new Set(["DELIVERED", "EXPIRED"]);
 
-/** Amazon counts tracking as valid only after a physical scan (DESIGN.md). */
-export function isPhysicalScan(status: TrackingStatus): boolean {
-  return status !== "PENDING" && status !== "INFO_RECEIVED";
-}
+/** Statuses a carrier reports before it has the parcel in hand (label data, "not found"). */
+export const PRE_SCAN_STATUSES: ReadonlySet<TrackingStatus> = new Set(["PENDING", "INFO_RECEIVED"]);
 
 export function statusOfSubstatus(substatus: TrackingSubstatus): TrackingStatus {
   for (const status of TRACKING_STATUSES) {

@@ -1,0 +1,72 @@
+import type { LocaleCatalog } from "../catalog-types.ts";
+
+export const en: LocaleCatalog = {
+  locale: "en",
+  review: "native",
+  texts: {
+    status: {
+      PENDING: "Waiting for the carrier's first update",
+      NOT_FOUND: "Tracking number not yet found at the carrier",
+      INFO_RECEIVED: "Shipping information received",
+      LABEL_CREATED: "Shipping label created",
+      IN_TRANSIT: "In transit",
+      PICKED_UP: "Picked up by the carrier",
+      ARRIVED_AT_FACILITY: "Arrived at a carrier facility",
+      DEPARTED_FACILITY: "Departed a carrier facility",
+      EXPORT_CUSTOMS: "In export customs clearance",
+      DEPARTED_ORIGIN_COUNTRY: "Departed the country of origin",
+      ARRIVED_DESTINATION_COUNTRY: "Arrived in the destination country",
+      IMPORT_CUSTOMS: "In import customs clearance",
+      CUSTOMS_CLEARED: "Cleared customs",
+      HANDED_TO_LAST_MILE: "Handed over to the local delivery carrier",
+      OUT_FOR_DELIVERY: "Out for delivery",
+      AVAILABLE_FOR_PICKUP: "Ready for pickup",
+      DELIVERED: "Delivered",
+      SIGNED: "Delivered and signed for",
+      LEFT_AT_SAFE_PLACE: "Delivered to a safe place",
+      COLLECTED_BY_BUYER: "Collected by the recipient",
+      DELIVERY_FAILED: "Delivery attempt failed",
+      ADDRESS_ISSUE: "Delivery failed: address problem",
+      RECIPIENT_UNAVAILABLE: "Delivery failed: recipient not available",
+      REFUSED: "Delivery refused by the recipient",
+      EXCEPTION: "Shipment exception",
+      CUSTOMS_HELD: "Held by customs",
+      DELAYED: "Delayed",
+      DAMAGED: "Damaged in transit",
+      LOST: "Reported lost",
+      RETURNING_TO_SENDER: "Returning to sender",
+      RETURNED_TO_SENDER: "Returned to sender",
+      STALLED: "No movement for several business days",
+      EXPIRED: "Tracking ended without a final update",
+    },
+    orderState: {
+      PENDING: "Awaiting payment",
+      READY_TO_SHIP: "Ready to ship",
+      PARTIALLY_SHIPPED: "Partially shipped",
+      SHIPPED: "Shipped",
+      DELIVERED: "Delivered",
+      COMPLETED: "Completed",
+      CANCEL_REQUESTED: "Cancellation requested",
+      CANCELLED: "Cancelled",
+      RETURN_REQUESTED: "Return requested",
+      RETURNED: "Returned",
+    },
+    milestone: {
+      ORDER_SHIPPED:
+        "Your order {orderId} has shipped with {carrier}. Tracking number: {trackingNumber}.",
+      ARRIVED_IN_DESTINATION_COUNTRY:
+        "Your order {orderId} has arrived in your country and will be handed to the local carrier.",
+      CUSTOMS_HELD:
+        "Your order {orderId} is being held by customs. We are working to get it released.",
+      OUT_FOR_DELIVERY: "Your order {orderId} is out for delivery today with {carrier}.",
+      AVAILABLE_FOR_PICKUP:
+        "Your order {orderId} is ready for pickup{days, plural, =0 {.} one {: please collect it within # day.} other {: please collect it within # days.}}",
+      DELIVERY_FAILED:
+        "{carrier} could not deliver your order {orderId}{attempts, plural, =0 {} one { (# attempt)} other { (# attempts)}}. Please check your address or contact the carrier.",
+      DELIVERED: "Your order {orderId} has been delivered. Enjoy!",
+      DELAYED:
+        "Your order {orderId} is delayed{days, plural, =0 {} one { by about # day} other { by about # days}}. Sorry for the wait.",
+      RETURNING_TO_SENDER: "Your order {orderId} is being returned to the seller.",
+    },
+  },
+};

@@ -1,0 +1,22 @@
+import type { Milestone } from "./milestone.ts";
+import type { OrderState } from "./order-state.ts";
+import type { TrackingStatus, TrackingSubstatus } from "./tracking-status.ts";
+
+/**
+ * Buyer-facing texts of one locale, as ICU MessageFormat strings. `status` words a timeline
+ * entry (by substatus when there is one, else by status); `orderState` names an order's state;
+ * `milestone` is the message sent to a buyer at that moment (variables: MessageVars).
+ */
+export interface TextCatalog {
+  status: Record<TrackingStatus | TrackingSubstatus, string>;
+  orderState: Record<OrderState, string>;
+  milestone: Record<Milestone, string>;
+}
+
+/** A plugin's own wording: any subset of any locale's texts. */
+export type TextOverrides = {
+  [Section in keyof TextCatalog]?: Partial<TextCatalog[Section]>;
+};
+
+/** Who wrote a locale's texts: a native speaker, or a machine draft awaiting review. */
+export type TextReview = "native" | "machine-draft";
