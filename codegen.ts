@@ -15,7 +15,11 @@ const config: CodegenConfig = {
     "tests/generated/": {
       preset: "client",
       presetConfig: { fragmentMasking: false },
-      config: { useTypeImports: true, enumsAsTypes: true, scalars: { DateTime: "string" } },
+      config: {
+        useTypeImports: true,
+        enumsAsTypes: true,
+        scalars: { DateTime: "string", Locale: "string" },
+      },
     },
   },
 };

@@ -1,7 +1,10 @@
 import { createHash, createHmac } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findAdapter } from "../src/carriers/registry.ts";
+import { createCarrierRegistry } from "../src/carriers/registry.ts";
+
+const findAdapter = (code: string) => createCarrierRegistry().adapter(code);
+
 import { graphql } from "./generated/index.ts";
 import { buildOrder } from "./helpers/factories.ts";
 import { ConfirmShipment } from "./helpers/operations.ts";

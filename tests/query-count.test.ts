@@ -18,7 +18,7 @@ const ShipmentsWithTimelines = graphql(`
 
 const OrdersWithShipments = graphql(`
   query OrdersWithShipments {
-    orders(first: 50) { edges { node { id store { site } shipments { trackingNumber timeline { status } } } } }
+    orders(first: 50) { edges { node { id store { site { code } } shipments { trackingNumber timeline { status } } } } }
   }
 `);
 

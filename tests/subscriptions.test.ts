@@ -20,7 +20,7 @@ const ShipmentUpdated = graphql(`
 `);
 
 const TrackingEventAdded = graphql(`
-  subscription TrackingEventAdded($storeId: ID, $locale: String) {
+  subscription TrackingEventAdded($storeId: ID, $locale: Locale) {
     trackingEventAdded(storeId: $storeId, locale: $locale) {
       shipment { id trackingNumber }
       events { status description occurredAt }

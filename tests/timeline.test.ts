@@ -137,7 +137,7 @@ describe("timeline", () => {
     ]);
   });
 
-  it("describes events in the requested locale, falling back zh-Hant-TW -> zh-Hant -> zh -> en", async () => {
+  it("describes events in the negotiated locale: zh-TW -> zh-Hant, zh-SG -> zh-Hans, unmatched -> en", async () => {
     const id = await buildShipment(server);
     await server.request(RecordEvents, {
       input: {
@@ -158,7 +158,8 @@ describe("timeline", () => {
     expect(await describe("zh-Hant-TW")).toBe("遭海關扣留");
     expect(await describe("zh-TW")).toBe("遭海關扣留");
     expect(await describe("zh-SG")).toBe("海关扣留");
-    expect(await describe("fr-FR")).toBe("Held by customs");
+    expect(await describe("fr-FR")).toBe("Retenu en douane");
+    expect(await describe("sw")).toBe("Held by customs");
     expect(await describe(null)).toBe("Held by customs");
   });
 

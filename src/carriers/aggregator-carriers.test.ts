@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { seventeenTrack } from "./17track/index.ts";
 import { carrierCodeFromName } from "./carrier-alias.ts";
 import { easypost } from "./easypost/index.ts";
-import { findAdapter } from "./registry.ts";
+import { createCarrierRegistry } from "./registry.ts";
+
+const findAdapter = (code: string) => createCarrierRegistry().adapter(code);
 
 const seventeenTrackPayload = (key: number | null, name: string) => ({
   event: "TRACKING_UPDATED",

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { isTrackingStatus, SUBSTATUSES_BY_STATUS } from "../vocabulary/index.ts";
 import { CarrierPayloadError } from "./json.ts";
 import { ISO_WITH_OFFSET, offsetOf } from "./occurred-at.ts";
-import { carrierRegistry } from "./registry.ts";
+import { CARRIER_ADAPTERS } from "./registry.ts";
 import type { CanonicalEvent } from "./types.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -45,7 +45,7 @@ const SCENARIOS: Record<string, (events: CanonicalEvent[], aggregator: boolean) 
   },
 };
 
-describe.each(carrierRegistry)("carrier contract: $code", (adapter) => {
+describe.each(CARRIER_ADAPTERS)("carrier contract: $code", (adapter) => {
   const fixtures = fixturesOf(adapter.code);
 
   it("has at least three fixture scenarios", () => {

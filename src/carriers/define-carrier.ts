@@ -16,5 +16,5 @@ export interface DefinedCarrier extends CarrierAdapter {
 
 export function defineCarrier(definition: CarrierDefinition): DefinedCarrier {
   const { fallback, ...adapter } = definition;
-  return { ...adapter, normalise: createNormaliser(definition.code, definition.codes, fallback) };
+  return { ...adapter, normalise: createNormaliser(definition.codes, fallback) };
 }

@@ -13,24 +13,6 @@ export type CodeFallback = (raw: RawCarrierEvent) => CodeMeaning | undefined;
  */
 export const UNKNOWN_CODE_MEANING: CodeMeaning = { status: "IN_TRANSIT" };
 
-const unknownCodes = new Map<string, number>();
-
-/** Counts an unmapped code under "carrier:code" so operators can extend the table. */
-export function recordUnknownCode(carrier: string, code: string): void {
-  const key = `${carrier}:${code}`;
-  unknownCodes.set(key, (unknownCodes.get(key) ?? 0) + 1);
-}
-
-/** A snapshot of the unmapped codes seen by this process. */
-export function unknownCodeCounts(): ReadonlyMap<string, number> {
-  return new Map(unknownCodes);
-}
-
-/** For tests and for an operator who has just shipped a table update. */
-export function resetUnknownCodeCounts(): void {
-  unknownCodes.clear();
-}
-
 /**
  * Aggregator and UPS codes are "parent<sep>child" (tag/subtag, status/status_detail,
  * InTransit_007): when the child is new, the documented parent still says a lot.
@@ -43,7 +25,6 @@ export function parentCodeFallback(table: CodeTable, separator: string): CodeFal
 }
 
 export function createNormaliser(
-  carrierCode: string,
   codeTable: CodeTable,
   fallback?: CodeFallback,
 ): (raw: RawCarrierEvent) => CanonicalEvent {
@@ -51,7 +32,6 @@ export function createNormaliser(
     const known = Object.hasOwn(codeTable, raw.rawCode) ? codeTable[raw.rawCode] : undefined;
     if (known)
       return { ...raw, status: known.status, substatus: known.substatus ?? null, known: true };
-    recordUnknownCode(carrierCode, raw.rawCode);
     let meaning: CodeMeaning = UNKNOWN_CODE_MEANING;
     try {
       meaning = fallback?.(raw) ?? UNKNOWN_CODE_MEANING;

@@ -1,3 +1,4 @@
+import type { TrackingStatus, TrackingSubstatus } from "../vocabulary/index.ts";
 import { fourPx } from "./4px/index.ts";
 import { seventeenTrack } from "./17track/index.ts";
 import { aftership } from "./aftership/index.ts";
@@ -6,13 +7,21 @@ import type { DefinedCarrier } from "./define-carrier.ts";
 import { dhl } from "./dhl/index.ts";
 import { easypost } from "./easypost/index.ts";
 import { fedex } from "./fedex/index.ts";
-import type { CarrierAdapter } from "./types.ts";
+import {
+  type CarrierInfo,
+  detectCarrier,
+  findCarrier,
+  listCarriers,
+  normalizeTrackingNumber,
+  type TrackingNumberCheck,
+  validateTrackingNumber,
+} from "./tracking-numbers/index.ts";
 import { ups } from "./ups/index.ts";
 import { usps } from "./usps/index.ts";
 import { yunexpress } from "./yunexpress/index.ts";
 
-/** Every carrier and aggregator trackline understands; adding one is one line here. */
-export const carrierRegistry: readonly DefinedCarrier[] = [
+/** Every carrier and aggregator whose payloads trackline understands; adding one is one line. */
+export const CARRIER_ADAPTERS: readonly DefinedCarrier[] = [
   ups,
   fedex,
   usps,
@@ -25,6 +34,68 @@ export const carrierRegistry: readonly DefinedCarrier[] = [
   easypost,
 ];
 
-export function findAdapter(code: string): CarrierAdapter | undefined {
-  return carrierRegistry.find((adapter) => adapter.code === code);
+/**
+ * Everything trackline knows about carriers, in one place: the payload adapters above and the
+ * tracking-number directory (formats, names, tracking pages). A carrier that has an adapter but
+ * no directory entry is still a carrier a seller can ship with.
+ */
+export interface CarrierRegistry {
+  readonly adapters: readonly DefinedCarrier[];
+  /** The payload adapter (carrier or aggregator) of a code. */
+  adapter(code: string): DefinedCarrier | undefined;
+  /** A carrier a shipment can name: directory entry, or an adapter that is not an aggregator. */
+  find(code: string): CarrierInfo | undefined;
+  /** Every such carrier, directory order first. */
+  list(): CarrierInfo[];
+  /** Checks a number for one carrier; a carrier without known formats accepts any clean number. */
+  validate(code: string, trackingNumber: string): TrackingNumberCheck;
+  /** What a raw code means in the carrier's table; null when the carrier or code is unknown. */
+  lookupCode(
+    carrier: string,
+    rawCode: string,
+    rawDescription: string,
+  ): { status: TrackingStatus; substatus: TrackingSubstatus | null } | null;
+}
+
+export function createCarrierRegistry(
+  adapters: readonly DefinedCarrier[] = CARRIER_ADAPTERS,
+): CarrierRegistry {
+  const byCode = new Map(adapters.map((adapter) => [adapter.code, adapter]));
+  const adapterOnly = new Map<string, CarrierInfo>();
+  for (const adapter of adapters) {
+    if (adapter.aggregator || findCarrier(adapter.code)) continue;
+    const template = adapter.trackingUrl ?? null;
+    adapterOnly.set(adapter.code, {
+      code: adapter.code,
+      name: adapter.name,
+      formats: [],
+      trackingUrl: (n) => (template ? template.replace("%s", encodeURIComponent(n)) : null),
+    });
+  }
+  return {
+    adapters,
+    adapter: (code) => byCode.get(code),
+    find: (code) => findCarrier(code) ?? adapterOnly.get(code),
+    list: () => [...listCarriers(), ...adapterOnly.values()],
+    validate: (code, trackingNumber) => {
+      if (!adapterOnly.has(code)) return validateTrackingNumber(code, trackingNumber);
+      const n = normalizeTrackingNumber(trackingNumber);
+      if ("error" in n) {
+        return { valid: false, normalized: null, errors: [n.error], suggestions: [], matches: [] };
+      }
+      return {
+        valid: true,
+        normalized: n.normalized,
+        errors: [],
+        suggestions: [],
+        matches: detectCarrier(n.normalized),
+      };
+    },
+    lookupCode: (carrier, rawCode, rawDescription) => {
+      const event = byCode
+        .get(carrier)
+        ?.normalise({ carrier, trackingNumber: "", occurredAt: "", rawCode, rawDescription });
+      return event?.known ? { status: event.status, substatus: event.substatus } : null;
+    },
+  };
 }

@@ -34,6 +34,11 @@ export interface CarrierAdapter {
   code: string;
   /** Display name. */
   name: string;
+  /**
+   * Public tracking page, `%s` standing for the number. Needed only for a carrier the
+   * tracking-number directory does not list; the directory's entry wins otherwise.
+   */
+  trackingUrl?: string | null;
   /** True for aggregators (AfterShip, 17TRACK, EasyPost) whose events name another carrier. */
   aggregator?: boolean;
   /** Parses one documented tracking payload (API response or webhook body) into raw events. */

@@ -1,9 +1,7 @@
 import type { PrismaClient, Shipment } from "../../generated/prisma/client.ts";
-import {
-  findCarrier,
-  normalizeTrackingNumber,
-  validateTrackingNumber,
-} from "../carriers/tracking-numbers/index.ts";
+import type { CarrierRegistry } from "../carriers/registry.ts";
+import { normalizeTrackingNumber } from "../carriers/tracking-numbers/index.ts";
+import { canTransition, type OrderState, UNSHIPPABLE_ORDER_STATES } from "../vocabulary/index.ts";
 import { type UserError, userError } from "./user-error.ts";
 
 export interface ConfirmShipmentInput {
@@ -16,8 +14,6 @@ export interface ConfirmShipmentInput {
   force?: boolean | null;
 }
 
-const UNSHIPPABLE = new Set(["CANCELLED", "RETURNED"]);
-
 /**
  * Attaches a validated tracking number to an order. The marketplace push is recorded as pending
  * on the shipment row, so it survives restarts and is retried until it lands.
@@ -26,11 +22,11 @@ export async function confirmShipment(
   db: PrismaClient,
   tenantId: string,
   input: ConfirmShipmentInput,
-  now: Date,
+  deps: { now: Date; carriers: CarrierRegistry },
 ): Promise<{ shipment: Shipment | null; errors: UserError[] }> {
   const order = await db.order.findFirst({ where: { id: input.orderId, tenantId } });
   if (!order) return refuse(userError("NOT_FOUND", "no such order for this API key", "orderId"));
-  if (UNSHIPPABLE.has(order.state)) {
+  if (UNSHIPPABLE_ORDER_STATES.has(order.state as OrderState)) {
     return refuse(
       userError("ORDER_NOT_SHIPPABLE", `order ${order.nativeOrderId} is ${order.state}`, "orderId"),
     );
@@ -42,7 +38,7 @@ export async function confirmShipment(
   }
   const trackingNumber = normalized.normalized;
   if (!input.force) {
-    if (!findCarrier(carrier)) {
+    if (!deps.carriers.find(carrier)) {
       return refuse(
         userError(
           "UNKNOWN_CARRIER",
@@ -51,7 +47,7 @@ export async function confirmShipment(
         ),
       );
     }
-    const check = validateTrackingNumber(carrier, trackingNumber);
+    const check = deps.carriers.validate(carrier, trackingNumber);
     if (!check.valid) {
       const hint = check.suggestions.length
         ? ` Did you mean ${check.suggestions.map((s) => `${s.trackingNumber} (${s.carrier})`).join(", ")}?`
@@ -74,6 +70,8 @@ export async function confirmShipment(
       ),
     );
   }
+  // An order already further along (delivered, say) keeps its state; a new parcel does not undo it.
+  const state = canTransition(order.state as OrderState, "SHIPPED") ? "SHIPPED" : order.state;
   const [shipment] = await db.$transaction([
     db.shipment.create({
       data: {
@@ -83,13 +81,13 @@ export async function confirmShipment(
         carrier,
         trackingNumber,
         shippingMethod: input.shippingMethod?.trim() || null,
-        shippedAt: input.shipDate ?? now,
+        shippedAt: input.shipDate ?? deps.now,
         status: "PENDING",
         substatus: "NOT_FOUND",
         syncState: "PENDING",
       },
     }),
-    db.order.update({ where: { id: order.id }, data: { state: "SHIPPED" } }),
+    db.order.update({ where: { id: order.id }, data: { state } }),
   ]);
   return { shipment, errors: [] };
 }

@@ -19,6 +19,11 @@ export const USER_ERROR_CODES = [
   "CHECK_DIGIT_MISMATCH",
   "CARRIER_MISMATCH",
   "TOO_MANY",
+  "UNKNOWN_MARKETPLACE",
+  "UNKNOWN_SITE",
+  "UNKNOWN_NATIVE_STATUS",
+  "TRANSITION_NOT_ALLOWED",
+  "INVALID_LOCALE",
 ] as const;
 export type UserErrorCode = (typeof USER_ERROR_CODES)[number];
 

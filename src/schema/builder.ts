@@ -4,7 +4,7 @@ import RelayPlugin from "@pothos/plugin-relay";
 import type PrismaTypes from "../../generated/pothos-types.ts";
 import { getDatamodel } from "../../generated/pothos-types.ts";
 import type { ZonedTime } from "../domain/zoned-time.ts";
-import type { Context } from "../server/context.ts";
+import type { Context } from "./context.ts";
 
 export const builder = new SchemaBuilder<{
   Context: Context;
@@ -13,6 +13,7 @@ export const builder = new SchemaBuilder<{
   Scalars: {
     DateTime: { Input: ZonedTime; Output: Date | ZonedTime };
     ID: { Input: string; Output: string };
+    Locale: { Input: string; Output: string };
   };
 }>({
   plugins: [PrismaPlugin, RelayPlugin],

@@ -1,5 +1,4 @@
 import type { WebhookEndpoint } from "../../generated/prisma/client.ts";
-import { findAdapter } from "../carriers/registry.ts";
 import { type UserError, userError } from "../domain/user-error.ts";
 import { builder } from "./builder.ts";
 import { UserErrorRef, writeScopeError } from "./user-error.ts";
@@ -60,7 +59,7 @@ builder.mutationField("createCarrierWebhook", (t) =>
       const denied = writeScopeError(ctx);
       if (denied.length) return { webhook: null, errors: denied };
       const provider = input.provider.trim().toLowerCase();
-      if (!findAdapter(provider)?.verifyWebhook) {
+      if (!ctx.carriers.adapter(provider)?.verifyWebhook) {
         const message = `"${provider}" sends no signed webhooks trackline can verify`;
         return { webhook: null, errors: [userError("UNKNOWN_CARRIER", message, "provider")] };
       }

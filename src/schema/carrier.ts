@@ -1,11 +1,7 @@
-import { unknownCodeCounts } from "../carriers/normalise.ts";
-import {
-  type CarrierInfo,
-  type FormatInfo,
-  findCarrier,
-  listCarriers,
-} from "../carriers/tracking-numbers/index.ts";
+import type { CarrierInfo, FormatInfo } from "../carriers/tracking-numbers/index.ts";
+import { unmappedCarrierCodes } from "../domain/unmapped-codes.ts";
 import { builder } from "./builder.ts";
+import type { Context } from "./context.ts";
 
 /** A carrier as seen from one parcel: the tracking URL needs the number, when there is one. */
 export interface CarrierView {
@@ -14,8 +10,17 @@ export interface CarrierView {
 }
 
 /** A code we have no directory entry for still shows up, named by its code, with no URL. */
-export function carrierView(code: string, trackingNumber: string | null): CarrierView {
-  const info = findCarrier(code) ?? { code, name: code, trackingUrl: () => null, formats: [] };
+export function carrierView(
+  ctx: Context,
+  code: string,
+  trackingNumber: string | null,
+): CarrierView {
+  const info = ctx.carriers.find(code) ?? {
+    code,
+    name: code,
+    trackingUrl: () => null,
+    formats: [],
+  };
   return { info, trackingNumber };
 }
 
@@ -50,7 +55,8 @@ builder.queryField("carriers", (t) =>
   t.field({
     type: [CarrierRef],
     description: "Every carrier whose tracking numbers trackline recognises, with their formats.",
-    resolve: () => listCarriers().map((info) => ({ info, trackingNumber: null })),
+    resolve: (_root, _args, ctx) =>
+      ctx.carriers.list().map((info) => ({ info, trackingNumber: null })),
   }),
 );
 
@@ -61,20 +67,15 @@ const UnmappedCarrierCodeRef = builder
     fields: (t) => ({
       carrier: t.exposeString("carrier", { description: "Adapter whose table lacks it" }),
       rawCode: t.exposeString("rawCode"),
-      count: t.exposeInt("count", { description: "Times seen by this server process" }),
+      count: t.exposeInt("count", { description: "Stored events that carry it" }),
     }),
   });
 
 builder.queryField("unmappedCarrierCodes", (t) =>
   t.field({
     type: [UnmappedCarrierCodeRef],
-    description: "Codes to add to the carrier tables, most frequent first (per server process).",
-    resolve: () =>
-      [...unknownCodeCounts()]
-        .map(([key, count]) => {
-          const cut = key.indexOf(":");
-          return { carrier: key.slice(0, cut), rawCode: key.slice(cut + 1), count };
-        })
-        .sort((a, b) => b.count - a.count),
+    description:
+      "Raw codes in the caller's stored events that the carrier tables do not know yet, most frequent first (at most 100).",
+    resolve: (_root, _args, ctx) => unmappedCarrierCodes(ctx.db, ctx.viewer.tenantId),
   }),
 );

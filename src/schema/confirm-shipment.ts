@@ -44,7 +44,7 @@ builder.mutationField("confirmShipment", (t) =>
         ctx.db,
         ctx.viewer.tenantId,
         { ...input, orderId: input.orderId.id, shipDate: input.shipDate?.instant },
-        ctx.now(),
+        { now: ctx.now(), carriers: ctx.carriers },
       );
     },
   }),
@@ -63,7 +63,7 @@ builder.subscriptionField("shipmentUpdated", (t) =>
         throw new GraphQLError("no such shipment for this API key", {
           extensions: { code: "NOT_FOUND" },
         });
-      return ctx.pubsub.subscribe("shipment:updated", id.id);
+      return ctx.feed.shipmentUpdated(id.id);
     },
     resolve: (change, _args, ctx) =>
       ctx.db.shipment.findUniqueOrThrow({ where: { id: change.shipmentId } }),

@@ -3,6 +3,7 @@ import "./scalars.ts";
 import "./user-error.ts";
 import "./carrier.ts";
 import "./tracking-number.ts";
+import "./marketplace.ts";
 import "./store.ts";
 import "./order.ts";
 import "./shipment.ts";

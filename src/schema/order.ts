@@ -1,7 +1,10 @@
 import type { Order } from "../../generated/prisma/client.ts";
-import { createOrder } from "../domain/orders.ts";
+import { createOrder, updateOrderStatus } from "../domain/orders.ts";
 import type { UserError } from "../domain/user-error.ts";
+import type { OrderState } from "../vocabulary/index.ts";
 import { builder } from "./builder.ts";
+import { answerLocale, localeArgDescription } from "./locale.ts";
+import { NativeOrderStatusRef, nativeStatusView, unknownMarketplace } from "./marketplace.ts";
 import { OrderStateEnum } from "./scalars.ts";
 import { StoreRef } from "./store.ts";
 import { UserErrorRef, writeScopeError } from "./user-error.ts";
@@ -13,8 +16,43 @@ export const OrderRef = builder.prismaNode("Order", {
   findUnique: (id, ctx) => ({ id, tenantId: ctx.viewer.tenantId }),
   fields: (t) => ({
     nativeOrderId: t.exposeString("nativeOrderId"),
-    nativeStatus: t.exposeString("nativeStatus", { description: "As the marketplace spells it." }),
-    state: t.expose("state", { type: OrderStateEnum }),
+    nativeStatus: t.field({
+      type: NativeOrderStatusRef,
+      description: "The marketplace's last known status of the order, in its own vocabulary.",
+      select: { nativeStatus: true, store: { select: { marketplace: true } } },
+      resolve: (order, _args, ctx) => {
+        const marketplace =
+          ctx.marketplaces.find(order.store.marketplace) ??
+          unknownMarketplace(order.store.marketplace);
+        return (
+          nativeStatusView(marketplace, order.nativeStatus) ?? {
+            marketplace: marketplace.id,
+            code: order.nativeStatus,
+            canonical: "PENDING" as const,
+          }
+        );
+      },
+    }),
+    state: t.expose("state", {
+      type: OrderStateEnum,
+      description:
+        "Canonical state: the marketplace's status, moved on by what trackline knows (a confirmed shipment).",
+    }),
+    stateLabel: t.string({
+      description: "The state in the marketplace's buyer-facing words.",
+      args: { locale: t.arg({ type: "Locale", description: localeArgDescription }) },
+      select: {
+        state: true,
+        buyerLocale: true,
+        store: { select: { marketplace: true, site: true } },
+      },
+      resolve: (order, { locale }, ctx) =>
+        ctx.texts.orderState(
+          order.store.marketplace,
+          answerLocale(ctx, locale, order, order.store),
+          order.state as OrderState,
+        ),
+    }),
     store: t.relation("store"),
     placedAt: t.expose("placedAt", { type: "DateTime" }),
     shipByDate: t.expose("shipByDate", { type: "DateTime", nullable: true }),
@@ -66,9 +104,13 @@ const CreateOrderInput = builder.inputType("CreateOrderInput", {
   fields: (t) => ({
     storeId: t.globalID({ for: StoreRef, required: true }),
     nativeOrderId: t.string({ required: true }),
-    nativeStatus: t.string({ required: true }),
-    state: t.field({ type: OrderStateEnum, description: "Defaults to READY_TO_SHIP." }),
-    buyerLocale: t.string({ required: true }),
+    nativeStatus: t.string({
+      description:
+        "As the marketplace spells it (Amazon Unshipped, Shopee READY_TO_SHIP); the canonical state follows from it. Defaults to the marketplace's status of an order awaiting shipment.",
+    }),
+    buyerLocale: t.string({
+      description: "The buyer's language (BCP 47); defaults to the site's first.",
+    }),
     destinationCountry: t.string({ required: true }),
     placedAt: t.field({ type: "DateTime", required: true }),
     shipByDate: t.field({ type: "DateTime" }),
@@ -78,8 +120,8 @@ const CreateOrderInput = builder.inputType("CreateOrderInput", {
   }),
 });
 
-const CreateOrderPayload = builder
-  .objectRef<{ order: Order | null; errors: UserError[] }>("CreateOrderPayload")
+const OrderPayload = builder
+  .objectRef<{ order: Order | null; errors: UserError[] }>("OrderPayload")
   .implement({
     fields: (t) => ({
       order: t.field({ type: OrderRef, nullable: true, resolve: (payload) => payload.order }),
@@ -89,19 +131,50 @@ const CreateOrderPayload = builder
 
 builder.mutationField("createOrder", (t) =>
   t.field({
-    type: CreateOrderPayload,
+    type: OrderPayload,
     args: { input: t.arg({ type: CreateOrderInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const denied = writeScopeError(ctx);
       if (denied.length) return { order: null, errors: denied };
-      return createOrder(ctx.db, ctx.viewer.tenantId, {
-        ...input,
-        storeId: input.storeId.id,
-        placedAt: input.placedAt.instant,
-        shipByDate: input.shipByDate?.instant,
-        promisedDeliveryFrom: input.promisedDeliveryFrom?.instant,
-        promisedDeliveryTo: input.promisedDeliveryTo?.instant,
-      });
+      return createOrder(
+        ctx.db,
+        ctx.viewer.tenantId,
+        {
+          ...input,
+          storeId: input.storeId.id,
+          placedAt: input.placedAt.instant,
+          shipByDate: input.shipByDate?.instant,
+          promisedDeliveryFrom: input.promisedDeliveryFrom?.instant,
+          promisedDeliveryTo: input.promisedDeliveryTo?.instant,
+        },
+        ctx,
+      );
+    },
+  }),
+);
+
+const UpdateOrderStatusInput = builder.inputType("UpdateOrderStatusInput", {
+  fields: (t) => ({
+    orderId: t.globalID({ for: OrderRef, required: true }),
+    nativeStatus: t.string({ required: true, description: "As the marketplace spells it." }),
+  }),
+});
+
+builder.mutationField("updateOrderStatus", (t) =>
+  t.field({
+    type: OrderPayload,
+    description:
+      "Records the marketplace's new status of an order; a move its marketplace does not allow is refused.",
+    args: { input: t.arg({ type: UpdateOrderStatusInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const denied = writeScopeError(ctx);
+      if (denied.length) return { order: null, errors: denied };
+      return updateOrderStatus(
+        ctx.db,
+        ctx.viewer.tenantId,
+        { orderId: input.orderId.id, nativeStatus: input.nativeStatus },
+        ctx,
+      );
     },
   }),
 );

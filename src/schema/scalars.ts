@@ -1,6 +1,12 @@
 import { GraphQLError, Kind } from "graphql";
+import { canonicalLocale } from "../domain/texts/index.ts";
 import { formatZonedTime, parseZonedTime, type ZonedTime } from "../domain/zoned-time.ts";
-import { TRACKING_STATUSES, TRACKING_SUBSTATUSES } from "../vocabulary/index.ts";
+import {
+  MILESTONES,
+  ORDER_STATES,
+  TRACKING_STATUSES,
+  TRACKING_SUBSTATUSES,
+} from "../vocabulary/index.ts";
 import { builder } from "./builder.ts";
 
 function parseDateTime(value: unknown): ZonedTime {
@@ -35,15 +41,31 @@ export const TrackingSubstatusEnum = builder.enumType("TrackingSubstatus", {
 export const OrderStateEnum = builder.enumType("OrderState", {
   description:
     "Canonical order state across marketplaces; nativeStatus keeps the marketplace's own.",
-  values: [
-    "PENDING",
-    "READY_TO_SHIP",
-    "PARTIALLY_SHIPPED",
-    "SHIPPED",
-    "DELIVERED",
-    "CANCELLED",
-    "RETURNED",
-  ] as const,
+  values: ORDER_STATES,
+});
+
+export const MilestoneEnum = builder.enumType("Milestone", {
+  description: "A moment a buyer is told about.",
+  values: MILESTONES,
+});
+
+function parseLocale(value: unknown): string {
+  const locale = typeof value === "string" ? canonicalLocale(value) : null;
+  if (!locale) {
+    throw new GraphQLError(
+      `Locale ${JSON.stringify(value)} is not a BCP 47 language tag (e.g. "en", "zh-TW", "pt-BR")`,
+      { extensions: { code: "INVALID_LOCALE" } },
+    );
+  }
+  return locale;
+}
+
+builder.scalarType("Locale", {
+  description:
+    "A BCP 47 language tag. Texts come in the closest of trackline's 14 languages: zh-TW and zh-HK read zh-Hant, pt reads pt-BR, es-MX reads es, anything unmatched reads en.",
+  serialize: (value) => value,
+  parseValue: parseLocale,
+  parseLiteral: (ast) => parseLocale(ast.kind === Kind.STRING ? ast.value : null),
 });
 
 export const MarketplaceSyncStateEnum = builder.enumType("MarketplaceSyncState", {

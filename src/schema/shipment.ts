@@ -3,7 +3,13 @@ import { trackingNumberKey } from "../domain/tracking-number-key.ts";
 import type { TrackingSubstatus } from "../vocabulary/index.ts";
 import { builder } from "./builder.ts";
 import { CarrierRef, carrierView } from "./carrier.ts";
-import { MarketplaceSyncStateEnum, TrackingStatusEnum, TrackingSubstatusEnum } from "./scalars.ts";
+import { answerLocale, localeArgDescription } from "./locale.ts";
+import {
+  MarketplaceSyncStateEnum,
+  MilestoneEnum,
+  TrackingStatusEnum,
+  TrackingSubstatusEnum,
+} from "./scalars.ts";
 import { StoreRef } from "./store.ts";
 import { TimelineEntryRef } from "./timeline-entry.ts";
 
@@ -18,7 +24,8 @@ export const ShipmentRef = builder.prismaNode("Shipment", {
     trackingNumber: t.exposeString("trackingNumber"),
     carrier: t.field({
       type: CarrierRef,
-      resolve: (shipment) => carrierView(shipment.carrier, shipment.trackingNumber),
+      resolve: (shipment, _args, ctx) =>
+        carrierView(ctx, shipment.carrier, shipment.trackingNumber),
     }),
     shippingMethod: t.exposeString("shippingMethod", { nullable: true }),
     shippedAt: t.expose("shippedAt", { type: "DateTime", nullable: true }),
@@ -37,11 +44,42 @@ export const ShipmentRef = builder.prismaNode("Shipment", {
     store: t.relation("store"),
     timeline: t.field({
       type: [TimelineEntryRef],
-      description: "Every event, oldest first; description in the requested locale.",
-      args: { locale: t.arg.string({ description: "BCP 47, falls back zh-Hant -> zh -> en" }) },
-      select: { events: { orderBy: [{ occurredAt: "asc" }, { recordedAt: "asc" }] } },
-      resolve: (shipment, { locale }) =>
-        shipment.events.map((event) => ({ event, locale, shipment })),
+      description:
+        "Every event, oldest first, worded as the order's marketplace words it, in the requested locale.",
+      args: { locale: t.arg({ type: "Locale", description: localeArgDescription }) },
+      select: {
+        events: { orderBy: [{ occurredAt: "asc" }, { recordedAt: "asc" }] },
+        order: { select: { buyerLocale: true } },
+        store: { select: { marketplace: true, site: true } },
+      },
+      resolve: (shipment, args, ctx) => {
+        const locale = answerLocale(ctx, args.locale, shipment.order, shipment.store);
+        const marketplace = shipment.store.marketplace;
+        return shipment.events.map((event) => ({ event, locale, marketplace, shipment }));
+      },
+    }),
+    buyerMessage: t.string({
+      description:
+        "What the buyer is told at a milestone of this parcel, in the marketplace's words.",
+      args: {
+        milestone: t.arg({ type: MilestoneEnum, required: true }),
+        locale: t.arg({ type: "Locale", description: localeArgDescription }),
+      },
+      select: {
+        order: { select: { buyerLocale: true, nativeOrderId: true } },
+        store: { select: { marketplace: true, site: true } },
+      },
+      resolve: (shipment, args, ctx) =>
+        ctx.texts.milestone(
+          shipment.store.marketplace,
+          answerLocale(ctx, args.locale, shipment.order, shipment.store),
+          args.milestone,
+          {
+            orderId: shipment.order.nativeOrderId,
+            carrier: carrierView(ctx, shipment.carrier, null).info.name,
+            trackingNumber: shipment.trackingNumber,
+          },
+        ),
     }),
   }),
 });

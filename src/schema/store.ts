@@ -1,4 +1,9 @@
+import type { Store } from "../../generated/prisma/client.ts";
+import { createStore } from "../domain/orders.ts";
+import type { UserError } from "../domain/user-error.ts";
 import { builder } from "./builder.ts";
+import { MarketplaceRef, SiteRef, unknownMarketplace, unknownSite } from "./marketplace.ts";
+import { UserErrorRef, writeScopeError } from "./user-error.ts";
 
 export const StoreRef = builder.prismaNode("Store", {
   id: { field: "id" },
@@ -6,10 +11,16 @@ export const StoreRef = builder.prismaNode("Store", {
   nullable: true,
   findUnique: (id, ctx) => ({ id, tenantId: ctx.viewer.tenantId }),
   fields: (t) => ({
-    marketplace: t.exposeString("marketplace", {
-      description: 'Marketplace plugin id, e.g. "amazon"',
+    marketplace: t.field({
+      type: MarketplaceRef,
+      resolve: (store, _args, ctx) =>
+        ctx.marketplaces.find(store.marketplace) ?? unknownMarketplace(store.marketplace),
     }),
-    site: t.exposeString("site", { description: 'Marketplace site, e.g. "US", "SG"' }),
+    site: t.field({
+      type: SiteRef,
+      resolve: (store, _args, ctx) =>
+        ctx.marketplaces.site(store.marketplace, store.site)?.site ?? unknownSite(store.site),
+    }),
     name: t.exposeString("name"),
   }),
 });
@@ -24,5 +35,35 @@ builder.queryField("stores", (t) =>
         where: { tenantId: ctx.viewer.tenantId },
         orderBy: { createdAt: "asc" },
       }),
+  }),
+);
+
+const CreateStoreInput = builder.inputType("CreateStoreInput", {
+  fields: (t) => ({
+    marketplace: t.string({ required: true, description: 'Marketplace id, e.g. "shopee"' }),
+    site: t.string({ required: true, description: 'One of its sites, e.g. "TH"' }),
+    name: t.string({ required: true }),
+  }),
+});
+
+const CreateStorePayload = builder
+  .objectRef<{ store: Store | null; errors: UserError[] }>("CreateStorePayload")
+  .implement({
+    fields: (t) => ({
+      store: t.field({ type: StoreRef, nullable: true, resolve: (payload) => payload.store }),
+      errors: t.field({ type: [UserErrorRef], resolve: (payload) => payload.errors }),
+    }),
+  });
+
+builder.mutationField("createStore", (t) =>
+  t.field({
+    type: CreateStorePayload,
+    description: "Opens a store on one of a marketplace's sites.",
+    args: { input: t.arg({ type: CreateStoreInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const denied = writeScopeError(ctx);
+      if (denied.length) return { store: null, errors: denied };
+      return createStore(ctx.db, ctx.viewer.tenantId, input, ctx);
+    },
   }),
 );

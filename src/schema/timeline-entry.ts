@@ -1,15 +1,17 @@
 import type { TrackingEvent } from "../../generated/prisma/client.ts";
 import { isPhysicalScan } from "../domain/physical-scan.ts";
-import { describeStatus } from "../domain/status-text.ts";
-import type { TrackingSubstatus } from "../vocabulary/index.ts";
+import { negotiateLocale } from "../domain/texts/index.ts";
+import type { SupportedLocale, TrackingSubstatus } from "../vocabulary/index.ts";
 import { builder } from "./builder.ts";
 import { CarrierRef, carrierView } from "./carrier.ts";
 import { TrackingStatusEnum, TrackingSubstatusEnum } from "./scalars.ts";
 
-/** One event as a timeline shows it; the locale comes from the field that listed it. */
+/** One event as a timeline shows it; locale and wording come from the field that listed it. */
 export interface TimelineEntryView {
   event: TrackingEvent;
-  locale: string | null | undefined;
+  locale: SupportedLocale;
+  /** Whose wording: the order's marketplace; null for canonical texts. */
+  marketplace: string | null;
   shipment: { carrier: string; trackingNumber: string };
 }
 
@@ -41,9 +43,16 @@ export const TimelineEntryRef = builder.objectRef<TimelineEntryView>("TimelineEn
       resolve: ({ event }) => event.substatus as TrackingSubstatus | null,
     }),
     description: t.string({
-      description: "Canonical wording of status/substatus in the requested locale.",
-      resolve: ({ event, locale }) =>
-        describeStatus(event.status, event.substatus as TrackingSubstatus | null, locale),
+      description:
+        "The status (or substatus) in the order's marketplace wording, in the timeline's locale unless one is given here.",
+      args: { locale: t.arg({ type: "Locale", description: "Overrides the timeline's locale." }) },
+      resolve: ({ event, locale, marketplace }, args, ctx) =>
+        ctx.texts.status(
+          marketplace,
+          args.locale ? negotiateLocale([[args.locale]]) : locale,
+          event.status,
+          event.substatus as TrackingSubstatus | null,
+        ),
     }),
     location: t.field({
       type: LocationRef,
@@ -60,8 +69,8 @@ export const TimelineEntryRef = builder.objectRef<TimelineEntryView>("TimelineEn
     carrier: t.field({
       type: CarrierRef,
       description: "Who scanned: the shipment's carrier, or the one it was handed to.",
-      resolve: ({ event, shipment }) =>
-        carrierView(event.carrier ?? shipment.carrier, shipment.trackingNumber),
+      resolve: ({ event, shipment }, _args, ctx) =>
+        carrierView(ctx, event.carrier ?? shipment.carrier, shipment.trackingNumber),
     }),
     rawCode: t.string({ resolve: ({ event }) => event.rawCode }),
     rawDescription: t.string({

@@ -1,11 +1,11 @@
 import { GraphQLError } from "graphql";
 import { filter, pipe } from "graphql-yoga";
 import type { Shipment } from "../../generated/prisma/client.ts";
-import { lookupCarrierCode } from "../domain/carrier-codes.ts";
+import { publishRecordedChanges, type ShipmentChange } from "../domain/changes.ts";
 import { recordTrackingEvents } from "../domain/record-events.ts";
 import type { UserError } from "../domain/user-error.ts";
-import { publishRecordedChanges, type ShipmentChange } from "../server/pubsub.ts";
 import { builder } from "./builder.ts";
+import { answerLocale, localeArgDescription } from "./locale.ts";
 import { TrackingStatusEnum, TrackingSubstatusEnum } from "./scalars.ts";
 import { ShipmentRef } from "./shipment.ts";
 import { StoreRef } from "./store.ts";
@@ -94,9 +94,9 @@ builder.mutationField("recordTrackingEvents", (t) =>
         ctx.db,
         ctx.viewer.tenantId,
         { selector, events: input.events, source: "MANUAL" },
-        { now: ctx.now(), lookup: lookupCarrierCode },
+        { now: ctx.now(), lookup: ctx.carriers.lookupCode },
       );
-      publishRecordedChanges(ctx.pubsub, result.changes);
+      publishRecordedChanges(ctx.publisher, result.changes);
       return { ...result, shipment: result.shipments[0] ?? null };
     },
   }),
@@ -119,9 +119,23 @@ TrackingEventAddedRef.implement({
         const events = await ctx.db.trackingEvent.findMany({
           where: { id: { in: change.eventIds }, shipmentId: change.shipmentId },
           orderBy: [{ occurredAt: "asc" }, { recordedAt: "asc" }],
-          include: { shipment: { select: { carrier: true, trackingNumber: true } } },
+          include: {
+            shipment: {
+              select: {
+                carrier: true,
+                trackingNumber: true,
+                order: { select: { buyerLocale: true } },
+                store: { select: { marketplace: true, site: true } },
+              },
+            },
+          },
         });
-        return events.map((event) => ({ event, locale: change.locale, shipment: event.shipment }));
+        return events.map(({ shipment, ...event }) => ({
+          event,
+          locale: answerLocale(ctx, change.locale, shipment.order, shipment.store),
+          marketplace: shipment.store.marketplace,
+          shipment,
+        }));
       },
     }),
   }),
@@ -131,7 +145,10 @@ builder.subscriptionField("trackingEventAdded", (t) =>
   t.field({
     type: TrackingEventAddedRef,
     description: "Events recorded for any of the caller's shipments, optionally one store's.",
-    args: { storeId: t.arg.globalID({ for: StoreRef }), locale: t.arg.string() },
+    args: {
+      storeId: t.arg.globalID({ for: StoreRef }),
+      locale: t.arg({ type: "Locale", description: localeArgDescription }),
+    },
     subscribe: async (_root, { storeId }, ctx) => {
       if (storeId) {
         const store = await ctx.db.store.findFirst({
@@ -143,7 +160,7 @@ builder.subscriptionField("trackingEventAdded", (t) =>
           });
       }
       return pipe(
-        ctx.pubsub.subscribe("tracking-event:added", ctx.viewer.tenantId),
+        ctx.feed.trackingEventAdded(ctx.viewer.tenantId),
         filter((change: ShipmentChange) => !storeId || change.storeId === storeId.id),
       );
     },

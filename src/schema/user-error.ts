@@ -1,6 +1,6 @@
 import { USER_ERROR_CODES, type UserError } from "../domain/user-error.ts";
-import type { Context } from "../server/context.ts";
 import { builder } from "./builder.ts";
+import type { Context } from "./context.ts";
 
 export const UserErrorCodeEnum = builder.enumType("UserErrorCode", { values: USER_ERROR_CODES });
 

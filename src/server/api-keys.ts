@@ -1,15 +1,9 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { PrismaClient } from "../../generated/prisma/client.ts";
+import type { Viewer } from "../schema/context.ts";
 
 export const SCOPES = ["read", "write"] as const;
 export type Scope = (typeof SCOPES)[number];
-
-/** Who is calling: every query is scoped to this tenant. */
-export interface Viewer {
-  tenantId: string;
-  apiKeyId: string;
-  scopes: ReadonlySet<string>;
-}
 
 /** Keys are 32 random bytes: SHA-256 is enough (no salt or slow hash needed for that entropy). */
 export function hashApiKey(key: string): string {

@@ -5,17 +5,24 @@ import { useServer } from "graphql-ws/use/ws";
 import { createYoga, type YogaInitialContext } from "graphql-yoga";
 import { WebSocketServer } from "ws";
 import type { PrismaClient } from "../../generated/prisma/client.ts";
+import { type CarrierRegistry, createCarrierRegistry } from "../carriers/registry.ts";
+import { createTextBook, parseAcceptLanguage } from "../domain/texts/index.ts";
+import { createMarketplaceRegistry, type MarketplaceRegistry } from "../plugins/registry.ts";
+import type { Context } from "../schema/context.ts";
 import { schema } from "../schema/index.ts";
 import { createAuthenticator } from "./api-keys.ts";
-import type { Context } from "./context.ts";
 import { createJobRunner } from "./jobs.ts";
-import type { TracklinePubSub } from "./pubsub.ts";
+import { changeChannels, type TracklinePubSub } from "./pubsub.ts";
 import { handleCarrierWebhook, resumePendingDeliveries, WEBHOOK_PATH } from "./webhook-route.ts";
 
 export interface AppDeps {
   db: PrismaClient;
   pubsub: TracklinePubSub;
   now?: () => Date;
+  /** Carrier adapters and the tracking-number directory; the built-in ones by default. */
+  carriers?: CarrierRegistry;
+  /** Marketplace plugins; the built-in ones by default. */
+  marketplaces?: MarketplaceRegistry;
   /** Prefills GraphiQL's Authorization header, for the demo only. */
   demoApiKey?: string;
 }
@@ -43,6 +50,10 @@ function unauthenticated(): GraphQLError {
 /** The only wiring point: every dependency comes in here and reaches resolvers via the context. */
 export function buildApp(deps: AppDeps): App {
   const now = deps.now ?? (() => new Date());
+  const carriers = deps.carriers ?? createCarrierRegistry();
+  const marketplaces = deps.marketplaces ?? createMarketplaceRegistry();
+  const texts = createTextBook(marketplaces);
+  const { publisher, feed } = changeChannels(deps.pubsub);
   const authenticate = createAuthenticator(deps.db);
   const yoga = createYoga<InitialContext, Context>({
     schema,
@@ -69,12 +80,27 @@ export function buildApp(deps: AppDeps): App {
         initial.connectionParams?.authorization ?? initial.request?.headers.get("authorization");
       const viewer = await authenticate(typeof header === "string" ? header : null);
       if (!viewer) throw unauthenticated();
-      return { db: deps.db, viewer, pubsub: deps.pubsub, now };
+      const acceptLanguage =
+        initial.connectionParams?.["accept-language"] ??
+        initial.request?.headers.get("accept-language");
+      return {
+        db: deps.db,
+        viewer,
+        publisher,
+        feed,
+        now,
+        carriers,
+        marketplaces,
+        texts,
+        acceptLanguages: parseAcceptLanguage(
+          typeof acceptLanguage === "string" ? acceptLanguage : null,
+        ),
+      };
     },
   });
 
   const jobs = createJobRunner((name, error) => console.error(`job ${name} failed:`, error));
-  const webhookDeps = { db: deps.db, pubsub: deps.pubsub, jobs, now };
+  const webhookDeps = { db: deps.db, publisher, carriers, jobs, now };
   const server = createServer((req, res) => {
     const path = (req.url ?? "/").split("?")[0] ?? "/";
     if (WEBHOOK_PATH.test(path)) {

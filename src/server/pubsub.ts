@@ -1,15 +1,7 @@
 import { createRedisEventTarget } from "@graphql-yoga/redis-event-target";
 import { createPubSub, type PubSubEvent } from "graphql-yoga";
 import { Redis } from "ioredis";
-import type { RecordedChange } from "../domain/record-events.ts";
-
-/** Only ids travel: subscribers load rows themselves, so any instance can serve any event. */
-export interface ShipmentChange {
-  tenantId: string;
-  storeId: string;
-  shipmentId: string;
-  eventIds: string[];
-}
+import type { ChangeFeed, ChangePublisher, ShipmentChange } from "../domain/changes.ts";
 
 export type PubSubTopics = {
   "shipment:updated": [shipmentId: string, change: ShipmentChange];
@@ -21,6 +13,12 @@ export type TracklinePubSub = ReturnType<typeof createPubSub<PubSubTopics>>;
 export interface PubSubHandle {
   pubsub: TracklinePubSub;
   close(): Promise<void>;
+}
+
+/** What the domain publishes to and what subscriptions read from, over one pub/sub. */
+export interface ChangeChannels {
+  publisher: ChangePublisher;
+  feed: ChangeFeed;
 }
 
 /** In-process by default; Redis when REDIS_URL is set, so subscriptions see every instance. */
@@ -56,24 +54,18 @@ export function createTracklinePubSub(redisUrl?: string): PubSubHandle {
   };
 }
 
-/** Announces what an ingest recorded, one change per shipment. */
-export function publishRecordedChanges(
-  pubsub: TracklinePubSub,
-  changes: readonly RecordedChange[],
-): void {
-  for (const { shipment, eventIds } of changes) {
-    publishShipmentChange(pubsub, {
-      tenantId: shipment.tenantId,
-      storeId: shipment.storeId,
-      shipmentId: shipment.id,
-      eventIds,
-    });
-  }
-}
-
-/** Announces new events (and the status they may have set); a pure replay announces nothing. */
-export function publishShipmentChange(pubsub: TracklinePubSub, change: ShipmentChange): void {
-  if (change.eventIds.length === 0) return;
-  pubsub.publish("shipment:updated", change.shipmentId, change);
-  pubsub.publish("tracking-event:added", change.tenantId, change);
+/** Publisher and feed over a pub/sub: each change goes to its shipment's and its tenant's topic. */
+export function changeChannels(pubsub: TracklinePubSub): ChangeChannels {
+  return {
+    publisher: {
+      publish: (change) => {
+        pubsub.publish("shipment:updated", change.shipmentId, change);
+        pubsub.publish("tracking-event:added", change.tenantId, change);
+      },
+    },
+    feed: {
+      shipmentUpdated: (shipmentId) => pubsub.subscribe("shipment:updated", shipmentId),
+      trackingEventAdded: (tenantId) => pubsub.subscribe("tracking-event:added", tenantId),
+    },
+  };
 }

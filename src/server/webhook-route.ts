@@ -1,16 +1,17 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { PrismaClient } from "../../generated/prisma/client.ts";
-import { findAdapter } from "../carriers/registry.ts";
+import type { CarrierRegistry } from "../carriers/registry.ts";
+import { type ChangePublisher, publishRecordedChanges } from "../domain/changes.ts";
 import { processDelivery, receiveWebhook } from "../domain/webhook-inbox.ts";
 import type { JobRunner } from "./jobs.ts";
-import { publishRecordedChanges, type TracklinePubSub } from "./pubsub.ts";
 
 export const WEBHOOK_PATH = /^\/webhooks\/carriers\/([a-z0-9-]+)\/?$/;
 const MAX_BODY_BYTES = 1024 * 1024;
 
 export interface WebhookDeps {
   db: PrismaClient;
-  pubsub: TracklinePubSub;
+  publisher: ChangePublisher;
+  carriers: CarrierRegistry;
   jobs: JobRunner;
   now: () => Date;
 }
@@ -23,7 +24,7 @@ export async function handleCarrierWebhook(
 ): Promise<void> {
   const url = new URL(req.url ?? "/", `http://${req.headers.host ?? "localhost"}`);
   const code = WEBHOOK_PATH.exec(url.pathname)?.[1] ?? "";
-  const adapter = findAdapter(code);
+  const adapter = deps.carriers.adapter(code);
   if (req.method !== "POST") return reply(res, 405, { error: "use POST" });
   if (!adapter?.verifyWebhook)
     return reply(res, 404, { error: `no webhook receiver for "${code}"` });
@@ -50,8 +51,11 @@ export async function handleCarrierWebhook(
 
 export function scheduleDelivery(deliveryId: string, deps: WebhookDeps): void {
   deps.jobs.run(`webhook ${deliveryId}`, async () => {
-    const changes = await processDelivery(deps.db, deliveryId, { now: deps.now(), findAdapter });
-    publishRecordedChanges(deps.pubsub, changes);
+    const changes = await processDelivery(deps.db, deliveryId, {
+      now: deps.now(),
+      findAdapter: deps.carriers.adapter,
+    });
+    publishRecordedChanges(deps.publisher, changes);
   });
 }
 

@@ -22,17 +22,18 @@ type Documents = {
     "\n  mutation CreateOrder($input: CreateOrderInput!) {\n    createOrder(input: $input) {\n      order { id nativeOrderId state }\n      errors { code message field }\n    }\n  }\n": typeof types.CreateOrderDocument,
     "\n  mutation ConfirmShipment($input: ConfirmShipmentInput!) {\n    confirmShipment(input: $input) {\n      shipment { id trackingNumber status substatus carrier { code name trackingUrl } }\n      errors { code message field }\n    }\n  }\n": typeof types.ConfirmShipmentDocument,
     "\n  mutation RecordEvents($input: RecordTrackingEventsInput!) {\n    recordTrackingEvents(input: $input) {\n      shipment { id status substatus lastEventAt }\n      recordedCount\n      duplicateCount\n      errors { code message field }\n    }\n  }\n": typeof types.RecordEventsDocument,
-    "\n  query ShipmentTimeline($id: ID!, $locale: String) {\n    shipment(id: $id) {\n      id\n      status\n      substatus\n      lastEventAt\n      timeline(locale: $locale) {\n        occurredAt\n        status\n        substatus\n        description\n        rawCode\n        rawDescription\n        isPhysicalScan\n        location { city region postalCode countryCode latitude longitude }\n      }\n    }\n  }\n": typeof types.ShipmentTimelineDocument,
+    "\n  query ShipmentTimeline($id: ID!, $locale: Locale) {\n    shipment(id: $id) {\n      id\n      status\n      substatus\n      lastEventAt\n      timeline(locale: $locale) {\n        occurredAt\n        status\n        substatus\n        description\n        rawCode\n        rawDescription\n        isPhysicalScan\n        location { city region postalCode countryCode latitude longitude }\n      }\n    }\n  }\n": typeof types.ShipmentTimelineDocument,
     "\n  query ShipmentsWithTimelines {\n    shipments(first: 50) { edges { node { order { id } timeline { status } } } }\n  }\n": typeof types.ShipmentsWithTimelinesDocument,
-    "\n  query OrdersWithShipments {\n    orders(first: 50) { edges { node { id store { site } shipments { trackingNumber timeline { status } } } } }\n  }\n": typeof types.OrdersWithShipmentsDocument,
+    "\n  query OrdersWithShipments {\n    orders(first: 50) { edges { node { id store { site { code } } shipments { trackingNumber timeline { status } } } } }\n  }\n": typeof types.OrdersWithShipmentsDocument,
     "\n  subscription ShipmentUpdated($id: ID!) {\n    shipmentUpdated(id: $id) { id status substatus }\n  }\n": typeof types.ShipmentUpdatedDocument,
-    "\n  subscription TrackingEventAdded($storeId: ID, $locale: String) {\n    trackingEventAdded(storeId: $storeId, locale: $locale) {\n      shipment { id trackingNumber }\n      events { status description occurredAt }\n    }\n  }\n": typeof types.TrackingEventAddedDocument,
+    "\n  subscription TrackingEventAdded($storeId: ID, $locale: Locale) {\n    trackingEventAdded(storeId: $storeId, locale: $locale) {\n      shipment { id trackingNumber }\n      events { status description occurredAt }\n    }\n  }\n": typeof types.TrackingEventAddedDocument,
     "\n  query Everything($nodeId: ID!, $trackingNumber: String!) {\n    node(id: $nodeId) { id }\n    shipments(first: 100) { edges { node { id } } }\n    orders(first: 100) { edges { node { id } } }\n    stores { id }\n    trackShipment(trackingNumber: $trackingNumber) { id }\n  }\n": typeof types.EverythingDocument,
     "\n      query Scanner($id: ID!) { shipment(id: $id) { carrier { code } timeline { carrier { code } } } }\n    ": typeof types.ScannerDocument,
     "\n  query Detect($n: String!) {\n    detectCarrier(trackingNumber: $n) {\n      carrier { code name trackingUrl }\n      format\n      checksum\n      confidence\n    }\n  }\n": typeof types.DetectDocument,
     "\n  query DetectMany($numbers: [String!]!) {\n    detectCarriers(trackingNumbers: $numbers) {\n      input\n      normalized\n      matches { carrier { code } checksum }\n      errors { code message }\n    }\n  }\n": typeof types.DetectManyDocument,
     "\n  query Validate($carrier: String!, $n: String!) {\n    validateTrackingNumber(carrier: $carrier, trackingNumber: $n) {\n      valid\n      normalized\n      errors { code message }\n      suggestions { trackingNumber carrier }\n    }\n  }\n": typeof types.ValidateDocument,
     "\n  query Carriers {\n    carriers { code name formats { name hasCheckDigit checksum } }\n  }\n": typeof types.CarriersDocument,
+    "query UnmappedCodes { unmappedCarrierCodes { carrier rawCode count } }": typeof types.UnmappedCodesDocument,
 };
 const documents: Documents = {
     "\n  mutation CreateWebhook($input: CreateCarrierWebhookInput!) {\n    createCarrierWebhook(input: $input) {\n      webhook { id provider path }\n      errors { code field }\n    }\n  }\n": types.CreateWebhookDocument,
@@ -43,17 +44,18 @@ const documents: Documents = {
     "\n  mutation CreateOrder($input: CreateOrderInput!) {\n    createOrder(input: $input) {\n      order { id nativeOrderId state }\n      errors { code message field }\n    }\n  }\n": types.CreateOrderDocument,
     "\n  mutation ConfirmShipment($input: ConfirmShipmentInput!) {\n    confirmShipment(input: $input) {\n      shipment { id trackingNumber status substatus carrier { code name trackingUrl } }\n      errors { code message field }\n    }\n  }\n": types.ConfirmShipmentDocument,
     "\n  mutation RecordEvents($input: RecordTrackingEventsInput!) {\n    recordTrackingEvents(input: $input) {\n      shipment { id status substatus lastEventAt }\n      recordedCount\n      duplicateCount\n      errors { code message field }\n    }\n  }\n": types.RecordEventsDocument,
-    "\n  query ShipmentTimeline($id: ID!, $locale: String) {\n    shipment(id: $id) {\n      id\n      status\n      substatus\n      lastEventAt\n      timeline(locale: $locale) {\n        occurredAt\n        status\n        substatus\n        description\n        rawCode\n        rawDescription\n        isPhysicalScan\n        location { city region postalCode countryCode latitude longitude }\n      }\n    }\n  }\n": types.ShipmentTimelineDocument,
+    "\n  query ShipmentTimeline($id: ID!, $locale: Locale) {\n    shipment(id: $id) {\n      id\n      status\n      substatus\n      lastEventAt\n      timeline(locale: $locale) {\n        occurredAt\n        status\n        substatus\n        description\n        rawCode\n        rawDescription\n        isPhysicalScan\n        location { city region postalCode countryCode latitude longitude }\n      }\n    }\n  }\n": types.ShipmentTimelineDocument,
     "\n  query ShipmentsWithTimelines {\n    shipments(first: 50) { edges { node { order { id } timeline { status } } } }\n  }\n": types.ShipmentsWithTimelinesDocument,
-    "\n  query OrdersWithShipments {\n    orders(first: 50) { edges { node { id store { site } shipments { trackingNumber timeline { status } } } } }\n  }\n": types.OrdersWithShipmentsDocument,
+    "\n  query OrdersWithShipments {\n    orders(first: 50) { edges { node { id store { site { code } } shipments { trackingNumber timeline { status } } } } }\n  }\n": types.OrdersWithShipmentsDocument,
     "\n  subscription ShipmentUpdated($id: ID!) {\n    shipmentUpdated(id: $id) { id status substatus }\n  }\n": types.ShipmentUpdatedDocument,
-    "\n  subscription TrackingEventAdded($storeId: ID, $locale: String) {\n    trackingEventAdded(storeId: $storeId, locale: $locale) {\n      shipment { id trackingNumber }\n      events { status description occurredAt }\n    }\n  }\n": types.TrackingEventAddedDocument,
+    "\n  subscription TrackingEventAdded($storeId: ID, $locale: Locale) {\n    trackingEventAdded(storeId: $storeId, locale: $locale) {\n      shipment { id trackingNumber }\n      events { status description occurredAt }\n    }\n  }\n": types.TrackingEventAddedDocument,
     "\n  query Everything($nodeId: ID!, $trackingNumber: String!) {\n    node(id: $nodeId) { id }\n    shipments(first: 100) { edges { node { id } } }\n    orders(first: 100) { edges { node { id } } }\n    stores { id }\n    trackShipment(trackingNumber: $trackingNumber) { id }\n  }\n": types.EverythingDocument,
     "\n      query Scanner($id: ID!) { shipment(id: $id) { carrier { code } timeline { carrier { code } } } }\n    ": types.ScannerDocument,
     "\n  query Detect($n: String!) {\n    detectCarrier(trackingNumber: $n) {\n      carrier { code name trackingUrl }\n      format\n      checksum\n      confidence\n    }\n  }\n": types.DetectDocument,
     "\n  query DetectMany($numbers: [String!]!) {\n    detectCarriers(trackingNumbers: $numbers) {\n      input\n      normalized\n      matches { carrier { code } checksum }\n      errors { code message }\n    }\n  }\n": types.DetectManyDocument,
     "\n  query Validate($carrier: String!, $n: String!) {\n    validateTrackingNumber(carrier: $carrier, trackingNumber: $n) {\n      valid\n      normalized\n      errors { code message }\n      suggestions { trackingNumber carrier }\n    }\n  }\n": types.ValidateDocument,
     "\n  query Carriers {\n    carriers { code name formats { name hasCheckDigit checksum } }\n  }\n": types.CarriersDocument,
+    "query UnmappedCodes { unmappedCarrierCodes { carrier rawCode count } }": types.UnmappedCodesDocument,
 };
 
 /**
@@ -105,7 +107,7 @@ export function graphql(source: "\n  mutation RecordEvents($input: RecordTrackin
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ShipmentTimeline($id: ID!, $locale: String) {\n    shipment(id: $id) {\n      id\n      status\n      substatus\n      lastEventAt\n      timeline(locale: $locale) {\n        occurredAt\n        status\n        substatus\n        description\n        rawCode\n        rawDescription\n        isPhysicalScan\n        location { city region postalCode countryCode latitude longitude }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ShipmentTimeline($id: ID!, $locale: String) {\n    shipment(id: $id) {\n      id\n      status\n      substatus\n      lastEventAt\n      timeline(locale: $locale) {\n        occurredAt\n        status\n        substatus\n        description\n        rawCode\n        rawDescription\n        isPhysicalScan\n        location { city region postalCode countryCode latitude longitude }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query ShipmentTimeline($id: ID!, $locale: Locale) {\n    shipment(id: $id) {\n      id\n      status\n      substatus\n      lastEventAt\n      timeline(locale: $locale) {\n        occurredAt\n        status\n        substatus\n        description\n        rawCode\n        rawDescription\n        isPhysicalScan\n        location { city region postalCode countryCode latitude longitude }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ShipmentTimeline($id: ID!, $locale: Locale) {\n    shipment(id: $id) {\n      id\n      status\n      substatus\n      lastEventAt\n      timeline(locale: $locale) {\n        occurredAt\n        status\n        substatus\n        description\n        rawCode\n        rawDescription\n        isPhysicalScan\n        location { city region postalCode countryCode latitude longitude }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -113,7 +115,7 @@ export function graphql(source: "\n  query ShipmentsWithTimelines {\n    shipmen
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query OrdersWithShipments {\n    orders(first: 50) { edges { node { id store { site } shipments { trackingNumber timeline { status } } } } }\n  }\n"): (typeof documents)["\n  query OrdersWithShipments {\n    orders(first: 50) { edges { node { id store { site } shipments { trackingNumber timeline { status } } } } }\n  }\n"];
+export function graphql(source: "\n  query OrdersWithShipments {\n    orders(first: 50) { edges { node { id store { site { code } } shipments { trackingNumber timeline { status } } } } }\n  }\n"): (typeof documents)["\n  query OrdersWithShipments {\n    orders(first: 50) { edges { node { id store { site { code } } shipments { trackingNumber timeline { status } } } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -121,7 +123,7 @@ export function graphql(source: "\n  subscription ShipmentUpdated($id: ID!) {\n 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  subscription TrackingEventAdded($storeId: ID, $locale: String) {\n    trackingEventAdded(storeId: $storeId, locale: $locale) {\n      shipment { id trackingNumber }\n      events { status description occurredAt }\n    }\n  }\n"): (typeof documents)["\n  subscription TrackingEventAdded($storeId: ID, $locale: String) {\n    trackingEventAdded(storeId: $storeId, locale: $locale) {\n      shipment { id trackingNumber }\n      events { status description occurredAt }\n    }\n  }\n"];
+export function graphql(source: "\n  subscription TrackingEventAdded($storeId: ID, $locale: Locale) {\n    trackingEventAdded(storeId: $storeId, locale: $locale) {\n      shipment { id trackingNumber }\n      events { status description occurredAt }\n    }\n  }\n"): (typeof documents)["\n  subscription TrackingEventAdded($storeId: ID, $locale: Locale) {\n    trackingEventAdded(storeId: $storeId, locale: $locale) {\n      shipment { id trackingNumber }\n      events { status description occurredAt }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -146,6 +148,10 @@ export function graphql(source: "\n  query Validate($carrier: String!, $n: Strin
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Carriers {\n    carriers { code name formats { name hasCheckDigit checksum } }\n  }\n"): (typeof documents)["\n  query Carriers {\n    carriers { code name formats { name hasCheckDigit checksum } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query UnmappedCodes { unmappedCarrierCodes { carrier rawCode count } }"): (typeof documents)["query UnmappedCodes { unmappedCarrierCodes { carrier rawCode count } }"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -31,7 +31,7 @@ export const RecordEvents = graphql(`
 `);
 
 export const ShipmentTimeline = graphql(`
-  query ShipmentTimeline($id: ID!, $locale: String) {
+  query ShipmentTimeline($id: ID!, $locale: Locale) {
     shipment(id: $id) {
       id
       status

@@ -1,0 +1,36 @@
+import type { RecordedChange } from "./record-events.ts";
+
+/** Only ids travel: subscribers load rows themselves, so any instance can serve any event. */
+export interface ShipmentChange {
+  tenantId: string;
+  storeId: string;
+  shipmentId: string;
+  eventIds: string[];
+}
+
+/** Where recorded changes are announced (in-process or Redis pub/sub, wired by the server). */
+export interface ChangePublisher {
+  publish(change: ShipmentChange): void;
+}
+
+/** What subscriptions listen to; each stream ends when its consumer stops. */
+export interface ChangeFeed {
+  shipmentUpdated(shipmentId: string): AsyncIterable<ShipmentChange>;
+  trackingEventAdded(tenantId: string): AsyncIterable<ShipmentChange>;
+}
+
+/** Announces what an ingest recorded, one change per shipment; a pure replay announces nothing. */
+export function publishRecordedChanges(
+  publisher: ChangePublisher,
+  changes: readonly RecordedChange[],
+): void {
+  for (const { shipment, eventIds } of changes) {
+    if (eventIds.length === 0) continue;
+    publisher.publish({
+      tenantId: shipment.tenantId,
+      storeId: shipment.storeId,
+      shipmentId: shipment.id,
+      eventIds,
+    });
+  }
+}

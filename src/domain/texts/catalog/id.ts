@@ -1,0 +1,72 @@
+import type { LocaleCatalog } from "../catalog-types.ts";
+
+export const id: LocaleCatalog = {
+  locale: "id",
+  review: "machine-draft",
+  texts: {
+    status: {
+      PENDING: "Menunggu pembaruan pertama dari kurir",
+      NOT_FOUND: "Nomor resi belum ditemukan di sistem kurir",
+      INFO_RECEIVED: "Informasi pengiriman diterima",
+      LABEL_CREATED: "Label pengiriman telah dibuat",
+      IN_TRANSIT: "Dalam perjalanan",
+      PICKED_UP: "Paket telah diambil oleh kurir",
+      ARRIVED_AT_FACILITY: "Tiba di pusat sortir",
+      DEPARTED_FACILITY: "Telah meninggalkan pusat sortir",
+      EXPORT_CUSTOMS: "Dalam proses bea cukai ekspor",
+      DEPARTED_ORIGIN_COUNTRY: "Telah meninggalkan negara asal",
+      ARRIVED_DESTINATION_COUNTRY: "Tiba di negara tujuan",
+      IMPORT_CUSTOMS: "Dalam proses bea cukai impor",
+      CUSTOMS_CLEARED: "Lolos bea cukai",
+      HANDED_TO_LAST_MILE: "Diserahkan ke kurir lokal",
+      OUT_FOR_DELIVERY: "Sedang diantar ke alamat tujuan",
+      AVAILABLE_FOR_PICKUP: "Siap diambil",
+      DELIVERED: "Terkirim",
+      SIGNED: "Terkirim dan ditandatangani penerima",
+      LEFT_AT_SAFE_PLACE: "Diletakkan di tempat yang aman",
+      COLLECTED_BY_BUYER: "Telah diambil oleh penerima",
+      DELIVERY_FAILED: "Percobaan pengiriman gagal",
+      ADDRESS_ISSUE: "Gagal dikirim: masalah alamat",
+      RECIPIENT_UNAVAILABLE: "Gagal dikirim: penerima tidak di tempat",
+      REFUSED: "Ditolak oleh penerima",
+      EXCEPTION: "Kendala pengiriman",
+      CUSTOMS_HELD: "Ditahan bea cukai",
+      DELAYED: "Pengiriman tertunda",
+      DAMAGED: "Rusak dalam perjalanan",
+      LOST: "Dilaporkan hilang",
+      RETURNING_TO_SENDER: "Dalam proses retur ke pengirim",
+      RETURNED_TO_SENDER: "Telah dikembalikan ke pengirim",
+      STALLED: "Tidak ada pergerakan selama beberapa hari kerja",
+      EXPIRED: "Pelacakan berakhir tanpa pembaruan akhir",
+    },
+    orderState: {
+      PENDING: "Menunggu pembayaran",
+      READY_TO_SHIP: "Siap dikirim",
+      PARTIALLY_SHIPPED: "Dikirim sebagian",
+      SHIPPED: "Dikirim",
+      DELIVERED: "Terkirim",
+      COMPLETED: "Selesai",
+      CANCEL_REQUESTED: "Pembatalan diajukan",
+      CANCELLED: "Dibatalkan",
+      RETURN_REQUESTED: "Pengembalian diajukan",
+      RETURNED: "Dikembalikan",
+    },
+    milestone: {
+      ORDER_SHIPPED:
+        "Pesanan {orderId} Anda telah dikirim melalui {carrier}. Nomor resi: {trackingNumber}.",
+      ARRIVED_IN_DESTINATION_COUNTRY:
+        "Pesanan {orderId} Anda telah tiba di negara Anda dan akan segera diserahkan ke kurir lokal.",
+      CUSTOMS_HELD:
+        "Pesanan {orderId} Anda sedang ditahan bea cukai. Kami sedang mengupayakan agar pesanan segera dilepaskan.",
+      OUT_FOR_DELIVERY: "Pesanan {orderId} Anda sedang diantar oleh {carrier} hari ini.",
+      AVAILABLE_FOR_PICKUP:
+        "Pesanan {orderId} Anda siap diambil{days, plural, =0 {.} other {. Harap ambil dalam # hari.}}",
+      DELIVERY_FAILED:
+        "{carrier} tidak berhasil mengantarkan pesanan {orderId} Anda{attempts, plural, =0 {} other { (# kali percobaan)}}. Silakan periksa alamat Anda atau hubungi kurir.",
+      DELIVERED: "Pesanan {orderId} Anda telah sampai. Semoga Anda suka!",
+      DELAYED:
+        "Pesanan {orderId} Anda mengalami keterlambatan{days, plural, =0 {} other { sekitar # hari}}. Mohon maaf telah membuat Anda menunggu.",
+      RETURNING_TO_SENDER: "Pesanan {orderId} Anda sedang dikembalikan ke penjual.",
+    },
+  },
+};

@@ -1,0 +1,72 @@
+import type { LocaleCatalog } from "../catalog-types.ts";
+
+export const it: LocaleCatalog = {
+  locale: "it",
+  review: "machine-draft",
+  texts: {
+    status: {
+      PENDING: "In attesa del primo aggiornamento del corriere",
+      NOT_FOUND: "Codice di tracciamento non ancora disponibile presso il corriere",
+      INFO_RECEIVED: "Informazioni di spedizione ricevute",
+      LABEL_CREATED: "Etichetta di spedizione creata",
+      IN_TRANSIT: "In transito",
+      PICKED_UP: "Ritirato dal corriere",
+      ARRIVED_AT_FACILITY: "Arrivato in un centro di smistamento",
+      DEPARTED_FACILITY: "Partito da un centro di smistamento",
+      EXPORT_CUSTOMS: "In sdoganamento all’esportazione",
+      DEPARTED_ORIGIN_COUNTRY: "Partito dal paese di origine",
+      ARRIVED_DESTINATION_COUNTRY: "Arrivato nel paese di destinazione",
+      IMPORT_CUSTOMS: "In sdoganamento all’importazione",
+      CUSTOMS_CLEARED: "Sdoganato",
+      HANDED_TO_LAST_MILE: "Affidato al corriere locale per la consegna",
+      OUT_FOR_DELIVERY: "In consegna",
+      AVAILABLE_FOR_PICKUP: "Pronto per il ritiro",
+      DELIVERED: "Consegnato",
+      SIGNED: "Consegnato con firma",
+      LEFT_AT_SAFE_PLACE: "Lasciato in un luogo sicuro",
+      COLLECTED_BY_BUYER: "Ritirato dal destinatario",
+      DELIVERY_FAILED: "Tentativo di consegna non riuscito",
+      ADDRESS_ISSUE: "Consegna non riuscita: problema con l’indirizzo",
+      RECIPIENT_UNAVAILABLE: "Consegna non riuscita: destinatario assente",
+      REFUSED: "Rifiutato dal destinatario",
+      EXCEPTION: "Anomalia nella spedizione",
+      CUSTOMS_HELD: "Trattenuto in dogana",
+      DELAYED: "In ritardo",
+      DAMAGED: "Danneggiato durante il trasporto",
+      LOST: "Segnalato come smarrito",
+      RETURNING_TO_SENDER: "In restituzione al mittente",
+      RETURNED_TO_SENDER: "Restituito al mittente",
+      STALLED: "Nessun movimento da diversi giorni lavorativi",
+      EXPIRED: "Tracciamento terminato senza un aggiornamento finale",
+    },
+    orderState: {
+      PENDING: "In attesa di pagamento",
+      READY_TO_SHIP: "Pronto per la spedizione",
+      PARTIALLY_SHIPPED: "Spedito parzialmente",
+      SHIPPED: "Spedito",
+      DELIVERED: "Consegnato",
+      COMPLETED: "Completato",
+      CANCEL_REQUESTED: "Annullamento richiesto",
+      CANCELLED: "Annullato",
+      RETURN_REQUESTED: "Reso richiesto",
+      RETURNED: "Restituito",
+    },
+    milestone: {
+      ORDER_SHIPPED:
+        "Il tuo ordine {orderId} è stato spedito con {carrier}. Codice di tracciamento: {trackingNumber}.",
+      ARRIVED_IN_DESTINATION_COUNTRY:
+        "Il tuo ordine {orderId} è arrivato nel tuo paese e verrà affidato al corriere locale.",
+      CUSTOMS_HELD:
+        "Il tuo ordine {orderId} è trattenuto in dogana. Ci stiamo occupando dello sblocco.",
+      OUT_FOR_DELIVERY: "Il tuo ordine {orderId} è in consegna oggi con {carrier}.",
+      AVAILABLE_FOR_PICKUP:
+        "Il tuo ordine {orderId} è pronto per il ritiro{days, plural, =0 {.} one {. Ritiralo entro # giorno.} other {. Ritiralo entro # giorni.}}",
+      DELIVERY_FAILED:
+        "{carrier} non è riuscito a consegnare il tuo ordine {orderId}{attempts, plural, =0 {} one { (# tentativo)} other { (# tentativi)}}. Controlla il tuo indirizzo o contatta il corriere.",
+      DELIVERED: "Il tuo ordine {orderId} è stato consegnato. Goditi il tuo acquisto!",
+      DELAYED:
+        "Il tuo ordine {orderId} è in ritardo{days, plural, =0 {} one { di circa # giorno} other { di circa # giorni}}. Ci scusiamo per l’attesa.",
+      RETURNING_TO_SENDER: "Il tuo ordine {orderId} è in restituzione al venditore.",
+    },
+  },
+};

@@ -1,0 +1,72 @@
+import type { LocaleCatalog } from "../catalog-types.ts";
+
+export const ms: LocaleCatalog = {
+  locale: "ms",
+  review: "machine-draft",
+  texts: {
+    status: {
+      PENDING: "Menunggu kemas kini pertama daripada kurier",
+      NOT_FOUND: "Nombor penjejakan belum ditemui dalam sistem kurier",
+      INFO_RECEIVED: "Maklumat penghantaran diterima",
+      LABEL_CREATED: "Label penghantaran telah dijana",
+      IN_TRANSIT: "Dalam perjalanan",
+      PICKED_UP: "Telah diambil oleh kurier",
+      ARRIVED_AT_FACILITY: "Tiba di pusat pemprosesan",
+      DEPARTED_FACILITY: "Telah meninggalkan pusat pemprosesan",
+      EXPORT_CUSTOMS: "Dalam proses pelepasan kastam eksport",
+      DEPARTED_ORIGIN_COUNTRY: "Telah meninggalkan negara asal",
+      ARRIVED_DESTINATION_COUNTRY: "Tiba di negara destinasi",
+      IMPORT_CUSTOMS: "Dalam proses pelepasan kastam import",
+      CUSTOMS_CLEARED: "Pelepasan kastam selesai",
+      HANDED_TO_LAST_MILE: "Diserahkan kepada kurier tempatan",
+      OUT_FOR_DELIVERY: "Keluar untuk penghantaran",
+      AVAILABLE_FOR_PICKUP: "Sedia untuk diambil",
+      DELIVERED: "Berjaya dihantar",
+      SIGNED: "Berjaya dihantar dan ditandatangani",
+      LEFT_AT_SAFE_PLACE: "Diletakkan di tempat selamat",
+      COLLECTED_BY_BUYER: "Telah diambil oleh penerima",
+      DELIVERY_FAILED: "Cubaan penghantaran gagal",
+      ADDRESS_ISSUE: "Penghantaran gagal: masalah alamat",
+      RECIPIENT_UNAVAILABLE: "Penghantaran gagal: penerima tiada",
+      REFUSED: "Ditolak oleh penerima",
+      EXCEPTION: "Masalah penghantaran",
+      CUSTOMS_HELD: "Ditahan oleh kastam",
+      DELAYED: "Penghantaran tertangguh",
+      DAMAGED: "Rosak semasa penghantaran",
+      LOST: "Dilaporkan hilang",
+      RETURNING_TO_SENDER: "Sedang dikembalikan kepada pengirim",
+      RETURNED_TO_SENDER: "Telah dikembalikan kepada pengirim",
+      STALLED: "Tiada pergerakan selama beberapa hari bekerja",
+      EXPIRED: "Penjejakan tamat tanpa kemas kini akhir",
+    },
+    orderState: {
+      PENDING: "Menunggu pembayaran",
+      READY_TO_SHIP: "Sedia untuk dihantar",
+      PARTIALLY_SHIPPED: "Dihantar sebahagian",
+      SHIPPED: "Telah dihantar",
+      DELIVERED: "Telah sampai",
+      COMPLETED: "Selesai",
+      CANCEL_REQUESTED: "Pembatalan dimohon",
+      CANCELLED: "Dibatalkan",
+      RETURN_REQUESTED: "Pemulangan dimohon",
+      RETURNED: "Dipulangkan",
+    },
+    milestone: {
+      ORDER_SHIPPED:
+        "Pesanan {orderId} anda telah dihantar melalui {carrier}. Nombor penjejakan: {trackingNumber}.",
+      ARRIVED_IN_DESTINATION_COUNTRY:
+        "Pesanan {orderId} anda telah tiba di negara anda dan akan diserahkan kepada kurier tempatan.",
+      CUSTOMS_HELD:
+        "Pesanan {orderId} anda sedang ditahan oleh kastam. Kami sedang berusaha untuk mendapatkan pelepasannya.",
+      OUT_FOR_DELIVERY: "{carrier} akan menghantar pesanan {orderId} anda hari ini.",
+      AVAILABLE_FOR_PICKUP:
+        "Pesanan {orderId} anda sedia untuk diambil{days, plural, =0 {.} other {. Sila ambil dalam tempoh # hari.}}",
+      DELIVERY_FAILED:
+        "{carrier} tidak dapat menghantar pesanan {orderId} anda{attempts, plural, =0 {} other { (# cubaan)}}. Sila semak alamat anda atau hubungi kurier.",
+      DELIVERED: "Pesanan {orderId} anda telah sampai. Semoga anda berpuas hati!",
+      DELAYED:
+        "Pesanan {orderId} anda mengalami kelewatan{days, plural, =0 {} other { kira-kira # hari}}. Maaf kerana membuat anda menunggu.",
+      RETURNING_TO_SENDER: "Pesanan {orderId} anda sedang dikembalikan kepada penjual.",
+    },
+  },
+};

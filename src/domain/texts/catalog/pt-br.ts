@@ -1,0 +1,72 @@
+import type { LocaleCatalog } from "../catalog-types.ts";
+
+export const ptBR: LocaleCatalog = {
+  locale: "pt-BR",
+  review: "machine-draft",
+  texts: {
+    status: {
+      PENDING: "Aguardando a primeira atualização da transportadora",
+      NOT_FOUND: "Código de rastreamento ainda não localizado na transportadora",
+      INFO_RECEIVED: "Informações de envio recebidas",
+      LABEL_CREATED: "Etiqueta de envio gerada",
+      IN_TRANSIT: "Em trânsito",
+      PICKED_UP: "Coletado pela transportadora",
+      ARRIVED_AT_FACILITY: "Chegou a um centro de distribuição",
+      DEPARTED_FACILITY: "Saiu de um centro de distribuição",
+      EXPORT_CUSTOMS: "Em desembaraço aduaneiro de exportação",
+      DEPARTED_ORIGIN_COUNTRY: "Saiu do país de origem",
+      ARRIVED_DESTINATION_COUNTRY: "Chegou ao país de destino",
+      IMPORT_CUSTOMS: "Em desembaraço aduaneiro de importação",
+      CUSTOMS_CLEARED: "Liberado pela alfândega",
+      HANDED_TO_LAST_MILE: "Repassado à transportadora local",
+      OUT_FOR_DELIVERY: "Saiu para entrega",
+      AVAILABLE_FOR_PICKUP: "Disponível para retirada",
+      DELIVERED: "Entregue",
+      SIGNED: "Entregue com assinatura",
+      LEFT_AT_SAFE_PLACE: "Entregue em local seguro",
+      COLLECTED_BY_BUYER: "Retirado pelo destinatário",
+      DELIVERY_FAILED: "Tentativa de entrega sem sucesso",
+      ADDRESS_ISSUE: "Entrega não realizada: problema no endereço",
+      RECIPIENT_UNAVAILABLE: "Entrega não realizada: destinatário ausente",
+      REFUSED: "Recusado pelo destinatário",
+      EXCEPTION: "Problema com o envio",
+      CUSTOMS_HELD: "Retido na alfândega",
+      DELAYED: "Atrasado",
+      DAMAGED: "Danificado durante o transporte",
+      LOST: "Registrado como extraviado",
+      RETURNING_TO_SENDER: "Em devolução ao remetente",
+      RETURNED_TO_SENDER: "Devolvido ao remetente",
+      STALLED: "Sem movimentação há vários dias úteis",
+      EXPIRED: "Rastreamento encerrado sem atualização final",
+    },
+    orderState: {
+      PENDING: "Aguardando pagamento",
+      READY_TO_SHIP: "Pronto para envio",
+      PARTIALLY_SHIPPED: "Enviado parcialmente",
+      SHIPPED: "Enviado",
+      DELIVERED: "Entregue",
+      COMPLETED: "Concluído",
+      CANCEL_REQUESTED: "Cancelamento solicitado",
+      CANCELLED: "Cancelado",
+      RETURN_REQUESTED: "Devolução solicitada",
+      RETURNED: "Devolvido",
+    },
+    milestone: {
+      ORDER_SHIPPED:
+        "Seu pedido {orderId} foi enviado via {carrier}. Código de rastreamento: {trackingNumber}.",
+      ARRIVED_IN_DESTINATION_COUNTRY:
+        "Seu pedido {orderId} chegou ao seu país e será repassado à transportadora local.",
+      CUSTOMS_HELD:
+        "Seu pedido {orderId} está retido na alfândega. Estamos trabalhando para liberá-lo.",
+      OUT_FOR_DELIVERY: "Seu pedido {orderId} saiu para entrega hoje via {carrier}.",
+      AVAILABLE_FOR_PICKUP:
+        "Seu pedido {orderId} está disponível para retirada{days, plural, =0 {.} one {. Retire em até # dia.} other {. Retire em até # dias.}}",
+      DELIVERY_FAILED:
+        "{carrier} não conseguiu entregar seu pedido {orderId}{attempts, plural, =0 {} one { (# tentativa)} other { (# tentativas)}}. Confira seu endereço ou entre em contato com a transportadora.",
+      DELIVERED: "Seu pedido {orderId} foi entregue. Aproveite!",
+      DELAYED:
+        "Seu pedido {orderId} está atrasado{days, plural, =0 {} one { em cerca de # dia} other { em cerca de # dias}}. Desculpe pela demora.",
+      RETURNING_TO_SENDER: "Seu pedido {orderId} está sendo devolvido ao vendedor.",
+    },
+  },
+};

@@ -1,0 +1,73 @@
+import type { LocaleCatalog } from "../catalog-types.ts";
+
+export const vi: LocaleCatalog = {
+  locale: "vi",
+  review: "machine-draft",
+  texts: {
+    status: {
+      PENDING: "Đang chờ cập nhật đầu tiên từ đơn vị vận chuyển",
+      NOT_FOUND: "Đơn vị vận chuyển chưa có thông tin mã vận đơn",
+      INFO_RECEIVED: "Đã nhận thông tin vận chuyển",
+      LABEL_CREATED: "Đã tạo vận đơn",
+      IN_TRANSIT: "Đang vận chuyển",
+      PICKED_UP: "Đơn vị vận chuyển đã lấy hàng",
+      ARRIVED_AT_FACILITY: "Đã đến kho trung chuyển",
+      DEPARTED_FACILITY: "Đã rời kho trung chuyển",
+      EXPORT_CUSTOMS: "Đang làm thủ tục hải quan xuất khẩu",
+      DEPARTED_ORIGIN_COUNTRY: "Đã rời quốc gia xuất phát",
+      ARRIVED_DESTINATION_COUNTRY: "Đã đến quốc gia nhận hàng",
+      IMPORT_CUSTOMS: "Đang làm thủ tục hải quan nhập khẩu",
+      CUSTOMS_CLEARED: "Đã thông quan",
+      HANDED_TO_LAST_MILE: "Đã bàn giao cho đơn vị vận chuyển nội địa",
+      OUT_FOR_DELIVERY: "Đang giao hàng",
+      AVAILABLE_FOR_PICKUP: "Sẵn sàng để nhận hàng",
+      DELIVERED: "Giao hàng thành công",
+      SIGNED: "Giao hàng thành công, đã ký nhận",
+      LEFT_AT_SAFE_PLACE: "Đã giao tại vị trí an toàn",
+      COLLECTED_BY_BUYER: "Người nhận đã lấy hàng",
+      DELIVERY_FAILED: "Giao hàng không thành công",
+      ADDRESS_ISSUE: "Giao hàng không thành công: vấn đề về địa chỉ",
+      RECIPIENT_UNAVAILABLE: "Giao hàng không thành công: người nhận vắng mặt",
+      REFUSED: "Người nhận từ chối nhận hàng",
+      EXCEPTION: "Vận chuyển gặp sự cố",
+      CUSTOMS_HELD: "Bị hải quan tạm giữ",
+      DELAYED: "Bị chậm trễ",
+      DAMAGED: "Bị hư hỏng trong quá trình vận chuyển",
+      LOST: "Được báo cáo thất lạc",
+      RETURNING_TO_SENDER: "Đang hoàn hàng về người gửi",
+      RETURNED_TO_SENDER: "Đã hoàn hàng về người gửi",
+      STALLED: "Không có cập nhật trong nhiều ngày làm việc",
+      EXPIRED: "Kết thúc theo dõi mà không có cập nhật cuối cùng",
+    },
+    orderState: {
+      PENDING: "Chờ thanh toán",
+      READY_TO_SHIP: "Chờ lấy hàng",
+      PARTIALLY_SHIPPED: "Đã gửi một phần",
+      SHIPPED: "Đã gửi hàng",
+      DELIVERED: "Đã giao",
+      COMPLETED: "Hoàn thành",
+      CANCEL_REQUESTED: "Đã yêu cầu hủy",
+      CANCELLED: "Đã hủy",
+      RETURN_REQUESTED: "Đã yêu cầu trả hàng",
+      RETURNED: "Đã trả hàng",
+    },
+    milestone: {
+      ORDER_SHIPPED:
+        "Đơn hàng {orderId} của bạn đã được gửi qua {carrier}. Mã vận đơn: {trackingNumber}.",
+      ARRIVED_IN_DESTINATION_COUNTRY:
+        "Đơn hàng {orderId} đã đến quốc gia của bạn và sẽ sớm được bàn giao cho đơn vị vận chuyển nội địa.",
+      CUSTOMS_HELD:
+        "Đơn hàng {orderId} của bạn đang bị hải quan tạm giữ. Chúng tôi đang xử lý để hàng sớm được thông quan.",
+      OUT_FOR_DELIVERY: "{carrier} sẽ giao đơn hàng {orderId} của bạn trong hôm nay.",
+      AVAILABLE_FOR_PICKUP:
+        "Đơn hàng {orderId} của bạn đã sẵn sàng để nhận{days, plural, =0 {.} other {. Vui lòng nhận hàng trong vòng # ngày.}}",
+      DELIVERY_FAILED:
+        "{carrier} chưa giao được đơn hàng {orderId} của bạn{attempts, plural, =0 {} other { (đã thử giao # lần)}}. Vui lòng kiểm tra địa chỉ hoặc liên hệ đơn vị vận chuyển.",
+      DELIVERED:
+        "Đơn hàng {orderId} của bạn đã được giao thành công. Chúc bạn hài lòng với sản phẩm!",
+      DELAYED:
+        "Đơn hàng {orderId} của bạn bị chậm trễ{days, plural, =0 {} other { khoảng # ngày}}. Xin lỗi vì đã để bạn phải chờ.",
+      RETURNING_TO_SENDER: "Đơn hàng {orderId} của bạn đang được hoàn về người bán.",
+    },
+  },
+};

@@ -1,0 +1,15 @@
+import { defineMarketplace } from "../define-marketplace.ts";
+import { shopeeTexts } from "./messages.ts";
+import { shopeeSites } from "./sites.ts";
+import { shopeeOrderStatuses } from "./statuses.ts";
+
+export const shopee = defineMarketplace({
+  id: "shopee",
+  name: "Shopee",
+  sites: shopeeSites,
+  orderStatuses: shopeeOrderStatuses,
+  initialStatus: "READY_TO_SHIP",
+  texts: shopeeTexts,
+  textReview: "machine-draft",
+  validTrackingNeedsScan: false,
+});

@@ -1,0 +1,14 @@
+import { defineMarketplace } from "../define-marketplace.ts";
+import { tiktokShopSites } from "./sites.ts";
+import { tiktokShopOrderStatuses } from "./statuses.ts";
+
+export const tiktokShop = defineMarketplace({
+  id: "tiktok-shop",
+  name: "TikTok Shop",
+  sites: tiktokShopSites,
+  orderStatuses: tiktokShopOrderStatuses,
+  initialStatus: "AWAITING_SHIPMENT",
+  texts: {},
+  textReview: "machine-draft",
+  validTrackingNeedsScan: false,
+});

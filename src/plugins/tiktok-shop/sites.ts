@@ -1,0 +1,23 @@
+import type { Site } from "../types.ts";
+
+/** TikTok Shop's markets for cross-border sellers. */
+export const tiktokShopSites: readonly Site[] = [
+  site("US", "US", ["en", "es"], "America/Los_Angeles", "USD"),
+  site("UK", "GB", ["en"], "Europe/London", "GBP"),
+  site("ID", "ID", ["id"], "Asia/Jakarta", "IDR"),
+  site("MY", "MY", ["ms", "en", "zh-Hans"], "Asia/Kuala_Lumpur", "MYR"),
+  site("TH", "TH", ["th"], "Asia/Bangkok", "THB"),
+  site("VN", "VN", ["vi"], "Asia/Ho_Chi_Minh", "VND"),
+  site("PH", "PH", ["en"], "Asia/Manila", "PHP"),
+  site("SG", "SG", ["en", "zh-Hans"], "Asia/Singapore", "SGD"),
+];
+
+function site(
+  code: string,
+  country: string,
+  locales: Site["locales"],
+  timeZone: string,
+  currency: string,
+): Site {
+  return { code, country, locales, timeZone, currency, weekend: [6, 7], apiId: code };
+}

@@ -1,0 +1,29 @@
+import type { PrismaClient } from "../../generated/prisma/client.ts";
+import type { CarrierRegistry } from "../carriers/registry.ts";
+import type { ChangeFeed, ChangePublisher } from "../domain/changes.ts";
+import type { TextBook } from "../domain/texts/index.ts";
+import type { MarketplaceRegistry } from "../plugins/registry.ts";
+
+/** Who is calling: every query is scoped to this tenant. */
+export interface Viewer {
+  tenantId: string;
+  apiKeyId: string;
+  scopes: ReadonlySet<string>;
+}
+
+/**
+ * What every resolver gets. Registries, time and I/O come in from buildApp so tests can inject
+ * them; nothing here is a module singleton.
+ */
+export interface Context {
+  db: PrismaClient;
+  viewer: Viewer;
+  publisher: ChangePublisher;
+  feed: ChangeFeed;
+  now: () => Date;
+  carriers: CarrierRegistry;
+  marketplaces: MarketplaceRegistry;
+  texts: TextBook;
+  /** The caller's Accept-Language, best first; empty when it sent none. */
+  acceptLanguages: readonly string[];
+}
