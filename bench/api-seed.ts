@@ -4,9 +4,9 @@
  */
 
 import type { PrismaClient } from "../generated/prisma/client.ts";
+import { CN_US, type DemoScenario, demoEvents } from "../prisma/seed/demo-timeline.ts";
 import { type IngestEvent, ingestEvents } from "../src/domain/ingest.ts";
 import { createApiKey } from "../src/server/api-keys.ts";
-import { CN_US, type DemoScenario, demoEvents } from "../src/server/demo-timeline.ts";
 import type { EventLocation, TrackingStatus, TrackingSubstatus } from "../src/vocabulary/index.ts";
 
 export const ORDER_COUNT = 50;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedDemo } from "../prisma/seed/demo.ts";
 import { hashApiKey } from "../src/server/api-keys.ts";
-import { seedDemo } from "../src/server/seed-demo.ts";
 import { createTestDatabase, type TestDatabase } from "./helpers/test-database.ts";
 
 let database: TestDatabase;
@@ -10,7 +10,7 @@ beforeAll(async () => {
 afterAll(() => database.close());
 
 describe("demo seed", () => {
-  it("creates two stores, 30+ orders and cross-border timelines with every scenario", async () => {
+  it("creates four stores, 50+ orders in several native statuses and cross-border timelines with every scenario", async () => {
     const { db } = database;
     const key = await seedDemo(db, {
       now: new Date("2026-11-21T08:00:00Z"),
@@ -19,10 +19,37 @@ describe("demo seed", () => {
     expect(key).toBe("tl_test_demo_given");
     expect(await db.apiKey.count({ where: { hash: hashApiKey(key) } })).toBe(1);
     expect((await db.store.findMany()).map((s) => `${s.marketplace}/${s.site}`).sort()).toEqual([
+      "amazon/JP",
       "amazon/US",
       "shopee/SG",
+      "shopee/TH",
     ]);
-    expect(await db.order.count()).toBeGreaterThanOrEqual(30);
+    expect(await db.order.count()).toBeGreaterThanOrEqual(50);
+    const native = await db.order.groupBy({ by: ["nativeStatus", "state"], _count: true });
+    expect(native.map((n) => `${n.nativeStatus}:${n.state}`)).toEqual(
+      expect.arrayContaining([
+        "Unshipped:READY_TO_SHIP",
+        "Pending:PENDING",
+        "Canceled:CANCELLED",
+        "Shipped:SHIPPED",
+        "SHIPPED:SHIPPED",
+        "TO_CONFIRM_RECEIVE:DELIVERED",
+        "COMPLETED:COMPLETED",
+        "UNPAID:PENDING",
+        "IN_CANCEL:CANCEL_REQUESTED",
+        "PROCESSED:SHIPPED",
+      ]),
+    );
+    const buyerLocales = await db.order.findMany({
+      distinct: ["buyerLocale"],
+      select: { buyerLocale: true },
+    });
+    expect(buyerLocales.map((o) => o.buyerLocale).sort()).toEqual([
+      "en-SG",
+      "en-US",
+      "ja-JP",
+      "th-TH",
+    ]);
     const statuses = await db.shipment.groupBy({ by: ["status", "substatus"], _count: true });
     const seen = statuses.map((s) => `${s.status}/${s.substatus}`);
     expect(seen).toEqual(
@@ -33,6 +60,15 @@ describe("demo seed", () => {
         "IN_TRANSIT/ARRIVED_DESTINATION_COUNTRY",
       ]),
     );
+    for (const store of await db.store.findMany()) {
+      const inStore = await db.shipment.findMany({ where: { storeId: store.id } });
+      const kinds = new Set(inStore.map((shipment) => shipment.substatus));
+      expect([store.site, kinds.has("RECIPIENT_UNAVAILABLE"), kinds.has("CUSTOMS_HELD")]).toEqual([
+        store.site,
+        true,
+        true,
+      ]);
+    }
     const delivered = await db.shipment.findFirstOrThrow({
       where: { status: "DELIVERED", store: { site: "US" } },
       include: { events: { orderBy: { occurredAt: "asc" } } },

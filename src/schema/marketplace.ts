@@ -35,27 +35,42 @@ export const SiteRef = builder.objectRef<Site>("Site").implement({
   }),
 });
 
-const NativeOrderStatusRef = builder
-  .objectRef<{ marketplace: string; code: string; canonical: OrderState }>("NativeOrderStatus")
-  .implement({
-    description: "An order status as the marketplace spells it, and what it means canonically.",
-    fields: (t) => ({
-      code: t.exposeString("code"),
-      canonical: t.field({ type: OrderStateEnum, resolve: (status) => status.canonical }),
-      label: t.string({
-        description: "The marketplace's wording of the status.",
-        args: { locale: t.arg({ type: "Locale", description: localeArgDescription }) },
-        resolve: (status, { locale }, ctx) =>
-          ctx.texts.nativeStatus(status.marketplace, answerLocale(ctx, locale), status.code),
-      }),
-    }),
-  });
+/** A native status; `order` (its buyer and store) steers the label's language when there is one. */
+export interface NativeStatusView {
+  marketplace: string;
+  code: string;
+  canonical: OrderState;
+  order?: { buyerLocale: string; store: { marketplace: string; site: string } };
+}
 
-export function nativeStatusView(marketplace: MarketplaceView, code: string) {
+const NativeOrderStatusRef = builder.objectRef<NativeStatusView>("NativeOrderStatus").implement({
+  description: "An order status as the marketplace spells it, and what it means canonically.",
+  fields: (t) => ({
+    code: t.exposeString("code"),
+    canonical: t.field({ type: OrderStateEnum, resolve: (status) => status.canonical }),
+    label: t.string({
+      description: "The marketplace's wording of the status.",
+      args: { locale: t.arg({ type: "Locale", description: localeArgDescription }) },
+      resolve: (status, { locale }, ctx) =>
+        ctx.texts.nativeStatus(
+          status.marketplace,
+          answerLocale(ctx, locale, status.order, status.order?.store),
+          status.code,
+        ),
+    }),
+  }),
+});
+
+export function nativeStatusView(
+  marketplace: MarketplaceView,
+  code: string,
+  order?: NativeStatusView["order"],
+): NativeStatusView {
   const known = Object.hasOwn(marketplace.orderStatuses, code)
     ? marketplace.orderStatuses[code]
     : undefined;
-  return known ? { marketplace: marketplace.id, code, canonical: known.state } : null;
+  // A status stored before its plugin dropped it still shows, as awaiting payment at worst.
+  return { marketplace: marketplace.id, code, canonical: known?.state ?? "PENDING", order };
 }
 
 export const MarketplaceRef = builder.objectRef<MarketplaceView>("Marketplace").implement({

@@ -19,18 +19,16 @@ export const OrderRef = builder.prismaNode("Order", {
     nativeStatus: t.field({
       type: NativeOrderStatusRef,
       description: "The marketplace's last known status of the order, in its own vocabulary.",
-      select: { nativeStatus: true, store: { select: { marketplace: true } } },
+      select: {
+        nativeStatus: true,
+        buyerLocale: true,
+        store: { select: { marketplace: true, site: true } },
+      },
       resolve: (order, _args, ctx) => {
         const marketplace =
           ctx.marketplaces.find(order.store.marketplace) ??
           unknownMarketplace(order.store.marketplace);
-        return (
-          nativeStatusView(marketplace, order.nativeStatus) ?? {
-            marketplace: marketplace.id,
-            code: order.nativeStatus,
-            canonical: "PENDING" as const,
-          }
-        );
+        return nativeStatusView(marketplace, order.nativeStatus, order);
       },
     }),
     state: t.expose("state", {

@@ -1,13 +1,13 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { PrismaClient } from "../../generated/prisma/client.ts";
+import { DEMO_TENANT_NAME, seedDemo } from "../../prisma/seed/demo.ts";
 import { createApiKey } from "./api-keys.ts";
 import { buildApp } from "./app.ts";
 import { readConfig } from "./config.ts";
 import { openDatabase } from "./database.ts";
 import { applyMigrations } from "./migrate.ts";
 import { createTracklinePubSub } from "./pubsub.ts";
-import { DEMO_TENANT_NAME, seedDemo } from "./seed-demo.ts";
 
 const config = readConfig();
 const driver = await openDatabase({

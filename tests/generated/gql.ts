@@ -23,8 +23,15 @@ type Documents = {
     "\n  mutation ConfirmShipment($input: ConfirmShipmentInput!) {\n    confirmShipment(input: $input) {\n      shipment { id trackingNumber status substatus carrier { code name trackingUrl } }\n      errors { code message field }\n    }\n  }\n": typeof types.ConfirmShipmentDocument,
     "\n  mutation RecordEvents($input: RecordTrackingEventsInput!) {\n    recordTrackingEvents(input: $input) {\n      shipment { id status substatus lastEventAt }\n      recordedCount\n      duplicateCount\n      errors { code message field }\n    }\n  }\n": typeof types.RecordEventsDocument,
     "\n  query ShipmentTimeline($id: ID!, $locale: Locale) {\n    shipment(id: $id) {\n      id\n      status\n      substatus\n      lastEventAt\n      timeline(locale: $locale) {\n        occurredAt\n        status\n        substatus\n        description\n        rawCode\n        rawDescription\n        isPhysicalScan\n        location { city region postalCode countryCode latitude longitude }\n      }\n    }\n  }\n": typeof types.ShipmentTimelineDocument,
+    "\n  query Marketplaces {\n    marketplaces { id name sites { code country locales timeZone currency weekend } orderStates { code canonical } }\n  }\n": typeof types.MarketplacesDocument,
+    "\n  mutation CreateStore($input: CreateStoreInput!) {\n    createStore(input: $input) {\n      store { id name marketplace { id name } site { code locales timeZone currency } }\n      errors { code message field }\n    }\n  }\n": typeof types.CreateStoreDocument,
+    "\n  query OrderStatus($id: ID!, $locale: Locale) {\n    node(id: $id) {\n      ... on Order {\n        state\n        stateLabel(locale: $locale)\n        buyerLocale\n        nativeStatus { code canonical label(locale: $locale) }\n      }\n    }\n  }\n": typeof types.OrderStatusDocument,
+    "\n  mutation UpdateOrderStatus($input: UpdateOrderStatusInput!) {\n    updateOrderStatus(input: $input) {\n      order { id state nativeStatus { code canonical } }\n      errors { code message field }\n    }\n  }\n": typeof types.UpdateOrderStatusDocument,
+    "\n  query Descriptions($id: ID!, $locale: Locale, $milestone: Milestone!) {\n    shipment(id: $id) {\n      timeline(locale: $locale) { description }\n      buyerMessage(milestone: $milestone, locale: $locale)\n    }\n  }\n": typeof types.DescriptionsDocument,
     "\n  query ShipmentsWithTimelines {\n    shipments(first: 50) { edges { node { order { id } timeline { status } } } }\n  }\n": typeof types.ShipmentsWithTimelinesDocument,
     "\n  query OrdersWithShipments {\n    orders(first: 50) { edges { node { id store { site { code } } shipments { trackingNumber timeline { status } } } } }\n  }\n": typeof types.OrdersWithShipmentsDocument,
+    "\n  mutation CreateBazaarStore($input: CreateStoreInput!) {\n    createStore(input: $input) { store { id site { locales } } errors { code } }\n  }\n": typeof types.CreateBazaarStoreDocument,
+    "\n  query BazaarParcel($id: ID!) {\n    shipment(id: $id) {\n      carrier { name trackingUrl }\n      order { state nativeStatus { code label(locale: \"de\") } }\n      timeline(locale: \"en\") { description }\n    }\n  }\n": typeof types.BazaarParcelDocument,
     "\n  subscription ShipmentUpdated($id: ID!) {\n    shipmentUpdated(id: $id) { id status substatus }\n  }\n": typeof types.ShipmentUpdatedDocument,
     "\n  subscription TrackingEventAdded($storeId: ID, $locale: Locale) {\n    trackingEventAdded(storeId: $storeId, locale: $locale) {\n      shipment { id trackingNumber }\n      events { status description occurredAt }\n    }\n  }\n": typeof types.TrackingEventAddedDocument,
     "\n  query Everything($nodeId: ID!, $trackingNumber: String!) {\n    node(id: $nodeId) { id }\n    shipments(first: 100) { edges { node { id } } }\n    orders(first: 100) { edges { node { id } } }\n    stores { id }\n    trackShipment(trackingNumber: $trackingNumber) { id }\n  }\n": typeof types.EverythingDocument,
@@ -45,8 +52,15 @@ const documents: Documents = {
     "\n  mutation ConfirmShipment($input: ConfirmShipmentInput!) {\n    confirmShipment(input: $input) {\n      shipment { id trackingNumber status substatus carrier { code name trackingUrl } }\n      errors { code message field }\n    }\n  }\n": types.ConfirmShipmentDocument,
     "\n  mutation RecordEvents($input: RecordTrackingEventsInput!) {\n    recordTrackingEvents(input: $input) {\n      shipment { id status substatus lastEventAt }\n      recordedCount\n      duplicateCount\n      errors { code message field }\n    }\n  }\n": types.RecordEventsDocument,
     "\n  query ShipmentTimeline($id: ID!, $locale: Locale) {\n    shipment(id: $id) {\n      id\n      status\n      substatus\n      lastEventAt\n      timeline(locale: $locale) {\n        occurredAt\n        status\n        substatus\n        description\n        rawCode\n        rawDescription\n        isPhysicalScan\n        location { city region postalCode countryCode latitude longitude }\n      }\n    }\n  }\n": types.ShipmentTimelineDocument,
+    "\n  query Marketplaces {\n    marketplaces { id name sites { code country locales timeZone currency weekend } orderStates { code canonical } }\n  }\n": types.MarketplacesDocument,
+    "\n  mutation CreateStore($input: CreateStoreInput!) {\n    createStore(input: $input) {\n      store { id name marketplace { id name } site { code locales timeZone currency } }\n      errors { code message field }\n    }\n  }\n": types.CreateStoreDocument,
+    "\n  query OrderStatus($id: ID!, $locale: Locale) {\n    node(id: $id) {\n      ... on Order {\n        state\n        stateLabel(locale: $locale)\n        buyerLocale\n        nativeStatus { code canonical label(locale: $locale) }\n      }\n    }\n  }\n": types.OrderStatusDocument,
+    "\n  mutation UpdateOrderStatus($input: UpdateOrderStatusInput!) {\n    updateOrderStatus(input: $input) {\n      order { id state nativeStatus { code canonical } }\n      errors { code message field }\n    }\n  }\n": types.UpdateOrderStatusDocument,
+    "\n  query Descriptions($id: ID!, $locale: Locale, $milestone: Milestone!) {\n    shipment(id: $id) {\n      timeline(locale: $locale) { description }\n      buyerMessage(milestone: $milestone, locale: $locale)\n    }\n  }\n": types.DescriptionsDocument,
     "\n  query ShipmentsWithTimelines {\n    shipments(first: 50) { edges { node { order { id } timeline { status } } } }\n  }\n": types.ShipmentsWithTimelinesDocument,
     "\n  query OrdersWithShipments {\n    orders(first: 50) { edges { node { id store { site { code } } shipments { trackingNumber timeline { status } } } } }\n  }\n": types.OrdersWithShipmentsDocument,
+    "\n  mutation CreateBazaarStore($input: CreateStoreInput!) {\n    createStore(input: $input) { store { id site { locales } } errors { code } }\n  }\n": types.CreateBazaarStoreDocument,
+    "\n  query BazaarParcel($id: ID!) {\n    shipment(id: $id) {\n      carrier { name trackingUrl }\n      order { state nativeStatus { code label(locale: \"de\") } }\n      timeline(locale: \"en\") { description }\n    }\n  }\n": types.BazaarParcelDocument,
     "\n  subscription ShipmentUpdated($id: ID!) {\n    shipmentUpdated(id: $id) { id status substatus }\n  }\n": types.ShipmentUpdatedDocument,
     "\n  subscription TrackingEventAdded($storeId: ID, $locale: Locale) {\n    trackingEventAdded(storeId: $storeId, locale: $locale) {\n      shipment { id trackingNumber }\n      events { status description occurredAt }\n    }\n  }\n": types.TrackingEventAddedDocument,
     "\n  query Everything($nodeId: ID!, $trackingNumber: String!) {\n    node(id: $nodeId) { id }\n    shipments(first: 100) { edges { node { id } } }\n    orders(first: 100) { edges { node { id } } }\n    stores { id }\n    trackShipment(trackingNumber: $trackingNumber) { id }\n  }\n": types.EverythingDocument,
@@ -111,11 +125,39 @@ export function graphql(source: "\n  query ShipmentTimeline($id: ID!, $locale: L
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query Marketplaces {\n    marketplaces { id name sites { code country locales timeZone currency weekend } orderStates { code canonical } }\n  }\n"): (typeof documents)["\n  query Marketplaces {\n    marketplaces { id name sites { code country locales timeZone currency weekend } orderStates { code canonical } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateStore($input: CreateStoreInput!) {\n    createStore(input: $input) {\n      store { id name marketplace { id name } site { code locales timeZone currency } }\n      errors { code message field }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateStore($input: CreateStoreInput!) {\n    createStore(input: $input) {\n      store { id name marketplace { id name } site { code locales timeZone currency } }\n      errors { code message field }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrderStatus($id: ID!, $locale: Locale) {\n    node(id: $id) {\n      ... on Order {\n        state\n        stateLabel(locale: $locale)\n        buyerLocale\n        nativeStatus { code canonical label(locale: $locale) }\n      }\n    }\n  }\n"): (typeof documents)["\n  query OrderStatus($id: ID!, $locale: Locale) {\n    node(id: $id) {\n      ... on Order {\n        state\n        stateLabel(locale: $locale)\n        buyerLocale\n        nativeStatus { code canonical label(locale: $locale) }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateOrderStatus($input: UpdateOrderStatusInput!) {\n    updateOrderStatus(input: $input) {\n      order { id state nativeStatus { code canonical } }\n      errors { code message field }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateOrderStatus($input: UpdateOrderStatusInput!) {\n    updateOrderStatus(input: $input) {\n      order { id state nativeStatus { code canonical } }\n      errors { code message field }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Descriptions($id: ID!, $locale: Locale, $milestone: Milestone!) {\n    shipment(id: $id) {\n      timeline(locale: $locale) { description }\n      buyerMessage(milestone: $milestone, locale: $locale)\n    }\n  }\n"): (typeof documents)["\n  query Descriptions($id: ID!, $locale: Locale, $milestone: Milestone!) {\n    shipment(id: $id) {\n      timeline(locale: $locale) { description }\n      buyerMessage(milestone: $milestone, locale: $locale)\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query ShipmentsWithTimelines {\n    shipments(first: 50) { edges { node { order { id } timeline { status } } } }\n  }\n"): (typeof documents)["\n  query ShipmentsWithTimelines {\n    shipments(first: 50) { edges { node { order { id } timeline { status } } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query OrdersWithShipments {\n    orders(first: 50) { edges { node { id store { site { code } } shipments { trackingNumber timeline { status } } } } }\n  }\n"): (typeof documents)["\n  query OrdersWithShipments {\n    orders(first: 50) { edges { node { id store { site { code } } shipments { trackingNumber timeline { status } } } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateBazaarStore($input: CreateStoreInput!) {\n    createStore(input: $input) { store { id site { locales } } errors { code } }\n  }\n"): (typeof documents)["\n  mutation CreateBazaarStore($input: CreateStoreInput!) {\n    createStore(input: $input) { store { id site { locales } } errors { code } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BazaarParcel($id: ID!) {\n    shipment(id: $id) {\n      carrier { name trackingUrl }\n      order { state nativeStatus { code label(locale: \"de\") } }\n      timeline(locale: \"en\") { description }\n    }\n  }\n"): (typeof documents)["\n  query BazaarParcel($id: ID!) {\n    shipment(id: $id) {\n      carrier { name trackingUrl }\n      order { state nativeStatus { code label(locale: \"de\") } }\n      timeline(locale: \"en\") { description }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

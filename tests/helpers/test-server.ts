@@ -2,6 +2,8 @@ import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { type ExecutionResult, print } from "graphql";
 import { type Client, createClient } from "graphql-ws";
 import WebSocket from "ws";
+import type { CarrierRegistry } from "../../src/carriers/registry.ts";
+import type { MarketplaceRegistry } from "../../src/plugins/registry.ts";
 import { createApiKey } from "../../src/server/api-keys.ts";
 import { buildApp } from "../../src/server/app.ts";
 import { createTracklinePubSub } from "../../src/server/pubsub.ts";
@@ -24,6 +26,7 @@ export interface TestServer {
     doc: TypedDocumentNode<R, V>,
     variables?: V,
     apiKey?: string,
+    headers?: Record<string, string>,
   ): Promise<ExecutionResult<R>>;
   wsClient(apiKey?: string, wsUrl?: string): Client;
   /** A second app instance on the same database with its own pub/sub connection; its ws URL. */
@@ -36,13 +39,20 @@ export interface TestServer {
 }
 
 /** The real app on a real port, over a private database; Redis pub/sub when REDIS_URL is set. */
-export async function startTestServer(options: { now?: () => Date } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: {
+    now?: () => Date;
+    marketplaces?: MarketplaceRegistry;
+    carriers?: CarrierRegistry;
+  } = {},
+): Promise<TestServer> {
   const database = await createTestDatabase();
   const { db } = database;
   const pubsub = createTracklinePubSub(process.env.REDIS_URL);
   // A fixed clock keeps "more than a day in the future" checks independent of when tests run.
   const now = options.now ?? (() => new Date("2026-11-20T12:00:00Z"));
-  const app = buildApp({ db, pubsub: pubsub.pubsub, now });
+  const registries = { marketplaces: options.marketplaces, carriers: options.carriers };
+  const app = buildApp({ db, pubsub: pubsub.pubsub, now, ...registries });
   const port = await app.listen(0, "127.0.0.1");
   const url = `http://127.0.0.1:${port}/graphql`;
   const clients: Client[] = [];
@@ -66,10 +76,14 @@ export async function startTestServer(options: { now?: () => Date } = {}): Promi
     database,
     tenant,
     createTenant,
-    request: async (doc, variables, apiKey = tenant.apiKey) => {
+    request: async (doc, variables, apiKey = tenant.apiKey, headers = {}) => {
       const response = await fetch(url, {
         method: "POST",
-        headers: { "content-type": "application/json", authorization: `Bearer ${apiKey}` },
+        headers: {
+          "content-type": "application/json",
+          authorization: `Bearer ${apiKey}`,
+          ...headers,
+        },
         body: JSON.stringify({ query: print(doc), variables }),
       });
       return response.json() as Promise<ExecutionResult<never>>;
@@ -86,7 +100,7 @@ export async function startTestServer(options: { now?: () => Date } = {}): Promi
     },
     startPeer: async () => {
       const peerPubsub = createTracklinePubSub(process.env.REDIS_URL);
-      const peer = buildApp({ db, pubsub: peerPubsub.pubsub, now });
+      const peer = buildApp({ db, pubsub: peerPubsub.pubsub, now, ...registries });
       const peerPort = await peer.listen(0, "127.0.0.1");
       peers.push(async () => {
         await peer.close();

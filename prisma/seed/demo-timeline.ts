@@ -1,5 +1,9 @@
-import type { IngestEvent } from "../domain/ingest.ts";
-import type { EventLocation, TrackingStatus, TrackingSubstatus } from "../vocabulary/index.ts";
+import type { IngestEvent } from "../../src/domain/ingest.ts";
+import type {
+  EventLocation,
+  TrackingStatus,
+  TrackingSubstatus,
+} from "../../src/vocabulary/index.ts";
 
 /** One step of a demo parcel's journey, hours after the label and where it happened. */
 interface Step {
@@ -36,6 +40,26 @@ export const CN_SG: Lane = {
   hub: { city: "Guangzhou", region: "Guangdong", countryCode: "CN", offset: 480 },
   destination: { city: "Singapore", countryCode: "SG", postalCode: "819663", offset: 480 },
   local: { city: "Singapore", countryCode: "SG", postalCode: "560123", offset: 480 },
+};
+
+export const CN_TH: Lane = {
+  origin: { city: "Shenzhen", region: "Guangdong", countryCode: "CN", offset: 480 },
+  hub: { city: "Kunming", region: "Yunnan", countryCode: "CN", offset: 480 },
+  destination: { city: "Bangkok", countryCode: "TH", postalCode: "10540", offset: 420 },
+  local: { city: "Chiang Mai", countryCode: "TH", postalCode: "50200", offset: 420 },
+};
+
+export const CN_JP: Lane = {
+  origin: { city: "Dongguan", region: "Guangdong", countryCode: "CN", offset: 480 },
+  hub: { city: "Hong Kong", countryCode: "HK", offset: 480 },
+  destination: {
+    city: "Narita",
+    region: "Chiba",
+    postalCode: "282-0004",
+    countryCode: "JP",
+    offset: 540,
+  },
+  local: { city: "Osaka", region: "Osaka", postalCode: "530-0001", countryCode: "JP", offset: 540 },
 };
 
 const JOURNEY: Step[] = [

@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { createMarketplaceRegistry } from "../../plugins/registry.ts";
+import {
+  type Milestone,
+  SUPPORTED_LOCALES,
+  type TrackingStatus,
+  type TrackingSubstatus,
+} from "../../vocabulary/index.ts";
+import { CATALOGS } from "./catalog/index.ts";
+import { createTextBook } from "./index.ts";
+
+const marketplaces = createMarketplaceRegistry();
+const texts = createTextBook(marketplaces);
+
+/** A cross-border parcel held in customs, then missed once at the door, then delivered. */
+const JOURNEY: [TrackingStatus, TrackingSubstatus | null][] = [
+  ["INFO_RECEIVED", "LABEL_CREATED"],
+  ["IN_TRANSIT", "PICKED_UP"],
+  ["IN_TRANSIT", "DEPARTED_ORIGIN_COUNTRY"],
+  ["IN_TRANSIT", "ARRIVED_DESTINATION_COUNTRY"],
+  ["EXCEPTION", "CUSTOMS_HELD"],
+  ["IN_TRANSIT", "CUSTOMS_CLEARED"],
+  ["IN_TRANSIT", null],
+  ["OUT_FOR_DELIVERY", null],
+  ["DELIVERY_FAILED", "RECIPIENT_UNAVAILABLE"],
+  ["OUT_FOR_DELIVERY", null],
+  ["DELIVERED", "SIGNED"],
+];
+const MESSAGES: [Milestone, { attempts?: number; days?: number }][] = [
+  ["ORDER_SHIPPED", {}],
+  ["CUSTOMS_HELD", {}],
+  ["DELIVERY_FAILED", { attempts: 1 }],
+  ["DELAYED", { days: 3 }],
+  ["DELIVERED", {}],
+];
+
+function journey(marketplace: string | null, locale: (typeof SUPPORTED_LOCALES)[number]): string {
+  const vars = {
+    orderId: "250101ABC",
+    carrier: "YunExpress",
+    trackingNumber: "YT2412345678901234",
+  };
+  return [
+    `## ${marketplace ?? "canonical"}`,
+    ...JOURNEY.map(([status, sub]) => `- ${texts.status(marketplace, locale, status, sub)}`),
+    ...MESSAGES.map(
+      ([milestone, extra]) =>
+        `> ${texts.milestone(marketplace, locale, milestone, { ...vars, ...extra })}`,
+    ),
+  ].join("\n");
+}
+
+// Golden files: a reviewer reads a whole journey per language, and any change to a text shows
+// up in the diff. Rewrite them with `npx vitest run -u` after an intended change.
+describe.each(SUPPORTED_LOCALES)(
+  "a journey with a customs hold and a failed delivery in %s",
+  (locale) => {
+    it("reads as the golden file says, canonically and in each marketplace's words", async () => {
+      const sections = [null, ...marketplaces.plugins.map((plugin) => plugin.id)].map((id) =>
+        journey(id, locale),
+      );
+      const review = CATALOGS.find((catalog) => catalog.locale === locale)?.review;
+      const header = `# ${locale} (texts: ${review})`;
+      await expect(`${[header, ...sections].join("\n\n")}\n`).toMatchFileSnapshot(
+        `__golden__/${locale}.txt`,
+      );
+    });
+  },
+);

@@ -1,0 +1,89 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
+import type { GraphQLEnumType } from "graphql";
+import { describe, expect, it } from "vitest";
+import * as prismaEnums from "../generated/prisma/enums.ts";
+import { schema } from "../src/schema/index.ts";
+import { ORDER_STATES, TRACKING_STATUSES, TRACKING_SUBSTATUSES } from "../src/vocabulary/index.ts";
+
+const SRC = resolve(import.meta.dirname, "../src");
+
+/** What each top folder of src/ may import: layers point down, only the server wires. */
+const MAY_IMPORT: Record<string, readonly string[]> = {
+  vocabulary: ["vocabulary"],
+  carriers: ["carriers", "vocabulary"],
+  plugins: ["plugins", "vocabulary"],
+  domain: ["domain", "plugins", "carriers", "vocabulary", "generated"],
+  schema: ["schema", "domain", "plugins", "carriers", "vocabulary", "generated"],
+  // The server also wires the demo seed (prisma/seed).
+  server: [
+    "server",
+    "schema",
+    "domain",
+    "plugins",
+    "carriers",
+    "vocabulary",
+    "generated",
+    "prisma",
+  ],
+};
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(path);
+    return entry.name.endsWith(".ts") && !entry.name.endsWith(".test.ts") ? [path] : [];
+  });
+}
+
+/** The src/ folder (or "generated") each relative import of a file lands in. */
+function importedLayers(file: string): string[] {
+  const text = readFileSync(file, "utf8");
+  const targets = [...text.matchAll(/^\s*(?:import|export)[^"']*from\s+["'](\.[^"']+)["']/gm)];
+  return targets.map(([, specifier]) => {
+    const target = relative(SRC, resolve(file, "..", specifier!));
+    if (target.startsWith("..")) return target.split(/[\\/]/)[1]!;
+    return target.split(/[\\/]/)[0]!;
+  });
+}
+
+describe("layers", () => {
+  it("point down only: no folder imports one above it", () => {
+    const violations: string[] = [];
+    for (const file of sourceFiles(SRC)) {
+      const layer = relative(SRC, file).split(/[\\/]/)[0]!;
+      const allowed = MAY_IMPORT[layer];
+      if (!allowed) {
+        violations.push(`${relative(SRC, file)}: src/${layer} has no place in the layering`);
+        continue;
+      }
+      for (const target of importedLayers(file)) {
+        if (!allowed.includes(target)) violations.push(`${relative(SRC, file)} imports ${target}/`);
+      }
+    }
+    expect(violations).toEqual([]);
+  });
+
+  it("would catch an import that runs back up", () => {
+    expect(importedLayers(join(SRC, "schema", "context.ts"))).toContain("domain");
+  });
+});
+
+describe("one vocabulary", () => {
+  it("gives Prisma's enums exactly the vocabulary's values", () => {
+    expect(Object.values(prismaEnums.TrackingStatus)).toEqual([...TRACKING_STATUSES]);
+    expect(Object.values(prismaEnums.OrderState)).toEqual([...ORDER_STATES]);
+  });
+
+  it("gives GraphQL's enums exactly the vocabulary's values", () => {
+    const values = (name: string) =>
+      (schema.getType(name) as GraphQLEnumType)
+        .getValues()
+        .map((v) => v.value)
+        .sort();
+    // The printed schema is sorted; the vocabulary keeps its life-cycle order.
+    expect(values("TrackingStatus")).toEqual([...TRACKING_STATUSES].sort());
+    expect(values("TrackingSubstatus")).toEqual([...TRACKING_SUBSTATUSES].sort());
+    expect(values("OrderState")).toEqual([...ORDER_STATES].sort());
+  });
+});
