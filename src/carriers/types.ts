@@ -14,6 +14,13 @@ export interface RawCarrierEvent {
   location?: EventLocation;
 }
 
+/**
+ * rawCode of an event whose payload gave no status code (17TRACK sends ordinary scans with
+ * neither stage nor sub_status). The "~" says the code is ours (as in decision 022); no table
+ * holds it, so the event is kept with its words and a fallback status, `known: false` (020).
+ */
+export const NO_RAW_CODE = "~no_code";
+
 /** A raw event with its meaning in the canonical vocabulary. */
 export interface CanonicalEvent extends RawCarrierEvent {
   status: TrackingStatus;

@@ -2,8 +2,9 @@ import type { CodeTable } from "../normalise.ts";
 
 /**
  * EasyPost Tracker `status` and "status/status_detail" pairs of `tracking_details[]`.
- * rawCode is "status/status_detail" (or the bare status); an unlisted pair falls back
- * to its status, still marked unknown so the table grows.
+ * rawCode is "status/status_detail" (or the bare status; NO_RAW_CODE stands in for a
+ * missing status); an unlisted pair falls back to its status, still marked unknown so the
+ * table grows.
  */
 export const easypostCodes: CodeTable = {
   unknown: { status: "PENDING", substatus: "NOT_FOUND" },
