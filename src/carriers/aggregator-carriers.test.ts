@@ -144,3 +144,32 @@ describe("scans sent without a code are kept (decision 020)", () => {
     expect(events.at(-1)).toMatchObject({ status: "DELIVERED", known: true });
   });
 });
+
+describe("the provider's overall status of a tracking (decision 023)", () => {
+  it.each([
+    ["17track", "delivered", "DELIVERED"],
+    ["17track", "returned", "EXCEPTION"],
+    ["17track", "failed-delivery", "DELIVERY_FAILED"],
+    ["aftership", "delivered-late-scan", "DELIVERED"],
+    ["aftership", "customs-hold", "EXCEPTION"],
+    ["easypost", "delivered-late-scan", "DELIVERED"],
+    ["easypost", "returned", "EXCEPTION"],
+  ])("%s %s -> %s", (code, name, status) => {
+    expect(findAdapter(code)?.overallStatus?.(fixture(code, name))).toBe(status);
+  });
+
+  it("reads a new sub-status as its main status, and nothing as null", () => {
+    const payload = fixture<{
+      data: { track_info: { latest_status: Record<string, unknown> } };
+    }>("17track", "delivered");
+    payload.data.track_info.latest_status.sub_status = "Delivered_Mailbox";
+    expect(seventeenTrack.overallStatus?.(payload)).toBe("DELIVERED");
+    payload.data.track_info.latest_status = {};
+    expect(seventeenTrack.overallStatus?.(payload)).toBeNull();
+    expect(aftership.overallStatus?.({ msg: { tag: "constructor" } })).toBeNull();
+    expect(
+      easypost.overallStatus?.({ result: { status: "delivered", status_detail: "new" } }),
+    ).toBe("DELIVERED");
+    expect(easypost.overallStatus?.(null)).toBeNull();
+  });
+});

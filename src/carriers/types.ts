@@ -45,6 +45,12 @@ export interface CarrierAdapter {
   aggregator?: boolean;
   /** Parses one documented tracking payload (API response or webhook body) into raw events. */
   parse(payload: unknown): RawCarrierEvent[];
+  /**
+   * Aggregators: the provider's own overall status of the one tracking a payload describes
+   * (17TRACK `latest_status`, AfterShip `tag`, EasyPost tracker `status`) in the canonical
+   * vocabulary; null when absent or not in the code table. How it is used: decision 023.
+   */
+  overallStatus?(payload: unknown): TrackingStatus | null;
   /** Maps a raw event to the canonical vocabulary; unknown codes fall back and never throw. */
   normalise(raw: RawCarrierEvent): CanonicalEvent;
   /** Verifies a webhook's signature over the raw body; constant-time. Absent: webhooks not accepted. */

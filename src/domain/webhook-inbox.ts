@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { PrismaClient, WebhookEndpoint } from "../../generated/prisma/client.ts";
-import type { CarrierAdapter, RawCarrierEvent } from "../carriers/types.ts";
+import type { CanonicalEvent, CarrierAdapter, RawCarrierEvent } from "../carriers/types.ts";
+import type { TrackingStatus } from "../vocabulary/index.ts";
 import type { EventInput } from "./event-input.ts";
 import { type RecordedChange, recordTrackingEvents } from "./record-events.ts";
 import { parseZonedTime } from "./zoned-time.ts";
@@ -81,9 +82,15 @@ export async function processDelivery(
   const problems: string[] = [];
   try {
     if (!adapter) throw new Error(`no adapter for ${delivery.endpoint.provider}`);
-    const byNumber = groupByNumber(adapter.parse(JSON.parse(delivery.rawBody)));
+    const payload: unknown = JSON.parse(delivery.rawBody);
+    const overall = adapter.overallStatus?.(payload) ?? null;
+    const byNumber = groupByNumber(adapter.parse(payload));
     for (const [trackingNumber, raws] of byNumber) {
-      const events = raws.flatMap((raw) => toEventInput(adapter, raw, problems));
+      const normalised = raws.map((raw) => adapter.normalise(raw));
+      const overruled = overruledByOverallStatus(normalised, overall);
+      const events = normalised.flatMap((event, index) =>
+        toEventInput(event, overruled[index] === true, problems),
+      );
       const result = await recordTrackingEvents(
         db,
         delivery.endpoint.tenantId,
@@ -121,17 +128,34 @@ function groupByNumber(raws: readonly RawCarrierEvent[]): Map<string, RawCarrier
   return groups;
 }
 
-function toEventInput(
-  adapter: CarrierAdapter,
-  raw: RawCarrierEvent,
-  problems: string[],
-): EventInput[] {
-  const occurredAt = parseZonedTime(raw.occurredAt);
+/**
+ * Decision 023: when the provider's own overall status is DELIVERED, a scan that is not a delivery
+ * and is timed at or after the latest delivered scan is a carrier clock or time-zone artefact, not
+ * news; it is kept for the timeline but may not set the status. True marks such an event.
+ */
+export function overruledByOverallStatus(
+  events: readonly CanonicalEvent[],
+  overall: TrackingStatus | null,
+): boolean[] {
+  const deliveredAt = events.reduce(
+    (latest, event) =>
+      event.status === "DELIVERED" ? Math.max(latest, Date.parse(event.occurredAt)) : latest,
+    Number.NEGATIVE_INFINITY,
+  );
+  if (overall !== "DELIVERED" || deliveredAt === Number.NEGATIVE_INFINITY) {
+    return events.map(() => false);
+  }
+  return events.map(
+    (event) => event.status !== "DELIVERED" && Date.parse(event.occurredAt) >= deliveredAt,
+  );
+}
+
+function toEventInput(event: CanonicalEvent, overruled: boolean, problems: string[]): EventInput[] {
+  const occurredAt = parseZonedTime(event.occurredAt);
   if (!occurredAt) {
-    problems.push(`${raw.trackingNumber}: unreadable time "${raw.occurredAt}"`);
+    problems.push(`${event.trackingNumber}: unreadable time "${event.occurredAt}"`);
     return [];
   }
-  const event = adapter.normalise(raw);
   return [
     {
       occurredAt,
@@ -140,7 +164,8 @@ function toEventInput(
       rawCode: event.rawCode,
       rawDescription: event.rawDescription,
       location: event.location ?? null,
-      codeKnown: event.known,
+      // Ingest lets no codeKnown: false event set the status; an overruled scan joins them (023).
+      codeKnown: event.known && !overruled,
       carrier: event.carrier,
     },
   ];

@@ -21,6 +21,8 @@ export const easypostCodes: CodeTable = {
   "pre_transit/status_update": { status: "INFO_RECEIVED", substatus: "LABEL_CREATED" },
   "in_transit/status_update": { status: "IN_TRANSIT" },
   "in_transit/in_transit": { status: "IN_TRANSIT" },
+  // FedEx "On the way" scans in EasyPost's own tracker.updated webhook fixture carry it.
+  "in_transit/unknown": { status: "IN_TRANSIT" },
   "in_transit/received_at_origin_facility": { status: "IN_TRANSIT", substatus: "PICKED_UP" },
   "in_transit/arrived_at_facility": { status: "IN_TRANSIT", substatus: "ARRIVED_AT_FACILITY" },
   "in_transit/departed_facility": { status: "IN_TRANSIT", substatus: "DEPARTED_FACILITY" },
