@@ -46,9 +46,12 @@ const TrackedShipment = graphql(`
   }
 `);
 
-function fixture(provider: string): { body: string; trackingNumber: string; carrier: string } {
+function fixture(
+  provider: string,
+  name = "delivered",
+): { body: string; trackingNumber: string; carrier: string } {
   const body = readFileSync(
-    new URL(`../src/carriers/${provider}/__fixtures__/delivered.json`, import.meta.url),
+    new URL(`../src/carriers/${provider}/__fixtures__/${name}.json`, import.meta.url),
     "utf8",
   );
   const [first] = findAdapter(provider)!.parse(JSON.parse(body));
@@ -161,6 +164,77 @@ describe("multi-leg hand-off", () => {
       status: "DELIVERED",
       carrier: { name: "USPS" },
     });
+  });
+});
+
+describe.each(["17track", "aftership", "easypost"])(
+  "%s says delivered, a later-timed scan follows (decision 023)",
+  (provider) => {
+    const { body, trackingNumber, carrier } = fixture(provider, "delivered-late-scan");
+
+    beforeAll(async () => {
+      await server.request(CreateWebhook, { input: { provider, secret: SECRET } });
+      const orderId = await buildOrder(server);
+      await server.request(ConfirmShipment, {
+        input: { orderId, carrier, trackingNumber, force: true },
+      });
+    });
+
+    it("keeps the late scan on the timeline but the shipment DELIVERED", async () => {
+      expect((await post(provider, body, SIGN[provider]!(body, SECRET))).status).toBe(202);
+      await server.drainJobs();
+      const tracked = (await server.request(TrackedShipment, { trackingNumber })).data
+        ?.trackShipment;
+      expect(tracked?.status).toBe("DELIVERED");
+      const timeline = tracked?.timeline ?? [];
+      expect(timeline.at(-1)?.status).toBe("IN_TRANSIT");
+      expect(timeline.at(-2)?.status).toBe("DELIVERED");
+      const rows = await server.database.db.trackingEvent.findMany({
+        where: { shipment: { trackingNumber } },
+        orderBy: { occurredAt: "asc" },
+      });
+      // Stored as the provider said it; only its say over the status is taken away.
+      expect(rows.at(-1)).toMatchObject({ status: "IN_TRANSIT", codeKnown: false });
+      expect(rows.at(-2)).toMatchObject({ status: "DELIVERED", codeKnown: true });
+    });
+  },
+);
+
+describe("17TRACK's published example, then a resend with a later-timed scan", () => {
+  it("keeps the scans sent without a code, and the resend does not undo DELIVERED", async () => {
+    // A number of its own, so the fixtures' events are news to this shipment.
+    const number = "1Z2617V10397725790";
+    const [published, resend] = ["delivered-uncoded-scans", "delivered-late-scan"].map((name) => {
+      const { body, trackingNumber } = fixture("17track", name);
+      return body.replaceAll(trackingNumber, number);
+    }) as [string, string];
+    const orderId = await buildOrder(server);
+    await server.request(ConfirmShipment, {
+      input: { orderId, carrier: "ups", trackingNumber: number, force: true },
+    });
+    const track = async () =>
+      (await server.request(TrackedShipment, { trackingNumber: number })).data?.trackShipment;
+
+    expect((await post("17track", published, SIGN["17track"]!(published, SECRET))).status).toBe(
+      202,
+    );
+    await server.drainJobs();
+    const first = await track();
+    expect(first?.status).toBe("DELIVERED");
+    expect(first?.timeline.map((entry) => entry.rawCode)).toEqual([
+      "InfoReceived",
+      "~no_code",
+      "~no_code",
+      "OutForDelivery",
+      "Delivered",
+    ]);
+
+    expect((await post("17track", resend, SIGN["17track"]!(resend, SECRET))).status).toBe(202);
+    await server.drainJobs();
+    const second = await track();
+    expect(second?.status).toBe("DELIVERED");
+    expect(second?.timeline).toHaveLength(6);
+    expect(second?.timeline.at(-1)).toEqual({ status: "IN_TRANSIT", rawCode: "Arrival" });
   });
 });
 

@@ -14,6 +14,13 @@ export interface RawCarrierEvent {
   location?: EventLocation;
 }
 
+/**
+ * rawCode of an event whose payload gave no status code (17TRACK sends ordinary scans with
+ * neither stage nor sub_status). The "~" says the code is ours (as in decision 022); no table
+ * holds it, so the event is kept with its words and a fallback status, `known: false` (020).
+ */
+export const NO_RAW_CODE = "~no_code";
+
 /** A raw event with its meaning in the canonical vocabulary. */
 export interface CanonicalEvent extends RawCarrierEvent {
   status: TrackingStatus;
@@ -43,6 +50,12 @@ export interface CarrierAdapter {
   aggregator?: boolean;
   /** Parses one documented tracking payload (API response or webhook body) into raw events. */
   parse(payload: unknown): RawCarrierEvent[];
+  /**
+   * Aggregators: the provider's own overall status of the one tracking a payload describes
+   * (17TRACK `latest_status`, AfterShip `tag`, EasyPost tracker `status`) in the canonical
+   * vocabulary; null when absent or not in the code table. How it is used: decision 023.
+   */
+  overallStatus?(payload: unknown): TrackingStatus | null;
   /** Maps a raw event to the canonical vocabulary; unknown codes fall back and never throw. */
   normalise(raw: RawCarrierEvent): CanonicalEvent;
   /** Verifies a webhook's signature over the raw body; constant-time. Absent: webhooks not accepted. */

@@ -13,7 +13,10 @@ export interface IngestEvent {
   rawDescription: string;
   location: EventLocation | null;
   source: EventSource;
-  /** False when the carrier's code table did not know rawCode: kept for the timeline, no status. */
+  /**
+   * False when the carrier's code table did not know rawCode, or when an aggregator's overall
+   * status overrules the scan (decision 023): kept for the timeline, never sets the status.
+   */
   codeKnown?: boolean;
   /** The carrier that scanned, when not the shipment's (a hand-off to a last-mile carrier). */
   carrier?: string | null;

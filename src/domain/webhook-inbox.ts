@@ -1,8 +1,14 @@
 import { createHash } from "node:crypto";
 import type { PrismaClient, WebhookEndpoint } from "../../generated/prisma/client.ts";
-import type { CarrierAdapter, RawCarrierEvent } from "../carriers/types.ts";
+import type { CanonicalEvent, CarrierAdapter, RawCarrierEvent } from "../carriers/types.ts";
+import type { TrackingStatus } from "../vocabulary/index.ts";
 import type { EventInput } from "./event-input.ts";
-import { type RecordedChange, recordTrackingEvents } from "./record-events.ts";
+import {
+  MAX_EVENTS_PER_BATCH,
+  type RecordedChange,
+  recordTrackingEvents,
+} from "./record-events.ts";
+import { DEFAULT_RETRY, type RetryPolicy, retryTransient } from "./retry.ts";
 import { parseZonedTime } from "./zoned-time.ts";
 
 export interface WebhookRequest {
@@ -62,53 +68,112 @@ function verifies(
   return adapter.verifyWebhook?.({ ...request, secret: endpoint.secret }) ?? false;
 }
 
+export interface ProcessDeliveryDeps {
+  now: Date;
+  findAdapter: (code: string) => CarrierAdapter | undefined;
+  /** Retries of the database work; DEFAULT_RETRY unless a test injects its own sleep. */
+  retry?: RetryPolicy;
+}
+
 /**
  * Ingests a stored delivery through the tracking core. Failures are written on the row, so a
  * bad payload is kept for inspection and a crash mid-way is retried from the inbox at start-up.
+ * Database work is retried with back-off; parsing is not, as a bad payload stays bad.
  */
 export async function processDelivery(
   db: PrismaClient,
   deliveryId: string,
-  deps: { now: Date; findAdapter: (code: string) => CarrierAdapter | undefined },
+  deps: ProcessDeliveryDeps,
 ): Promise<RecordedChange[]> {
-  const delivery = await db.webhookDelivery.findUniqueOrThrow({
-    where: { id: deliveryId },
-    include: { endpoint: true },
-  });
+  const retry = deps.retry ?? DEFAULT_RETRY;
+  const delivery = await retryTransient(
+    () =>
+      db.webhookDelivery.findUniqueOrThrow({
+        where: { id: deliveryId },
+        include: { endpoint: true },
+      }),
+    retry,
+  );
   if (delivery.state !== "RECEIVED") return [];
-  const adapter = deps.findAdapter(delivery.endpoint.provider);
+  const { provider, tenantId } = delivery.endpoint;
   const changes: RecordedChange[] = [];
   const problems: string[] = [];
   try {
-    if (!adapter) throw new Error(`no adapter for ${delivery.endpoint.provider}`);
-    const byNumber = groupByNumber(adapter.parse(JSON.parse(delivery.rawBody)));
-    for (const [trackingNumber, raws] of byNumber) {
-      const events = raws.flatMap((raw) => toEventInput(adapter, raw, problems));
-      const result = await recordTrackingEvents(
-        db,
-        delivery.endpoint.tenantId,
-        { selector: { trackingNumber }, events, source: "WEBHOOK" },
-        { now: deps.now, lookup: () => null },
-      );
-      problems.push(...result.errors.map((error) => `${trackingNumber}: ${error.message}`));
-      changes.push(...result.changes);
+    const byNumber = eventsByNumber(
+      deps.findAdapter(provider),
+      provider,
+      delivery.rawBody,
+      problems,
+    );
+    for (const [trackingNumber, events] of byNumber) {
+      // Aggregators resend the whole history, so a long-lived parcel outgrows one batch.
+      for (const batch of chunks(events, MAX_EVENTS_PER_BATCH)) {
+        // Safe to repeat: events already stored by a failed try come back as duplicates (their
+        // change notice is lost, the data is not).
+        const result = await retryTransient(
+          () =>
+            recordTrackingEvents(
+              db,
+              tenantId,
+              { selector: { trackingNumber }, events: batch, source: "WEBHOOK" },
+              { now: deps.now, lookup: () => null },
+            ),
+          retry,
+        );
+        problems.push(...result.errors.map((error) => `${trackingNumber}: ${error.message}`));
+        changes.push(...result.changes);
+        // No shipment has this number: further batches would only repeat NOT_FOUND.
+        if (result.shipments.length === 0) break;
+      }
     }
-    await db.webhookDelivery.update({
-      where: { id: deliveryId },
-      data: {
-        state: "PROCESSED",
-        processedAt: deps.now,
-        eventCount: changes.reduce((sum, change) => sum + change.eventIds.length, 0),
-        error: problems.length ? problems.join("; ").slice(0, 4000) : null,
-      },
-    });
+    await retryTransient(
+      () =>
+        db.webhookDelivery.update({
+          where: { id: deliveryId },
+          data: {
+            state: "PROCESSED",
+            processedAt: deps.now,
+            eventCount: changes.reduce((sum, change) => sum + change.eventIds.length, 0),
+            error: problems.length ? storable(problems.join("; ")) : null,
+          },
+        }),
+      retry,
+    );
   } catch (error) {
-    await db.webhookDelivery.update({
-      where: { id: deliveryId },
-      data: { state: "FAILED", processedAt: deps.now, error: String(error).slice(0, 4000) },
-    });
+    await retryTransient(
+      () =>
+        db.webhookDelivery.update({
+          where: { id: deliveryId },
+          data: { state: "FAILED", processedAt: deps.now, error: storable(String(error)) },
+        }),
+      retry,
+    );
   }
   return changes;
+}
+
+/** Parses, cleans and normalises a delivery's events, per tracking number, ready to record. */
+function eventsByNumber(
+  adapter: CarrierAdapter | undefined,
+  provider: string,
+  rawBody: string,
+  problems: string[],
+): Map<string, EventInput[]> {
+  if (!adapter) throw new Error(`no adapter for ${provider}`);
+  const payload: unknown = JSON.parse(rawBody);
+  const overall = adapter.overallStatus?.(payload) ?? null;
+  const byNumber = new Map<string, EventInput[]>();
+  for (const [trackingNumber, raws] of groupByNumber(adapter.parse(payload).map(cleanRawEvent))) {
+    const normalised = raws.map((raw) => adapter.normalise(raw));
+    const overruled = overruledByOverallStatus(normalised, overall);
+    byNumber.set(
+      trackingNumber,
+      normalised.flatMap((event, index) =>
+        toEventInput(event, overruled[index] === true, problems),
+      ),
+    );
+  }
+  return byNumber;
 }
 
 function groupByNumber(raws: readonly RawCarrierEvent[]): Map<string, RawCarrierEvent[]> {
@@ -121,17 +186,81 @@ function groupByNumber(raws: readonly RawCarrierEvent[]): Map<string, RawCarrier
   return groups;
 }
 
-function toEventInput(
-  adapter: CarrierAdapter,
-  raw: RawCarrierEvent,
-  problems: string[],
-): EventInput[] {
-  const occurredAt = parseZonedTime(raw.occurredAt);
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const result: T[][] = [];
+  for (let start = 0; start < items.length; start += size) {
+    result.push(items.slice(start, start + size));
+  }
+  return result;
+}
+
+/**
+ * PostgreSQL text cannot hold NUL, so one NUL in one field used to fail a whole delivery; other
+ * control characters (C0, DEL, C1: a stray CR, tab or bell) carry no meaning in a carrier's words
+ * and become a single space, so "Picked\r\nup" reads "Picked up".
+ */
+function withoutControlCharacters(text: string): string {
+  return text.replaceAll("\u0000", "").replace(/\p{Cc}+/gu, " ");
+}
+
+/** What the row's `error` column can hold: clean, and short. */
+function storable(text: string): string {
+  return withoutControlCharacters(text).slice(0, 4000);
+}
+
+function cleanRawEvent(raw: RawCarrierEvent): RawCarrierEvent {
+  const clean = (text: string) => withoutControlCharacters(text).trim();
+  const cleanOrNull = (text: string | null | undefined) => (text == null ? text : clean(text));
+  const { location } = raw;
+  return {
+    ...raw,
+    carrier: clean(raw.carrier),
+    trackingNumber: clean(raw.trackingNumber),
+    occurredAt: clean(raw.occurredAt),
+    rawCode: clean(raw.rawCode),
+    rawDescription: clean(raw.rawDescription),
+    ...(location
+      ? {
+          location: {
+            ...location,
+            city: cleanOrNull(location.city),
+            region: cleanOrNull(location.region),
+            postalCode: cleanOrNull(location.postalCode),
+            countryCode: cleanOrNull(location.countryCode),
+          },
+        }
+      : {}),
+  };
+}
+
+/**
+ * Decision 023: when the provider's own overall status is DELIVERED, a scan that is not a delivery
+ * and is timed at or after the latest delivered scan is a carrier clock or time-zone artefact, not
+ * news; it is kept for the timeline but may not set the status. True marks such an event.
+ */
+export function overruledByOverallStatus(
+  events: readonly CanonicalEvent[],
+  overall: TrackingStatus | null,
+): boolean[] {
+  const deliveredAt = events.reduce(
+    (latest, event) =>
+      event.status === "DELIVERED" ? Math.max(latest, Date.parse(event.occurredAt)) : latest,
+    Number.NEGATIVE_INFINITY,
+  );
+  if (overall !== "DELIVERED" || deliveredAt === Number.NEGATIVE_INFINITY) {
+    return events.map(() => false);
+  }
+  return events.map(
+    (event) => event.status !== "DELIVERED" && Date.parse(event.occurredAt) >= deliveredAt,
+  );
+}
+
+function toEventInput(event: CanonicalEvent, overruled: boolean, problems: string[]): EventInput[] {
+  const occurredAt = parseZonedTime(event.occurredAt);
   if (!occurredAt) {
-    problems.push(`${raw.trackingNumber}: unreadable time "${raw.occurredAt}"`);
+    problems.push(`${event.trackingNumber}: unreadable time "${event.occurredAt}"`);
     return [];
   }
-  const event = adapter.normalise(raw);
   return [
     {
       occurredAt,
@@ -140,7 +269,8 @@ function toEventInput(
       rawCode: event.rawCode,
       rawDescription: event.rawDescription,
       location: event.location ?? null,
-      codeKnown: event.known,
+      // Ingest lets no codeKnown: false event set the status; an overruled scan joins them (023).
+      codeKnown: event.known && !overruled,
       carrier: event.carrier,
     },
   ];

@@ -3,8 +3,9 @@ import type { CodeTable } from "../normalise.ts";
 /**
  * 17TRACK API v2.2 main statuses and sub-statuses ("Understanding Tracking Status",
  * help.17track.net) plus the per-event `stage` values. rawCode is the event's
- * `sub_status` ("Exception_Returning"), or its `stage` when 17TRACK sent none; a new
- * sub-status falls back to its main status (the part before "_").
+ * `sub_status` ("Exception_Returning"), or its `stage` when 17TRACK sent none, or
+ * NO_RAW_CODE when it sent neither; a new sub-status falls back to its main status (the
+ * part before "_").
  */
 export const seventeenTrackCodes: CodeTable = {
   NotFound: { status: "PENDING", substatus: "NOT_FOUND" },

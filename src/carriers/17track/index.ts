@@ -1,6 +1,7 @@
 import { defineCarrier } from "../define-carrier.ts";
 import { parentCodeFallback } from "../normalise.ts";
 import { seventeenTrackCodes } from "./codes.ts";
+import { seventeenTrackOverallStatus } from "./overall-status.ts";
 import { parseSeventeenTrack } from "./parse.ts";
 import { seventeenTrackWebhookEventId, verifySeventeenTrackWebhook } from "./webhook.ts";
 
@@ -11,6 +12,7 @@ export const seventeenTrack = defineCarrier({
   codes: seventeenTrackCodes,
   fallback: parentCodeFallback(seventeenTrackCodes, "_"),
   parse: parseSeventeenTrack,
+  overallStatus: seventeenTrackOverallStatus,
   verifyWebhook: verifySeventeenTrackWebhook,
   webhookEventId: seventeenTrackWebhookEventId,
 });

@@ -10,7 +10,7 @@ import {
   requireRecord,
 } from "../json.ts";
 import { isoKeepingOffset, sortByOccurredAt } from "../occurred-at.ts";
-import type { RawCarrierEvent } from "../types.ts";
+import { NO_RAW_CODE, type RawCarrierEvent } from "../types.ts";
 import { carrierCodeFromSeventeenTrack } from "./carrier-keys.ts";
 
 /** 17TRACK v2.x webhook: { event, data{ number, carrier, track_info{ tracking{ providers[] } } } }. */
@@ -43,12 +43,13 @@ function toEvent(
   carrier: string,
   event: JsonRecord,
 ): RawCarrierEvent | null {
-  const rawCode = asText(event.sub_status) ?? asText(event.stage);
+  // 17TRACK sends ordinary transit scans with neither sub_status nor stage; they still count.
+  const rawCode = asText(event.sub_status) ?? asText(event.stage) ?? NO_RAW_CODE;
   // time_iso keeps the scan's offset; time_utc is the fallback.
   const occurredAt =
     isoKeepingOffset(asText(event.time_iso) ?? "") ??
     isoKeepingOffset(asText(event.time_utc) ?? "");
-  if (!rawCode || !occurredAt) return null;
+  if (!occurredAt) return null;
   const address = asRecord(event.address) ?? {};
   const location = eventLocation({
     city: asText(address.city),

@@ -3,8 +3,8 @@ import type { CodeTable } from "../normalise.ts";
 /**
  * AfterShip Tracking "Delivery Statuses" (tags) and "Delivery Sub-statuses" (subtags,
  * aftership.com/docs/tracking/enum/delivery-sub-statuses). rawCode is the checkpoint's
- * subtag ("Exception_004"), or its tag when no subtag was sent; a new subtag falls back
- * to its tag.
+ * subtag ("Exception_004"), or its tag when no subtag was sent (NO_RAW_CODE when neither
+ * was); a new subtag falls back to its tag.
  */
 export const aftershipCodes: CodeTable = {
   Pending: { status: "PENDING", substatus: "NOT_FOUND" },

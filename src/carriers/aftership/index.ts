@@ -1,6 +1,7 @@
 import { defineCarrier } from "../define-carrier.ts";
 import { parentCodeFallback } from "../normalise.ts";
 import { aftershipCodes } from "./codes.ts";
+import { aftershipOverallStatus } from "./overall-status.ts";
 import { parseAftership } from "./parse.ts";
 import { aftershipWebhookEventId, verifyAftershipWebhook } from "./webhook.ts";
 
@@ -11,6 +12,7 @@ export const aftership = defineCarrier({
   codes: aftershipCodes,
   fallback: parentCodeFallback(aftershipCodes, "_"),
   parse: parseAftership,
+  overallStatus: aftershipOverallStatus,
   verifyWebhook: verifyAftershipWebhook,
   webhookEventId: aftershipWebhookEventId,
 });

@@ -2,7 +2,7 @@ import { carrierCodeFromName } from "../carrier-alias.ts";
 import { countryAlpha2, eventLocation } from "../event-location.ts";
 import { asText, type JsonRecord, records, requireArray, requireRecord } from "../json.ts";
 import { isoKeepingOffset, localWithCountryOrUtc, sortByOccurredAt } from "../occurred-at.ts";
-import type { RawCarrierEvent } from "../types.ts";
+import { NO_RAW_CODE, type RawCarrierEvent } from "../types.ts";
 
 /** AfterShip tracking webhook: { event_id, ts, msg{ slug, tracking_number, checkpoints[] } }. */
 export function parseAftership(payload: unknown): RawCarrierEvent[] {
@@ -25,13 +25,13 @@ function toEvent(
 ): RawCarrierEvent | null {
   // Each checkpoint names the carrier that scanned it, which changes at a hand-off.
   const slug = asText(checkpoint.slug) ?? trackingSlug;
-  const rawCode = asText(checkpoint.subtag) ?? asText(checkpoint.tag);
+  const rawCode = asText(checkpoint.subtag) ?? asText(checkpoint.tag) ?? NO_RAW_CODE;
   const country = asText(checkpoint.country_iso3) ?? asText(checkpoint.country_region);
   const time = asText(checkpoint.checkpoint_time) ?? "";
   // checkpoint_time is local; AfterShip adds the offset when the carrier gave one.
   const occurredAt =
     isoKeepingOffset(time) ?? localWithCountryOrUtc(time, countryAlpha2(country ?? undefined));
-  if (!slug || !rawCode || !occurredAt) return null;
+  if (!slug || !occurredAt) return null;
   const location = eventLocation({
     city: asText(checkpoint.city),
     region: asText(checkpoint.state),

@@ -2,8 +2,9 @@ import type { CodeTable } from "../normalise.ts";
 
 /**
  * EasyPost Tracker `status` and "status/status_detail" pairs of `tracking_details[]`.
- * rawCode is "status/status_detail" (or the bare status); an unlisted pair falls back
- * to its status, still marked unknown so the table grows.
+ * rawCode is "status/status_detail" (or the bare status; NO_RAW_CODE stands in for a
+ * missing status); an unlisted pair falls back to its status, still marked unknown so the
+ * table grows.
  */
 export const easypostCodes: CodeTable = {
   unknown: { status: "PENDING", substatus: "NOT_FOUND" },
@@ -20,6 +21,8 @@ export const easypostCodes: CodeTable = {
   "pre_transit/status_update": { status: "INFO_RECEIVED", substatus: "LABEL_CREATED" },
   "in_transit/status_update": { status: "IN_TRANSIT" },
   "in_transit/in_transit": { status: "IN_TRANSIT" },
+  // FedEx "On the way" scans in EasyPost's own tracker.updated webhook fixture carry it.
+  "in_transit/unknown": { status: "IN_TRANSIT" },
   "in_transit/received_at_origin_facility": { status: "IN_TRANSIT", substatus: "PICKED_UP" },
   "in_transit/arrived_at_facility": { status: "IN_TRANSIT", substatus: "ARRIVED_AT_FACILITY" },
   "in_transit/departed_facility": { status: "IN_TRANSIT", substatus: "DEPARTED_FACILITY" },

@@ -1,6 +1,7 @@
 import { defineCarrier } from "../define-carrier.ts";
 import { parentCodeFallback } from "../normalise.ts";
 import { easypostCodes } from "./codes.ts";
+import { easypostOverallStatus } from "./overall-status.ts";
 import { parseEasypost } from "./parse.ts";
 import { easypostWebhookEventId, verifyEasypostWebhook } from "./webhook.ts";
 
@@ -11,6 +12,7 @@ export const easypost = defineCarrier({
   codes: easypostCodes,
   fallback: parentCodeFallback(easypostCodes, "/"),
   parse: parseEasypost,
+  overallStatus: easypostOverallStatus,
   verifyWebhook: verifyEasypostWebhook,
   webhookEventId: easypostWebhookEventId,
 });

@@ -10,7 +10,7 @@ import {
   requireRecord,
 } from "../json.ts";
 import { isoKeepingOffset, sortByOccurredAt } from "../occurred-at.ts";
-import type { RawCarrierEvent } from "../types.ts";
+import { NO_RAW_CODE, type RawCarrierEvent } from "../types.ts";
 
 /** EasyPost Event webhook: { id, description, result: Tracker{ tracking_details[] } }. */
 export function parseEasypost(payload: unknown): RawCarrierEvent[] {
@@ -37,7 +37,7 @@ function toEvent(
   // `source` names who reported the scan; it differs from the tracker's carrier after a hand-off.
   const carrierName = asText(detail.source) ?? trackerCarrier;
   const occurredAt = isoKeepingOffset(asText(detail.datetime) ?? "");
-  if (!status || !carrierName || !occurredAt) return null;
+  if (!carrierName || !occurredAt) return null;
   const place = asRecord(detail.tracking_location) ?? {};
   const location = eventLocation({
     city: asText(place.city),
@@ -49,7 +49,8 @@ function toEvent(
     carrier: carrierCodeFromName(carrierName),
     trackingNumber,
     occurredAt,
-    rawCode: statusDetail ? `${status}/${statusDetail}` : status,
+    // Without a status the pair still keeps its detail, under our own "no code" parent.
+    rawCode: statusDetail ? `${status ?? NO_RAW_CODE}/${statusDetail}` : (status ?? NO_RAW_CODE),
     rawDescription: asText(detail.message) ?? "",
     ...(location ? { location } : {}),
   };
