@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { createCarrierRegistry } from "../src/carriers/registry.ts";
 import type { CanonicalEvent } from "../src/carriers/types.ts";
+import type { ShipmentChange } from "../src/domain/changes.ts";
 import { MAX_EVENTS_PER_BATCH } from "../src/domain/record-events.ts";
 import { overruledByOverallStatus, processDelivery } from "../src/domain/webhook-inbox.ts";
 import type { TrackingStatus } from "../src/vocabulary/index.ts";
@@ -160,13 +161,16 @@ describe("a transient database failure while ingesting", () => {
     const sleep = async (ms: number) => {
       waits.push(ms);
     };
+    const published: ShipmentChange[] = [];
     const changes = await processDelivery(flakyDatabase(server.database.db, 2), id, {
       now: NOW,
       findAdapter,
+      publisher: { publish: (change) => published.push(change) },
       retry: { attempts: 3, baseDelayMs: 50, sleep },
     });
     expect(waits).toEqual([50, 100]);
     expect(changes.flatMap((change) => change.eventIds)).toHaveLength(6);
+    expect(published.map((change) => change.eventIds.length)).toEqual([6]);
     expect(
       await server.database.db.webhookDelivery.findUniqueOrThrow({ where: { id } }),
     ).toMatchObject({ state: "PROCESSED", eventCount: 6, error: null });
@@ -179,6 +183,7 @@ describe("a transient database failure while ingesting", () => {
     await processDelivery(flakyDatabase(server.database.db, 5), id, {
       now: NOW,
       findAdapter,
+      publisher: { publish: () => {} },
       retry: { attempts: 3, baseDelayMs: 10, sleep: async (ms) => void waits.push(ms) },
     });
     expect(waits).toEqual([10, 20]);

@@ -79,7 +79,7 @@ describe("aggregator events name the real carrier", () => {
         ],
       },
     });
-    expect(event && easypost.normalise(event)).toMatchObject({ status: "DELIVERED", known: false });
+    expect(event && easypost.normalize(event)).toMatchObject({ status: "DELIVERED", known: false });
   });
 
   it("findAdapter finds by code and returns undefined otherwise", () => {
@@ -92,7 +92,7 @@ describe("scans sent without a code are kept (decision 020)", () => {
   it("17TRACK: the published example's scans with neither stage nor sub_status", () => {
     const events = seventeenTrack
       .parse(fixture("17track", "delivered-uncoded-scans"))
-      .map((raw) => seventeenTrack.normalise(raw));
+      .map((raw) => seventeenTrack.normalize(raw));
     expect(events.map((e) => e.rawDescription)).toEqual([
       "Shipper created a label, UPS has not received the package yet.",
       "Origin Scan",
@@ -117,7 +117,7 @@ describe("scans sent without a code are kept (decision 020)", () => {
     const checkpoint = payload.msg.checkpoints[2]!;
     delete checkpoint.tag;
     checkpoint.subtag = null;
-    const events = aftership.parse(payload).map((raw) => aftership.normalise(raw));
+    const events = aftership.parse(payload).map((raw) => aftership.normalize(raw));
     expect(events).toHaveLength(payload.msg.checkpoints.length);
     expect(events.find((e) => e.rawDescription === "Departed from facility")).toMatchObject({
       rawCode: NO_RAW_CODE,
@@ -135,7 +135,7 @@ describe("scans sent without a code are kept (decision 020)", () => {
     delete arrived!.status;
     outForDelivery!.status = null;
     outForDelivery!.status_detail = "";
-    const events = easypost.parse(payload).map((raw) => easypost.normalise(raw));
+    const events = easypost.parse(payload).map((raw) => easypost.normalize(raw));
     expect(events).toHaveLength(payload.result.tracking_details.length);
     expect(events[1]).toMatchObject({
       rawCode: `${NO_RAW_CODE}/arrived_at_facility`,

@@ -32,7 +32,7 @@ interface Provider {
 
 type Scenario = (events: CanonicalEvent[], provider: Provider) => void;
 
-/** What a fixture's name promises about its parsed, normalised events. */
+/** What a fixture's name promises about its parsed, normalized events. */
 const SCENARIOS: Record<string, Scenario> = {
   delivered: (events, { overall }) => {
     expect(events.some((e) => e.status === "DELIVERED")).toBe(true);
@@ -112,9 +112,9 @@ describe.each(CARRIER_ADAPTERS)("carrier contract: $code", (adapter) => {
   );
 
   it.each(fixtures)(
-    "normalises every coded event of $name to a known status",
+    "normalizes every coded event of $name to a known status",
     ({ name, payload }) => {
-      const events = adapter.parse(payload).map((raw) => adapter.normalise(raw));
+      const events = adapter.parse(payload).map((raw) => adapter.normalize(raw));
       for (const event of events) {
         // A scan the provider sent without any code is kept, but its status is only a fallback.
         const uncoded = event.rawCode.startsWith(NO_RAW_CODE);
@@ -134,8 +134,8 @@ describe.each(CARRIER_ADAPTERS)("carrier contract: $code", (adapter) => {
     },
   );
 
-  it("normalises an unknown code without throwing and marks it unknown", () => {
-    const event = adapter.normalise({
+  it("normalizes an unknown code without throwing and marks it unknown", () => {
+    const event = adapter.normalize({
       carrier: adapter.code,
       trackingNumber: "X1",
       occurredAt: "2026-03-02T14:05:00+08:00",

@@ -1,8 +1,8 @@
-import { type CodeFallback, type CodeTable, createNormaliser } from "./normalise.ts";
+import { type CodeFallback, type CodeTable, createNormalizer } from "./normalize.ts";
 import type { CarrierAdapter } from "./types.ts";
 
 /** What a carrier folder declares: its payload parser, its code table, optional webhook checks. */
-export interface CarrierDefinition extends Omit<CarrierAdapter, "normalise"> {
+export interface CarrierDefinition extends Omit<CarrierAdapter, "normalize"> {
   /** Every documented raw code -> canonical meaning. */
   codes: CodeTable;
   /** Used when a code is missing from `codes`; the event is still marked unknown. */
@@ -16,5 +16,5 @@ export interface DefinedCarrier extends CarrierAdapter {
 
 export function defineCarrier(definition: CarrierDefinition): DefinedCarrier {
   const { fallback, ...adapter } = definition;
-  return { ...adapter, normalise: createNormaliser(definition.codes, fallback) };
+  return { ...adapter, normalize: createNormalizer(definition.codes, fallback) };
 }

@@ -32,7 +32,7 @@ export function withOffset(localDateTime: string, offset: string): string | null
   return Number.isNaN(Date.parse(iso)) ? null : iso;
 }
 
-/** Keeps an ISO timestamp's own offset (normalising "+0800" to "+08:00"); null without one. */
+/** Keeps an ISO timestamp's own offset (normalizing "+0800" to "+08:00"); null without one. */
 export function isoKeepingOffset(text: string): string | null {
   const m = /^(.*?)(Z|[+-]\d{2}:?\d{2})$/i.exec(text.trim().replace(" ", "T"));
   if (!m?.[1] || !m[2]) return null;

@@ -94,7 +94,7 @@ export function createCarrierRegistry(
     lookupCode: (carrier, rawCode, rawDescription) => {
       const event = byCode
         .get(carrier)
-        ?.normalise({ carrier, trackingNumber: "", occurredAt: "", rawCode, rawDescription });
+        ?.normalize({ carrier, trackingNumber: "", occurredAt: "", rawCode, rawDescription });
       return event?.known ? { status: event.status, substatus: event.substatus } : null;
     },
   };

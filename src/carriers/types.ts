@@ -1,6 +1,6 @@
 import type { EventLocation, TrackingStatus, TrackingSubstatus } from "../vocabulary/index.ts";
 
-/** One carrier event as the carrier said it, before normalisation. */
+/** One carrier event as the carrier said it, before normalization. */
 export interface RawCarrierEvent {
   /** Our carrier code of the carrier that scanned the parcel ("ups", "china-post"). */
   carrier: string;
@@ -57,7 +57,7 @@ export interface CarrierAdapter {
    */
   overallStatus?(payload: unknown): TrackingStatus | null;
   /** Maps a raw event to the canonical vocabulary; unknown codes fall back and never throw. */
-  normalise(raw: RawCarrierEvent): CanonicalEvent;
+  normalize(raw: RawCarrierEvent): CanonicalEvent;
   /** Verifies a webhook's signature over the raw body; constant-time. Absent: webhooks not accepted. */
   verifyWebhook?(input: {
     rawBody: string;

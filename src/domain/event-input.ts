@@ -98,7 +98,7 @@ export function checkEventInput(
       substatus,
       rawCode: rawCode || substatus || status,
       rawDescription,
-      location: normaliseLocation(input.location),
+      location: normalizeLocation(input.location),
       source: context.source,
       codeKnown: input.codeKnown ?? true,
       carrier: input.carrier?.trim().toLowerCase() || null,
@@ -133,7 +133,7 @@ function checkLocation(location: EventLocation | null | undefined, field: string
   return errors;
 }
 
-function normaliseLocation(location: EventLocation | null | undefined): EventLocation | null {
+function normalizeLocation(location: EventLocation | null | undefined): EventLocation | null {
   if (!location) return null;
   const clean = (value: string | null | undefined) => value?.trim() || null;
   return {

@@ -4,7 +4,7 @@ import type { EventLocation, TrackingStatus, TrackingSubstatus } from "../vocabu
 import { dedupeKey } from "./dedupe-key.ts";
 import type { ZonedTime } from "./zoned-time.ts";
 
-/** A validated, normalised event ready to be stored against one shipment. */
+/** A validated, normalized event ready to be stored against one shipment. */
 export interface IngestEvent {
   occurredAt: ZonedTime;
   status: TrackingStatus;

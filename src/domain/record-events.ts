@@ -1,5 +1,6 @@
 import type { PrismaClient, Shipment } from "../../generated/prisma/client.ts";
 import type { EventSource } from "../../generated/prisma/enums.ts";
+import { type ChangePublisher, publishRecordedChanges } from "./changes.ts";
 import { type CodeLookup, checkEventInput, type EventInput } from "./event-input.ts";
 import { type IngestEvent, ingestEvents } from "./ingest.ts";
 import { trackingNumberKey } from "./tracking-number-key.ts";
@@ -12,6 +13,19 @@ export type ShipmentSelector =
   | { shipmentId: string }
   | { carrier: string; trackingNumber: string }
   | { trackingNumber: string };
+
+/** The selector an API input names: its shipment id, else its carrier and number; null if neither. */
+export function shipmentSelector(input: {
+  shipmentId?: string | null;
+  carrier?: string | null;
+  trackingNumber?: string | null;
+}): ShipmentSelector | null {
+  if (input.shipmentId) return { shipmentId: input.shipmentId };
+  if (input.carrier && input.trackingNumber) {
+    return { carrier: input.carrier, trackingNumber: input.trackingNumber };
+  }
+  return null;
+}
 
 export interface RecordedChange {
   shipment: Shipment;
@@ -28,14 +42,14 @@ export interface RecordEventsResult {
 }
 
 /**
- * Validates each event on its own, then ingests the good ones into every shipment the selector
- * names (one tracking number can serve several orders of a tenant).
+ * Validates each event on its own, ingests the good ones into every shipment the selector names
+ * (one tracking number can serve several orders of a tenant), then announces what changed.
  */
 export async function recordTrackingEvents(
   db: PrismaClient,
   tenantId: string,
   input: { selector: ShipmentSelector; events: readonly EventInput[]; source: EventSource },
-  deps: { now: Date; lookup: CodeLookup },
+  deps: { now: Date; lookup: CodeLookup; publisher: ChangePublisher },
 ): Promise<RecordEventsResult> {
   const result: RecordEventsResult = {
     shipments: [],
@@ -77,11 +91,14 @@ export async function recordTrackingEvents(
     result.shipments.push(ingested.shipment);
     result.recordedCount += ingested.inserted.length;
     result.duplicateCount += ingested.duplicateCount;
-    result.changes.push({
+    const change = {
       shipment: ingested.shipment,
       eventIds: ingested.inserted.map((event) => event.id),
       statusChanged: ingested.statusChanged,
-    });
+    };
+    result.changes.push(change);
+    // Announced as soon as stored: a later shipment's failure must not swallow this notice.
+    publishRecordedChanges(deps.publisher, [change]);
   }
   return result;
 }

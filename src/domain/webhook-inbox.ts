@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { PrismaClient, WebhookEndpoint } from "../../generated/prisma/client.ts";
 import type { CanonicalEvent, CarrierAdapter, RawCarrierEvent } from "../carriers/types.ts";
 import type { TrackingStatus } from "../vocabulary/index.ts";
+import type { ChangePublisher } from "./changes.ts";
 import type { EventInput } from "./event-input.ts";
 import {
   MAX_EVENTS_PER_BATCH,
@@ -71,6 +72,8 @@ function verifies(
 export interface ProcessDeliveryDeps {
   now: Date;
   findAdapter: (code: string) => CarrierAdapter | undefined;
+  /** Where recorded changes are announced. */
+  publisher: ChangePublisher;
   /** Retries of the database work; DEFAULT_RETRY unless a test injects its own sleep. */
   retry?: RetryPolicy;
 }
@@ -108,15 +111,14 @@ export async function processDelivery(
     for (const [trackingNumber, events] of byNumber) {
       // Aggregators resend the whole history, so a long-lived parcel outgrows one batch.
       for (const batch of chunks(events, MAX_EVENTS_PER_BATCH)) {
-        // Safe to repeat: events already stored by a failed try come back as duplicates (their
-        // change notice is lost, the data is not).
+        // Safe to repeat: events already stored by a failed try come back as duplicates.
         const result = await retryTransient(
           () =>
             recordTrackingEvents(
               db,
               tenantId,
               { selector: { trackingNumber }, events: batch, source: "WEBHOOK" },
-              { now: deps.now, lookup: () => null },
+              { now: deps.now, lookup: () => null, publisher: deps.publisher },
             ),
           retry,
         );
@@ -152,7 +154,7 @@ export async function processDelivery(
   return changes;
 }
 
-/** Parses, cleans and normalises a delivery's events, per tracking number, ready to record. */
+/** Parses, cleans and normalizes a delivery's events, per tracking number, ready to record. */
 function eventsByNumber(
   adapter: CarrierAdapter | undefined,
   provider: string,
@@ -164,11 +166,11 @@ function eventsByNumber(
   const overall = adapter.overallStatus?.(payload) ?? null;
   const byNumber = new Map<string, EventInput[]>();
   for (const [trackingNumber, raws] of groupByNumber(adapter.parse(payload).map(cleanRawEvent))) {
-    const normalised = raws.map((raw) => adapter.normalise(raw));
-    const overruled = overruledByOverallStatus(normalised, overall);
+    const normalized = raws.map((raw) => adapter.normalize(raw));
+    const overruled = overruledByOverallStatus(normalized, overall);
     byNumber.set(
       trackingNumber,
-      normalised.flatMap((event, index) =>
+      normalized.flatMap((event, index) =>
         toEventInput(event, overruled[index] === true, problems),
       ),
     );

@@ -1,5 +1,6 @@
 import type { WebhookEndpoint } from "../../generated/prisma/client.ts";
-import { type UserError, userError } from "../domain/user-error.ts";
+import { createCarrierWebhook } from "../domain/carrier-webhooks.ts";
+import type { UserError } from "../domain/user-error.ts";
 import { builder } from "./builder.ts";
 import { UserErrorRef, writeScopeError } from "./user-error.ts";
 
@@ -58,19 +59,9 @@ builder.mutationField("createCarrierWebhook", (t) =>
     resolve: async (_root, { input }, ctx) => {
       const denied = writeScopeError(ctx);
       if (denied.length) return { webhook: null, errors: denied };
-      const provider = input.provider.trim().toLowerCase();
-      if (!ctx.carriers.adapter(provider)?.verifyWebhook) {
-        const message = `"${provider}" sends no signed webhooks trackline can verify`;
-        return { webhook: null, errors: [userError("UNKNOWN_CARRIER", message, "provider")] };
-      }
-      if (input.secret.trim().length < 8) {
-        const message = "secret must be the provider's signing secret (8 characters or more)";
-        return { webhook: null, errors: [userError("INVALID_INPUT", message, "secret")] };
-      }
-      const webhook = await ctx.db.webhookEndpoint.create({
-        data: { tenantId: ctx.viewer.tenantId, provider, secret: input.secret.trim() },
+      return createCarrierWebhook(ctx.db, ctx.viewer.tenantId, input, {
+        findAdapter: ctx.carriers.adapter,
       });
-      return { webhook, errors: [] };
     },
   }),
 );

@@ -1,9 +1,9 @@
 import { GraphQLError } from "graphql";
 import { filter, pipe } from "graphql-yoga";
 import type { Shipment } from "../../generated/prisma/client.ts";
-import { publishRecordedChanges, type ShipmentChange } from "../domain/changes.ts";
-import { recordTrackingEvents } from "../domain/record-events.ts";
-import type { UserError } from "../domain/user-error.ts";
+import type { ShipmentChange } from "../domain/changes.ts";
+import { recordTrackingEvents, shipmentSelector } from "../domain/record-events.ts";
+import { type UserError, userError } from "../domain/user-error.ts";
 import { builder } from "./builder.ts";
 import { answerLocale, localeArgDescription } from "./locale.ts";
 import { TrackingStatusEnum, TrackingSubstatusEnum } from "./scalars.ts";
@@ -78,25 +78,17 @@ builder.mutationField("recordTrackingEvents", (t) =>
       const empty = { shipment: null, recordedCount: 0, duplicateCount: 0 };
       const denied = writeScopeError(ctx);
       if (denied.length) return { ...empty, errors: denied };
-      const selector = input.shipmentId
-        ? { shipmentId: input.shipmentId.id }
-        : input.carrier && input.trackingNumber
-          ? { carrier: input.carrier, trackingNumber: input.trackingNumber }
-          : null;
+      const selector = shipmentSelector({ ...input, shipmentId: input.shipmentId?.id });
       if (!selector) {
         const message = "give shipmentId, or carrier and trackingNumber";
-        return {
-          ...empty,
-          errors: [{ code: "INVALID_INPUT" as const, message, field: "shipmentId" }],
-        };
+        return { ...empty, errors: [userError("INVALID_INPUT", message, "shipmentId")] };
       }
       const result = await recordTrackingEvents(
         ctx.db,
         ctx.viewer.tenantId,
         { selector, events: input.events, source: "MANUAL" },
-        { now: ctx.now(), lookup: ctx.carriers.lookupCode },
+        { now: ctx.now(), lookup: ctx.carriers.lookupCode, publisher: ctx.publisher },
       );
-      publishRecordedChanges(ctx.publisher, result.changes);
       return { ...result, shipment: result.shipments[0] ?? null };
     },
   }),

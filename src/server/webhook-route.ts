@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { PrismaClient } from "../../generated/prisma/client.ts";
 import type { CarrierRegistry } from "../carriers/registry.ts";
-import { type ChangePublisher, publishRecordedChanges } from "../domain/changes.ts";
+import type { ChangePublisher } from "../domain/changes.ts";
 import { processDelivery, receiveWebhook } from "../domain/webhook-inbox.ts";
 import type { JobRunner } from "./jobs.ts";
 
@@ -51,11 +51,11 @@ export async function handleCarrierWebhook(
 
 export function scheduleDelivery(deliveryId: string, deps: WebhookDeps): void {
   deps.jobs.run(`webhook ${deliveryId}`, async () => {
-    const changes = await processDelivery(deps.db, deliveryId, {
+    await processDelivery(deps.db, deliveryId, {
       now: deps.now(),
       findAdapter: deps.carriers.adapter,
+      publisher: deps.publisher,
     });
-    publishRecordedChanges(deps.publisher, changes);
   });
 }
 

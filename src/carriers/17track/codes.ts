@@ -1,4 +1,4 @@
-import type { CodeTable } from "../normalise.ts";
+import type { CodeTable } from "../normalize.ts";
 
 /**
  * 17TRACK API v2.2 main statuses and sub-statuses ("Understanding Tracking Status",

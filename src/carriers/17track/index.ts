@@ -1,5 +1,5 @@
 import { defineCarrier } from "../define-carrier.ts";
-import { parentCodeFallback } from "../normalise.ts";
+import { parentCodeFallback } from "../normalize.ts";
 import { seventeenTrackCodes } from "./codes.ts";
 import { seventeenTrackOverallStatus } from "./overall-status.ts";
 import { parseSeventeenTrack } from "./parse.ts";

@@ -1,4 +1,4 @@
-import type { CodeTable } from "../normalise.ts";
+import type { CodeTable } from "../normalize.ts";
 import type { CodeMeaning } from "../types.ts";
 
 const DELAYED: CodeMeaning = { status: "EXCEPTION", substatus: "DELAYED" };

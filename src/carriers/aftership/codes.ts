@@ -1,4 +1,4 @@
-import type { CodeTable } from "../normalise.ts";
+import type { CodeTable } from "../normalize.ts";
 
 /**
  * AfterShip Tracking "Delivery Statuses" (tags) and "Delivery Sub-statuses" (subtags,

@@ -1,5 +1,5 @@
 import { defineCarrier } from "../define-carrier.ts";
-import { parentCodeFallback } from "../normalise.ts";
+import { parentCodeFallback } from "../normalize.ts";
 import { aftershipCodes } from "./codes.ts";
 import { aftershipOverallStatus } from "./overall-status.ts";
 import { parseAftership } from "./parse.ts";

@@ -1,4 +1,4 @@
-import type { CodeTable } from "../normalise.ts";
+import type { CodeTable } from "../normalize.ts";
 
 /** Cainiao / AliExpress logistics detail `detailList[].actionCode`. */
 export const cainiaoCodes: CodeTable = {

@@ -1,4 +1,4 @@
-import type { CodeTable } from "../normalise.ts";
+import type { CodeTable } from "../normalize.ts";
 
 /**
  * DHL Shipment Tracking - Unified API `events[].statusCode`. DHL documents only these

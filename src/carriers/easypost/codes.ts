@@ -1,4 +1,4 @@
-import type { CodeTable } from "../normalise.ts";
+import type { CodeTable } from "../normalize.ts";
 
 /**
  * EasyPost Tracker `status` and "status/status_detail" pairs of `tracking_details[]`.

@@ -1,5 +1,5 @@
 import { defineCarrier } from "../define-carrier.ts";
-import { parentCodeFallback } from "../normalise.ts";
+import { parentCodeFallback } from "../normalize.ts";
 import { easypostCodes } from "./codes.ts";
 import { easypostOverallStatus } from "./overall-status.ts";
 import { parseEasypost } from "./parse.ts";

@@ -5,7 +5,7 @@ import { asRecord, asText } from "../json.ts";
 /**
  * EasyPost webhooks (EasyPost client libraries' `validate_webhook`, e.g. easypost-python
  * `Webhook.validate_webhook`): header `X-Hmac-Signature` is "hmac-sha256-hex=" + the hex
- * HMAC-SHA256 of the raw body, keyed with the webhook secret normalised to NFKD.
+ * HMAC-SHA256 of the raw body, keyed with the webhook secret normalized to NFKD.
  */
 export function verifyEasypostWebhook(input: {
   rawBody: string;

@@ -1,4 +1,4 @@
-import type { CodeTable } from "../normalise.ts";
+import type { CodeTable } from "../normalize.ts";
 
 /** FedEx Track API v1 `scanEvents[].eventType` (FedEx "tracking status codes"). */
 export const fedexCodes: CodeTable = {

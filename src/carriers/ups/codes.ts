@@ -1,4 +1,4 @@
-import type { CodeTable } from "../normalise.ts";
+import type { CodeTable } from "../normalize.ts";
 
 /**
  * UPS Track API v1 `activity[].status`: rawCode is "type/statusCode" (e.g. "D/011").

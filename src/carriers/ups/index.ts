@@ -1,5 +1,5 @@
 import { defineCarrier } from "../define-carrier.ts";
-import { parentCodeFallback } from "../normalise.ts";
+import { parentCodeFallback } from "../normalize.ts";
 import { upsCodes } from "./codes.ts";
 import { parseUps } from "./parse.ts";
 

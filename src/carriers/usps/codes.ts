@@ -1,4 +1,4 @@
-import type { CodeTable } from "../normalise.ts";
+import type { CodeTable } from "../normalize.ts";
 
 /** USPS Tracking API v3 `trackingEvents[].eventCode` (USPS event codes). */
 export const uspsCodes: CodeTable = {

@@ -1,4 +1,4 @@
-import type { CodeTable } from "../normalise.ts";
+import type { CodeTable } from "../normalize.ts";
 
 /**
  * YunExpress tracking details carry no per-event code, only ProcessContent text, so

@@ -1,7 +1,7 @@
 /**
  * Wording -> our "~" code, first match wins: failures and returns are tested before
  * "delivered" because "Delivery failed" and "Returned to sender" contain the same words.
- * Text that matches nothing becomes "~unmatched", which the normaliser counts as unknown.
+ * Text that matches nothing becomes "~unmatched", which the normalizer counts as unknown.
  */
 const RULES: ReadonlyArray<readonly [RegExp, string]> = [
   [/held by customs|customs (hold|detain)|detained by customs/i, "~customs_held"],

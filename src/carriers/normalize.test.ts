@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createNormaliser, parentCodeFallback, UNKNOWN_CODE_MEANING } from "./normalise.ts";
+import { createNormalizer, parentCodeFallback, UNKNOWN_CODE_MEANING } from "./normalize.ts";
 import type { RawCarrierEvent } from "./types.ts";
 
 const raw = (rawCode: string): RawCarrierEvent => ({
@@ -16,9 +16,9 @@ const table = {
   "X/RET": { status: "EXCEPTION", substatus: "RETURNED_TO_SENDER" },
 } as const;
 
-describe("createNormaliser", () => {
+describe("createNormalizer", () => {
   it("maps a known code and keeps the raw event", () => {
-    const event = createNormaliser(table)(raw("DL"));
+    const event = createNormalizer(table)(raw("DL"));
     expect(event).toMatchObject({
       status: "DELIVERED",
       substatus: null,
@@ -29,8 +29,8 @@ describe("createNormaliser", () => {
   });
 
   it("falls back to IN_TRANSIT and marks the event unknown", () => {
-    const normalise = createNormaliser(table);
-    const event = normalise(raw("ZZ"));
+    const normalize = createNormalizer(table);
+    const event = normalize(raw("ZZ"));
     expect(event).toMatchObject({
       status: UNKNOWN_CODE_MEANING.status,
       substatus: null,
@@ -39,20 +39,20 @@ describe("createNormaliser", () => {
   });
 
   it("uses the parent code of a new child code, still marked unknown", () => {
-    const normalise = createNormaliser(table, parentCodeFallback(table, "/"));
-    expect(normalise(raw("X/RET"))).toMatchObject({ substatus: "RETURNED_TO_SENDER", known: true });
-    expect(normalise(raw("X/NEW"))).toMatchObject({ status: "EXCEPTION", known: false });
+    const normalize = createNormalizer(table, parentCodeFallback(table, "/"));
+    expect(normalize(raw("X/RET"))).toMatchObject({ substatus: "RETURNED_TO_SENDER", known: true });
+    expect(normalize(raw("X/NEW"))).toMatchObject({ status: "EXCEPTION", known: false });
   });
 
   it("does not treat inherited object keys as codes", () => {
-    const event = createNormaliser(table)(raw("toString"));
+    const event = createNormalizer(table)(raw("toString"));
     expect(event.known).toBe(false);
   });
 
   it("never throws, even when the fallback does", () => {
-    const normalise = createNormaliser(table, () => {
+    const normalize = createNormalizer(table, () => {
       throw new Error("boom");
     });
-    expect(normalise(raw("??")).status).toBe("IN_TRANSIT");
+    expect(normalize(raw("??")).status).toBe("IN_TRANSIT");
   });
 });

@@ -24,7 +24,7 @@ export function parentCodeFallback(table: CodeTable, separator: string): CodeFal
   };
 }
 
-export function createNormaliser(
+export function createNormalizer(
   codeTable: CodeTable,
   fallback?: CodeFallback,
 ): (raw: RawCarrierEvent) => CanonicalEvent {
