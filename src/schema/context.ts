@@ -24,6 +24,8 @@ export interface Context {
   carriers: CarrierRegistry;
   marketplaces: MarketplaceRegistry;
   texts: TextBook;
+  /** Outbound HTTP for marketplace and carrier clients; never the global one in tests. */
+  fetch: typeof fetch;
   /** The caller's Accept-Language, best first; empty when it sent none. */
   acceptLanguages: readonly string[];
 }

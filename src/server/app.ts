@@ -23,6 +23,8 @@ export interface AppDeps {
   carriers?: CarrierRegistry;
   /** Marketplace plugins; the built-in ones by default. */
   marketplaces?: MarketplaceRegistry;
+  /** Outbound HTTP (marketplace and carrier APIs); tests hand in one that reaches local fakes. */
+  fetch?: typeof fetch;
   /** Prefills GraphiQL's Authorization header, for the demo only. */
   demoApiKey?: string;
 }
@@ -53,6 +55,7 @@ export function buildApp(deps: AppDeps): App {
   const carriers = deps.carriers ?? createCarrierRegistry();
   const marketplaces = deps.marketplaces ?? createMarketplaceRegistry();
   const texts = createTextBook(marketplaces);
+  const outbound = deps.fetch ?? globalThis.fetch;
   const { publisher, feed } = changeChannels(deps.pubsub);
   const authenticate = createAuthenticator(deps.db);
   const yoga = createYoga<InitialContext, Context>({
@@ -92,6 +95,7 @@ export function buildApp(deps: AppDeps): App {
         carriers,
         marketplaces,
         texts,
+        fetch: outbound,
         acceptLanguages: parseAcceptLanguage(
           typeof acceptLanguage === "string" ? acceptLanguage : null,
         ),
