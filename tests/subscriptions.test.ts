@@ -80,7 +80,7 @@ async function settle(client: Client) {
 
 describe("live updates over graphql-ws", () => {
   it("pushes shipmentUpdated and trackingEventAdded when events are recorded through the mutation", async () => {
-    const id = await buildShipment(server);
+    const id = await buildShipment(server, { trackingNumber: "1Z5R89390357567127" });
     const client = server.wsClient();
     const updated = subscribe(client, print(ShipmentUpdated), { id });
     const added = subscribe(client, print(TrackingEventAdded), {

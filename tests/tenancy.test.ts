@@ -11,7 +11,7 @@ let shipmentOfA: string;
 beforeAll(async () => {
   server = await startTestServer();
   other = await server.createTenant("Tenant B");
-  shipmentOfA = await buildShipment(server);
+  shipmentOfA = await buildShipment(server, { trackingNumber: "1Z5R89390357567127" });
 });
 afterAll(() => server.close());
 

@@ -30,7 +30,7 @@ export type CodeLookup = (
   rawDescription: string,
 ) => { status: TrackingStatus; substatus: TrackingSubstatus | null } | null;
 
-/** Carriers' clocks drift and time zones get mislabelled; more than a day ahead is a bad row. */
+/** Carriers' clocks drift and time zones get mislabelled; a day either way is tolerated. */
 const FUTURE_TOLERANCE_MS = 24 * 60 * 60 * 1000;
 
 /**
@@ -39,7 +39,15 @@ const FUTURE_TOLERANCE_MS = 24 * 60 * 60 * 1000;
  */
 export function checkEventInput(
   input: EventInput,
-  context: { carrier: string; field: string; now: Date; source: EventSource; lookup: CodeLookup },
+  context: {
+    carrier: string;
+    field: string;
+    now: Date;
+    /** When the order was placed: a scan days before it belongs to another parcel. */
+    orderPlacedAt?: Date;
+    source: EventSource;
+    lookup: CodeLookup;
+  },
 ): { event: IngestEvent } | { errors: UserError[] } {
   const { field } = context;
   const errors: UserError[] = [];
@@ -53,6 +61,16 @@ export function checkEventInput(
       userError(
         "FUTURE_EVENT",
         "occurredAt is more than a day in the future",
+        `${field}.occurredAt`,
+      ),
+    );
+  }
+  const placedAt = context.orderPlacedAt;
+  if (placedAt && input.occurredAt.instant.getTime() < placedAt.getTime() - FUTURE_TOLERANCE_MS) {
+    errors.push(
+      userError(
+        "EVENT_BEFORE_ORDER",
+        `occurredAt is more than a day before the order was placed (${placedAt.toISOString()}): a reused or mistyped tracking number?`,
         `${field}.occurredAt`,
       ),
     );

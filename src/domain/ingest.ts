@@ -46,12 +46,14 @@ export async function ingestEvents(
     const row = toRow(shipment, event);
     rows.set(row.dedupeKey, row);
   }
+  // Inserted in key order, so two batches that overlap never wait on each other's rows in
+  // opposite orders (a deadlock on PostgreSQL's unique index).
+  const ordered = [...rows.values()].sort((a, b) => (a.dedupeKey < b.dedupeKey ? -1 : 1));
   return db.$transaction(async (tx) => {
-    const inserted = rows.size
-      ? await tx.trackingEvent.createManyAndReturn({
-          data: [...rows.values()],
-          skipDuplicates: true,
-        })
+    // One writer per shipment at a time: the status guard below then sees every earlier batch.
+    await tx.$queryRaw`SELECT 1 FROM "Shipment" WHERE "id" = ${shipment.id} FOR UPDATE`;
+    const inserted = ordered.length
+      ? await tx.trackingEvent.createManyAndReturn({ data: ordered, skipDuplicates: true })
       : [];
     const latest = pickLatest(inserted);
     let statusChanged = false;
@@ -70,14 +72,30 @@ export async function ingestEvents(
       statusChanged = count > 0;
     }
     const current = await tx.shipment.findUniqueOrThrow({ where: { id: shipment.id } });
+    if (statusChanged && current.status === "DELIVERED") {
+      // The order is delivered when its last parcel is; only a SHIPPED order moves (a partly
+      // shipped one still owes items, a return request is not withdrawn by a delivery scan).
+      const undelivered = await tx.shipment.count({
+        where: { orderId: current.orderId, status: { not: "DELIVERED" } },
+      });
+      if (undelivered === 0) {
+        await tx.order.updateMany({
+          where: { id: current.orderId, state: "SHIPPED" },
+          data: { state: "DELIVERED" },
+        });
+      }
+    }
     return {
       shipment: current,
       inserted,
       duplicateCount: events.length - inserted.length,
       statusChanged,
     };
-  });
+  }, INGEST_TRANSACTION);
 }
+
+/** Waiting for a pooled connection under a burst is normal; Prisma's 2 s default is not enough. */
+const INGEST_TRANSACTION = { maxWait: 10_000, timeout: 20_000 };
 
 function toRow(shipment: ShipmentKey, event: IngestEvent) {
   const where = event.location;

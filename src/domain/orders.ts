@@ -2,6 +2,7 @@ import type { Order, PrismaClient } from "../../generated/prisma/client.ts";
 import type { MarketplaceRegistry } from "../plugins/registry.ts";
 import type { MarketplacePlugin } from "../plugins/types.ts";
 import { canTransition, ORDER_TRANSITIONS, type OrderState } from "../vocabulary/index.ts";
+import { insertOnce } from "./db-errors.ts";
 import { canonicalLocale } from "./texts/index.ts";
 import { type UserError, userError } from "./user-error.ts";
 
@@ -55,22 +56,28 @@ export async function createOrder(
   const buyerLocale = input.buyerLocale?.trim()
     ? canonicalLocale(input.buyerLocale)!
     : found.site.locales[0]!;
-  const order = await db.order.create({
-    data: {
-      tenantId,
-      storeId: input.storeId,
-      nativeOrderId,
-      nativeStatus: native.code,
-      state: native.state,
-      buyerLocale,
-      destinationCountry: input.destinationCountry.trim().toUpperCase(),
-      placedAt: input.placedAt,
-      shipByDate: input.shipByDate ?? null,
-      promisedDeliveryFrom: input.promisedDeliveryFrom ?? null,
-      promisedDeliveryTo: input.promisedDeliveryTo ?? null,
-      items: { create: (input.items ?? []).map((item) => ({ ...item, sku: item.sku ?? null })) },
-    },
-  });
+  const order = await insertOnce(() =>
+    db.order.create({
+      data: {
+        tenantId,
+        storeId: input.storeId,
+        nativeOrderId,
+        nativeStatus: native.code,
+        state: native.state,
+        buyerLocale,
+        destinationCountry: input.destinationCountry.trim().toUpperCase(),
+        placedAt: input.placedAt,
+        shipByDate: input.shipByDate ?? null,
+        promisedDeliveryFrom: input.promisedDeliveryFrom ?? null,
+        promisedDeliveryTo: input.promisedDeliveryTo ?? null,
+        items: { create: (input.items ?? []).map((item) => ({ ...item, sku: item.sku ?? null })) },
+      },
+    }),
+  );
+  if (!order) {
+    const message = `order ${nativeOrderId} already exists in this store`;
+    return { order: null, errors: [userError("DUPLICATE", message, "nativeOrderId")] };
+  }
   return { order, errors: [] };
 }
 
@@ -152,7 +159,13 @@ export async function createStore(
     const message = `a ${plugin.name} ${site} store named "${name}" already exists`;
     return { store: null, errors: [userError("DUPLICATE", message, "name")] };
   }
-  const store = await db.store.create({ data: { tenantId, marketplace, site, name } });
+  const store = await insertOnce(() =>
+    db.store.create({ data: { tenantId, marketplace, site, name } }),
+  );
+  if (!store) {
+    const message = `a ${plugin.name} ${site} store named "${name}" already exists`;
+    return { store: null, errors: [userError("DUPLICATE", message, "name")] };
+  }
   return { store, errors: [] };
 }
 

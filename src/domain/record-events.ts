@@ -3,6 +3,7 @@ import type { EventSource } from "../../generated/prisma/enums.ts";
 import { type ChangePublisher, publishRecordedChanges } from "./changes.ts";
 import { type CodeLookup, checkEventInput, type EventInput } from "./event-input.ts";
 import { type IngestEvent, ingestEvents } from "./ingest.ts";
+import { CONFLICT_RETRY, retryTransient } from "./retry.ts";
 import { trackingNumberKey } from "./tracking-number-key.ts";
 import { type UserError, userError } from "./user-error.ts";
 
@@ -81,13 +82,14 @@ export async function recordTrackingEvents(
         carrier: shipment.carrier,
         field: `events.${index}`,
         now: deps.now,
+        orderPlacedAt: shipment.order.placedAt,
         source: input.source,
         lookup: deps.lookup,
       });
       if ("event" in checked) good.push(checked.event);
       else if (shipment === shipments[0]) result.errors.push(...checked.errors);
     });
-    const ingested = await ingestEvents(db, shipment, good);
+    const ingested = await retryTransient(() => ingestEvents(db, shipment, good), CONFLICT_RETRY);
     result.shipments.push(ingested.shipment);
     result.recordedCount += ingested.inserted.length;
     result.duplicateCount += ingested.duplicateCount;
@@ -103,16 +105,32 @@ export async function recordTrackingEvents(
   return result;
 }
 
-function findShipments(db: PrismaClient, tenantId: string, selector: ShipmentSelector) {
+/**
+ * The shipments an event batch belongs to. A parcel shared by several orders (same carrier and
+ * number) gets every event whichever of its shipments is named, so their timelines agree.
+ */
+async function findShipments(db: PrismaClient, tenantId: string, selector: ShipmentSelector) {
+  let carrier: string | undefined;
+  let trackingNumber: string;
   if ("shipmentId" in selector) {
-    return db.shipment.findMany({ where: { id: selector.shipmentId, tenantId } });
+    const named = await db.shipment.findFirst({ where: { id: selector.shipmentId, tenantId } });
+    if (!named) return [];
+    carrier = named.carrier;
+    trackingNumber = named.trackingNumber;
+  } else {
+    carrier = "carrier" in selector ? selector.carrier.trim().toLowerCase() : undefined;
+    trackingNumber = trackingNumberKey(selector.trackingNumber);
   }
-  return db.shipment.findMany({
-    where: {
-      tenantId,
-      carrier: "carrier" in selector ? selector.carrier.trim().toLowerCase() : undefined,
-      trackingNumber: trackingNumberKey(selector.trackingNumber),
-    },
+  const shipments = await db.shipment.findMany({
+    where: { tenantId, carrier, trackingNumber },
+    include: { order: { select: { placedAt: true } } },
     orderBy: { createdAt: "asc" },
   });
+  // The named shipment first: its checks are the ones reported.
+  if ("shipmentId" in selector) {
+    shipments.sort(
+      (a, b) => Number(b.id === selector.shipmentId) - Number(a.id === selector.shipmentId),
+    );
+  }
+  return shipments;
 }

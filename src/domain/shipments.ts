@@ -1,7 +1,14 @@
-import type { PrismaClient, Shipment } from "../../generated/prisma/client.ts";
+import type { PrismaClient, Shipment, TrackingEvent } from "../../generated/prisma/client.ts";
 import type { CarrierRegistry } from "../carriers/registry.ts";
 import { normalizeTrackingNumber } from "../carriers/tracking-numbers/index.ts";
-import { canTransition, type OrderState, UNSHIPPABLE_ORDER_STATES } from "../vocabulary/index.ts";
+import {
+  canTransition,
+  type OrderState,
+  type TrackingSubstatus,
+  UNSHIPPABLE_ORDER_STATES,
+} from "../vocabulary/index.ts";
+import { insertOnce } from "./db-errors.ts";
+import { type IngestEvent, ingestEvents } from "./ingest.ts";
 import { type UserError, userError } from "./user-error.ts";
 
 export interface ConfirmShipmentInput {
@@ -23,7 +30,7 @@ export async function confirmShipment(
   tenantId: string,
   input: ConfirmShipmentInput,
   deps: { now: Date; carriers: CarrierRegistry },
-): Promise<{ shipment: Shipment | null; errors: UserError[] }> {
+): Promise<{ shipment: Shipment | null; errors: UserError[]; warnings: UserError[] }> {
   const order = await db.order.findFirst({ where: { id: input.orderId, tenantId } });
   if (!order) return refuse(userError("NOT_FOUND", "no such order for this API key", "orderId"));
   if (UNSHIPPABLE_ORDER_STATES.has(order.state as OrderState)) {
@@ -55,6 +62,7 @@ export async function confirmShipment(
       return {
         shipment: null,
         errors: check.errors.map((e) => userError(e.code, `${e.message}${hint}`, "trackingNumber")),
+        warnings: [],
       };
     }
   }
@@ -62,36 +70,102 @@ export async function confirmShipment(
     where: { orderId: order.id, carrier, trackingNumber },
   });
   if (existing) {
-    return refuse(
-      userError(
-        "DUPLICATE",
-        `${trackingNumber} is already attached to this order`,
-        "trackingNumber",
-      ),
-    );
+    const message = `${trackingNumber} is already attached to this order`;
+    return refuse(userError("DUPLICATE", message, "trackingNumber"));
   }
+  const shipDate = input.shipDate ?? deps.now;
+  const dateProblem = checkShipDate(shipDate, order.placedAt, deps.now);
+  if (dateProblem) return refuse(dateProblem);
   // An order already further along (delivered, say) keeps its state; a new parcel does not undo it.
   const state = canTransition(order.state as OrderState, "SHIPPED") ? "SHIPPED" : order.state;
-  const [shipment] = await db.$transaction([
-    db.shipment.create({
-      data: {
-        tenantId,
-        orderId: order.id,
-        storeId: order.storeId,
-        carrier,
-        trackingNumber,
-        shippingMethod: input.shippingMethod?.trim() || null,
-        shippedAt: input.shipDate ?? deps.now,
-        status: "PENDING",
-        substatus: "NOT_FOUND",
-        syncState: "PENDING",
-      },
-    }),
-    db.order.update({ where: { id: order.id }, data: { state } }),
-  ]);
-  return { shipment, errors: [] };
+  const created = await insertOnce(() =>
+    db.$transaction([
+      db.shipment.create({
+        data: {
+          tenantId,
+          orderId: order.id,
+          storeId: order.storeId,
+          carrier,
+          trackingNumber,
+          shippingMethod: input.shippingMethod?.trim() || null,
+          shippedAt: shipDate,
+          status: "PENDING",
+          substatus: "NOT_FOUND",
+          syncState: "PENDING",
+        },
+      }),
+      db.order.update({ where: { id: order.id }, data: { state } }),
+    ]),
+  );
+  if (!created) {
+    const message = `${trackingNumber} is already attached to this order`;
+    return refuse(userError("DUPLICATE", message, "trackingNumber"));
+  }
+  const shared = await shareParcel(db, created[0]);
+  return { ...shared, errors: [] };
 }
 
-function refuse(error: UserError): { shipment: null; errors: UserError[] } {
-  return { shipment: null, errors: [error] };
+/** Ship dates are the seller's word; only one before the order or days ahead is certainly wrong. */
+function checkShipDate(shipDate: Date, placedAt: Date, now: Date): UserError | null {
+  if (shipDate.getTime() > now.getTime() + DAY_MS) {
+    return userError("DATE_OUT_OF_RANGE", "shipDate is more than a day in the future", "shipDate");
+  }
+  if (shipDate.getTime() < placedAt.getTime() - DAY_MS) {
+    return userError("DATE_OUT_OF_RANGE", "shipDate is before the order was placed", "shipDate");
+  }
+  return null;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * One parcel may carry several orders (a buyer's two orders packed together). A new shipment
+ * of a number the tenant already tracks takes the parcel's events so far, and from then on
+ * every event recorded for one of them is recorded for all (see `findShipments`); the caller
+ * is told, since a reused number is as often a copy-paste slip.
+ */
+async function shareParcel(
+  db: PrismaClient,
+  shipment: Shipment,
+): Promise<{ shipment: Shipment; warnings: UserError[] }> {
+  const twins = await db.shipment.findMany({
+    where: {
+      tenantId: shipment.tenantId,
+      carrier: shipment.carrier,
+      trackingNumber: shipment.trackingNumber,
+      id: { not: shipment.id },
+    },
+    include: { order: { select: { nativeOrderId: true } } },
+    orderBy: { createdAt: "asc" },
+  });
+  if (twins.length === 0) return { shipment, warnings: [] };
+  const source = twins.reduce((best, twin) =>
+    (twin.lastEventAt?.getTime() ?? 0) > (best.lastEventAt?.getTime() ?? 0) ? twin : best,
+  );
+  const events = await db.trackingEvent.findMany({ where: { shipmentId: source.id } });
+  const ingested = await ingestEvents(db, shipment, events.map(asIngestEvent));
+  const orders = twins.map((twin) => twin.order.nativeOrderId).join(", ");
+  const message = `${shipment.trackingNumber} also tracks order ${orders}: the orders share this parcel's events`;
+  return {
+    shipment: ingested.shipment,
+    warnings: [userError("TRACKING_NUMBER_REUSED", message, "trackingNumber")],
+  };
+}
+
+function asIngestEvent(event: TrackingEvent): IngestEvent {
+  return {
+    occurredAt: { instant: event.occurredAt, offsetMinutes: event.utcOffsetMinutes },
+    status: event.status,
+    substatus: event.substatus as TrackingSubstatus | null,
+    rawCode: event.rawCode,
+    rawDescription: event.rawDescription,
+    location: event,
+    source: event.source,
+    codeKnown: event.codeKnown,
+    carrier: event.carrier,
+  };
+}
+
+function refuse(error: UserError): { shipment: null; errors: UserError[]; warnings: [] } {
+  return { shipment: null, errors: [error], warnings: [] };
 }

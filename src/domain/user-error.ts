@@ -24,6 +24,9 @@ export const USER_ERROR_CODES = [
   "UNKNOWN_NATIVE_STATUS",
   "TRANSITION_NOT_ALLOWED",
   "INVALID_LOCALE",
+  "DATE_OUT_OF_RANGE",
+  "EVENT_BEFORE_ORDER",
+  "TRACKING_NUMBER_REUSED",
 ] as const;
 export type UserErrorCode = (typeof USER_ERROR_CODES)[number];
 

@@ -19,7 +19,9 @@ const ConfirmShipmentInput = builder.inputType("ConfirmShipmentInput", {
 });
 
 const ConfirmShipmentPayload = builder
-  .objectRef<{ shipment: Shipment | null; errors: UserError[] }>("ConfirmShipmentPayload")
+  .objectRef<{ shipment: Shipment | null; errors: UserError[]; warnings: UserError[] }>(
+    "ConfirmShipmentPayload",
+  )
   .implement({
     fields: (t) => ({
       shipment: t.field({
@@ -28,6 +30,11 @@ const ConfirmShipmentPayload = builder
         resolve: (payload) => payload.shipment,
       }),
       errors: t.field({ type: [UserErrorRef], resolve: (payload) => payload.errors }),
+      warnings: t.field({
+        type: [UserErrorRef],
+        description: "Accepted, but worth a look (a number another order already tracks).",
+        resolve: (payload) => payload.warnings,
+      }),
     }),
   });
 
@@ -39,7 +46,7 @@ builder.mutationField("confirmShipment", (t) =>
     args: { input: t.arg({ type: ConfirmShipmentInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const denied = writeScopeError(ctx);
-      if (denied.length) return { shipment: null, errors: denied };
+      if (denied.length) return { shipment: null, errors: denied, warnings: [] };
       return confirmShipment(
         ctx.db,
         ctx.viewer.tenantId,

@@ -1,3 +1,4 @@
+import { createCarrierRegistry } from "../../src/carriers/registry.ts";
 import { ConfirmShipment, CreateOrder } from "./operations.ts";
 import type { TestServer } from "./test-server.ts";
 
@@ -6,7 +7,7 @@ let sequence = 0;
 /** An order through the API, as a seller tool would create it; overrides win. */
 export async function buildOrder(
   server: TestServer,
-  overrides: { storeId?: string; apiKey?: string; nativeOrderId?: string } = {},
+  overrides: { storeId?: string; apiKey?: string; nativeOrderId?: string; placedAt?: string } = {},
 ): Promise<string> {
   sequence += 1;
   const storeId = overrides.storeId ?? globalId("Store", server.tenant.amazonStoreId);
@@ -20,7 +21,7 @@ export async function buildOrder(
         nativeStatus: "Unshipped",
         buyerLocale: "en-US",
         destinationCountry: "US",
-        placedAt: "2026-11-01T09:30:00-08:00",
+        placedAt: overrides.placedAt ?? "2026-11-01T09:30:00-08:00",
         items: [{ nativeItemId: "A1", title: "Phone case", quantity: 1 }],
       },
     },
@@ -31,10 +32,29 @@ export async function buildOrder(
   return order.id;
 }
 
-/** An order with a shipment on a valid UPS number; returns the shipment's global id. */
+/**
+ * A valid UPS number no other call returned: shipments of one number share a parcel's events,
+ * so tests that do not mean to share must not reuse one.
+ */
+export function uniqueUpsNumber(): string {
+  sequence += 1;
+  const stem = `1Z5R893903${String(sequence).padStart(7, "0")}`;
+  for (let digit = 0; digit <= 9; digit++) {
+    if (createCarrierRegistry().validate("ups", `${stem}${digit}`).valid) return `${stem}${digit}`;
+  }
+  throw new Error(`no check digit completes ${stem}`);
+}
+
+/** An order with a shipment on a fresh valid UPS number; returns the shipment's global id. */
 export async function buildShipment(
   server: TestServer,
-  overrides: { apiKey?: string; storeId?: string; trackingNumber?: string; carrier?: string } = {},
+  overrides: {
+    apiKey?: string;
+    storeId?: string;
+    trackingNumber?: string;
+    carrier?: string;
+    placedAt?: string;
+  } = {},
 ): Promise<string> {
   const orderId = await buildOrder(server, overrides);
   const result = await server.request(
@@ -43,7 +63,7 @@ export async function buildShipment(
       input: {
         orderId,
         carrier: overrides.carrier ?? "ups",
-        trackingNumber: overrides.trackingNumber ?? "1Z5R89390357567127",
+        trackingNumber: overrides.trackingNumber ?? uniqueUpsNumber(),
         shipDate: "2026-11-02T10:00:00-08:00",
       },
     },
