@@ -6,6 +6,7 @@ import {
   suggestCorrections,
   validateTrackingNumber,
 } from "./index.ts";
+import { formatLabel } from "./validate.ts";
 
 describe("suggestCorrections", () => {
   it("recovers a one-digit typo in an S10 number", () => {
@@ -172,5 +173,26 @@ describe("detectCarriers", () => {
     ]) {
       expect(codes, code).toContain(code);
     }
+  });
+});
+
+describe("messages name the carrier once", () => {
+  it("says UPS once when a UPS check digit is wrong (it used to say 'a UPS UPS number')", () => {
+    const [error] = validateTrackingNumber("ups", "1Z5R89390357567128").errors;
+    expect(error!.code).toBe("CHECK_DIGIT_MISMATCH");
+    expect(error!.message.match(/UPS/g)).toHaveLength(1);
+    const [canada] = validateTrackingNumber("canada-post", "0073938000549298").errors;
+    expect(canada!.message.match(/Canada Post/g)).toHaveLength(1);
+  });
+
+  it("never repeats the brand in the label of any carrier's format", () => {
+    for (const carrier of listCarriers()) {
+      const brand = carrier.name.split(" ")[0]!;
+      for (const format of carrier.formats) {
+        const label = formatLabel(carrier.name, format.name);
+        expect(label.split(brand).length - 1, `${carrier.code}: ${label}`).toBe(1);
+      }
+    }
+    expect(formatLabel("USPS", "S10")).toBe("USPS S10");
   });
 });

@@ -8,6 +8,20 @@ function names(matches: readonly CarrierMatch[]): string {
   return matches.map((m) => `${m.carrier.name} (${m.carrier.code})`).join(", ");
 }
 
+const key = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, "");
+const firstWord = (s: string) => key(s.split(" ")[0] ?? "");
+
+/**
+ * How a message names one format of a carrier, saying the carrier once: most format names
+ * already start with the brand ("UPS", "Canada Post (16)", "DHL E-Commerce (14)"), so prefixing
+ * the carrier name gave "a UPS UPS number". Generic formats keep the prefix ("USPS S10").
+ */
+export function formatLabel(carrierName: string, formatName: string): string {
+  if (key(carrierName).includes(key(formatName))) return carrierName;
+  if (firstWord(formatName) === firstWord(carrierName)) return formatName;
+  return `${carrierName} ${formatName}`;
+}
+
 /**
  * Checks a number against one carrier. Valid when it matches one of the carrier's formats with
  * a verified check digit, or a pattern-only format when that is all the carrier has.
@@ -51,7 +65,7 @@ export function validateTrackingNumber(
     suggestions = suggestCorrections(normalized, carrier);
     errors.push({
       code: "CHECK_DIGIT_MISMATCH",
-      message: `"${normalized}" has the shape of a ${info.name} ${failed[0]!.format.name} number but its check digit is wrong; it was probably mistyped.`,
+      message: `"${normalized}" has the shape of the ${formatLabel(info.name, failed[0]!.format.name)} format but its check digit is wrong; it was probably mistyped.`,
     });
   }
   if (matches.length > 0) {
