@@ -22,6 +22,8 @@ export interface CompiledFormat {
   required: RequiredLookup[];
   /** Our carrier code; null when it depends on the number (S10). */
   carrier: string | null;
+  /** Carrier whose match this one is listed after when both match (FormatData.listed_after). */
+  listedAfter: string | null;
   shape: RegexShape;
   confidence: number;
   validExamples: string[];
@@ -97,6 +99,7 @@ export function compileFormat(loaded: LoadedFormat): CompiledFormat {
       : null,
     required,
     carrier,
+    listedAfter: data.listed_after ?? null,
     shape,
     confidence: confidenceOf(shape, required.length, spec !== undefined),
     countryNames: new Map(

@@ -26,7 +26,11 @@ describe.each(FORMATS.map((f) => [f.id, f] as const))("format %s", (_id, f) => {
     const mine = matches.find((m) => m.carrier.code === carrier);
     expect(mine, `${example} should match ${carrier}`).toBeDefined();
     expect(mine!.checksum).toBe(f.checksum === null ? "NO_CHECKSUM" : "CHECKSUM_VALID");
-    if (!(normalized in NOT_TOP) && !(f.id === "dhl_paket_12")) {
+    if (f.listedAfter !== null) {
+      // Another carrier's number this carrier also tracks: listed right behind that carrier.
+      const codes = matches.map((m) => m.carrier.code);
+      expect(codes.indexOf(carrier)).toBe(codes.indexOf(f.listedAfter) + 1);
+    } else if (!(normalized in NOT_TOP) && !(f.id === "dhl_paket_12")) {
       expect(matches[0]!.carrier.code).toBe(carrier);
     }
     expect(validateTrackingNumber(carrier, example).valid).toBe(true);

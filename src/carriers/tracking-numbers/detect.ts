@@ -45,6 +45,8 @@ function byRank(a: CarrierMatch, b: CarrierMatch): number {
 /** Matches from outcomes: failed checksums dropped, one entry per carrier (its best format). */
 export function matchesFrom(outcomes: readonly FormatOutcome[]): CarrierMatch[] {
   const matches: CarrierMatch[] = [];
+  // listed_after of the format behind each match, kept apart so CarrierMatch stays as exposed.
+  const after: (string | null)[] = [];
   for (const o of outcomes) {
     if (o.checksum === "CHECKSUM_FAILED") continue;
     const confidence = o.format.confidence;
@@ -56,11 +58,30 @@ export function matchesFrom(outcomes: readonly FormatOutcome[]): CarrierMatch[] 
       checksum: o.checksum,
       confidence,
     };
-    if (existing >= 0) matches[existing] = match;
-    else matches.push(match);
+    if (existing >= 0) {
+      matches[existing] = match;
+      after[existing] = o.format.listedAfter;
+    } else {
+      matches.push(match);
+      after.push(o.format.listedAfter);
+    }
   }
-  if (matches.length > 1) matches.sort(byRank);
-  return matches;
+  return matches.length > 1 ? ranked(matches, after) : matches;
+}
+
+function ranked(matches: CarrierMatch[], after: (string | null)[]): CarrierMatch[] {
+  const order = matches.map((_, i) => i).sort((a, b) => byRank(matches[a]!, matches[b]!));
+  // A format that reads another carrier's numbers goes right behind that carrier's match.
+  for (let i = 0; i < order.length; i++) {
+    const target = after[order[i]!];
+    if (target === null || target === undefined) continue;
+    const j = order.findIndex((k) => matches[k]!.carrier.code === target);
+    if (j > i) {
+      order.splice(j, 0, order.splice(i, 1)[0]!);
+      i--;
+    }
+  }
+  return order.map((i) => matches[i]!);
 }
 
 /** Carriers a number can belong to, best first; empty when it is malformed or unknown. */
