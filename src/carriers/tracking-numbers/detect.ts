@@ -12,7 +12,8 @@ for (const f of FORMATS) {
 }
 const GENERIC_POSTS = new Map<string, CarrierInfo>();
 
-function carrierInfo(outcome: FormatOutcome): CarrierInfo {
+/** The carrier an outcome names, unlisted S10 posts named after their country. */
+export function carrierInfo(outcome: FormatOutcome): CarrierInfo {
   const base = CARRIERS.get(outcome.carrier)!;
   if (outcome.carrier !== "upu-s10" || outcome.country === null) return base;
   let info = GENERIC_POSTS.get(outcome.country);

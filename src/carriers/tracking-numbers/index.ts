@@ -13,6 +13,8 @@ export type {
   TrackingNumberCheck,
   TrackingNumberError,
   TrackingNumberErrorCode,
+  TrackingNumberWarning,
+  TrackingNumberWarningCode,
 } from "./types.ts";
 export { validateTrackingNumber } from "./validate.ts";
 
