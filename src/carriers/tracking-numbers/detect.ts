@@ -1,6 +1,12 @@
 import type { FormatOutcome } from "./compiled-format.ts";
-import { runFormat } from "./compiled-format.ts";
-import { CARRIER_RANK, CARRIERS, candidateFormats, FORMATS } from "./format-registry.ts";
+import { PIN_WEIGHT, runFormat } from "./compiled-format.ts";
+import {
+  CARRIER_COUNTRIES,
+  CARRIER_RANK,
+  CARRIERS,
+  candidateFormats,
+  FORMATS,
+} from "./format-registry.ts";
 import { normalizeTrackingNumber } from "./normalize.ts";
 import type { CarrierInfo, CarrierMatch, DetectionResult, TrackingNumberError } from "./types.ts";
 
@@ -36,15 +42,49 @@ export function outcomesFor(normalized: string): FormatOutcome[] {
   return out;
 }
 
-function byRank(a: CarrierMatch, b: CarrierMatch): number {
-  return (
-    b.confidence - a.confidence ||
-    (CARRIER_RANK.get(a.carrier.code) ?? 0) - (CARRIER_RANK.get(b.carrier.code) ?? 0)
-  );
+/** What is known about a shipment besides its number: ISO 3166-1 alpha-2 codes, any case. */
+export interface DetectionContext {
+  originCountry?: string;
+  destinationCountry?: string;
+}
+
+function operatesIn(carrier: string, country: string | null): boolean {
+  if (country === null) return false;
+  const countries = CARRIER_COUNTRIES.get(carrier);
+  return countries === "worldwide" || (countries?.has(country) ?? false);
+}
+
+function countryOf(code: string | undefined): string | null {
+  const c = code?.trim().toUpperCase();
+  return c ? c : null;
+}
+
+/**
+ * Order of matches: a verified check digit first, always; then confidence, where a carrier
+ * operating in the origin country counts like one more pinned character and one operating in
+ * the destination like half of one (decision 014), so context reorders equally plausible
+ * matches but never outweighs a clearly more specific format; then declaration order.
+ */
+function rankScores(
+  matches: readonly CarrierMatch[],
+  context: DetectionContext | undefined,
+): number[] {
+  const origin = countryOf(context?.originCountry);
+  const destination = countryOf(context?.destinationCountry);
+  return matches.map((m) => {
+    const pin = m.checksum === "CHECKSUM_VALID" ? PIN_WEIGHT.checksum : PIN_WEIGHT.pattern;
+    let score = m.confidence;
+    if (operatesIn(m.carrier.code, origin)) score += pin;
+    if (operatesIn(m.carrier.code, destination)) score += pin / 2;
+    return score;
+  });
 }
 
 /** Matches from outcomes: failed checksums dropped, one entry per carrier (its best format). */
-export function matchesFrom(outcomes: readonly FormatOutcome[]): CarrierMatch[] {
+export function matchesFrom(
+  outcomes: readonly FormatOutcome[],
+  context?: DetectionContext,
+): CarrierMatch[] {
   const matches: CarrierMatch[] = [];
   // listed_after of the format behind each match, kept apart so CarrierMatch stays as exposed.
   const after: (string | null)[] = [];
@@ -67,11 +107,26 @@ export function matchesFrom(outcomes: readonly FormatOutcome[]): CarrierMatch[] 
       after.push(o.format.listedAfter);
     }
   }
-  return matches.length > 1 ? ranked(matches, after) : matches;
+  return matches.length > 1 ? ranked(matches, after, context) : matches;
 }
 
-function ranked(matches: CarrierMatch[], after: (string | null)[]): CarrierMatch[] {
-  const order = matches.map((_, i) => i).sort((a, b) => byRank(matches[a]!, matches[b]!));
+const verifiedFirst = (m: CarrierMatch) => (m.checksum === "CHECKSUM_VALID" ? 0 : 1);
+
+function ranked(
+  matches: CarrierMatch[],
+  after: (string | null)[],
+  context: DetectionContext | undefined,
+): CarrierMatch[] {
+  const score = rankScores(matches, context);
+  const rank = (i: number) => CARRIER_RANK.get(matches[i]!.carrier.code) ?? 0;
+  const order = matches
+    .map((_, i) => i)
+    .sort(
+      (a, b) =>
+        verifiedFirst(matches[a]!) - verifiedFirst(matches[b]!) ||
+        score[b]! - score[a]! ||
+        rank(a) - rank(b),
+    );
   // A format that reads another carrier's numbers goes right behind that carrier's match.
   for (let i = 0; i < order.length; i++) {
     const target = after[order[i]!];
@@ -85,10 +140,14 @@ function ranked(matches: CarrierMatch[], after: (string | null)[]): CarrierMatch
   return order.map((i) => matches[i]!);
 }
 
-/** Carriers a number can belong to, best first; empty when it is malformed or unknown. */
-export function detectCarrier(trackingNumber: string): CarrierMatch[] {
+/**
+ * Carriers a number can belong to, best first; empty when it is malformed or unknown. The
+ * shipment's origin and destination countries, when known, rank carriers operating there
+ * above equally plausible ones that do not.
+ */
+export function detectCarrier(trackingNumber: string, context?: DetectionContext): CarrierMatch[] {
   const n = normalizeTrackingNumber(trackingNumber);
-  return "error" in n ? [] : matchesFrom(outcomesFor(n.normalized));
+  return "error" in n ? [] : matchesFrom(outcomesFor(n.normalized), context);
 }
 
 function noFormat(normalized: string): TrackingNumberError {
@@ -98,8 +157,11 @@ function noFormat(normalized: string): TrackingNumberError {
   };
 }
 
-/** Detects many numbers; results keep the input order. */
-export function detectCarriers(trackingNumbers: readonly string[]): DetectionResult[] {
+/** Detects many numbers (one shipment context for all); results keep the input order. */
+export function detectCarriers(
+  trackingNumbers: readonly string[],
+  context?: DetectionContext,
+): DetectionResult[] {
   const results: DetectionResult[] = new Array(trackingNumbers.length);
   for (let i = 0; i < trackingNumbers.length; i++) {
     const input = trackingNumbers[i]!;
@@ -108,7 +170,7 @@ export function detectCarriers(trackingNumbers: readonly string[]): DetectionRes
       results[i] = { input, normalized: null, matches: [], errors: [n.error] };
       continue;
     }
-    const matches = matchesFrom(outcomesFor(n.normalized));
+    const matches = matchesFrom(outcomesFor(n.normalized), context);
     const errors = matches.length === 0 ? [noFormat(n.normalized)] : [];
     results[i] = { input, normalized: n.normalized, matches, errors };
   }

@@ -1,7 +1,7 @@
 import { CARRIERS } from "./format-registry.ts";
 import type { CarrierInfo } from "./types.ts";
 
-export { detectCarrier, detectCarriers } from "./detect.ts";
+export { type DetectionContext, detectCarrier, detectCarriers } from "./detect.ts";
 export { normalizeTrackingNumber } from "./normalize.ts";
 export { suggestCorrections } from "./suggest.ts";
 export type {
