@@ -71,6 +71,8 @@ function rankScores(
 ): number[] {
   const origin = countryOf(context?.originCountry);
   const destination = countryOf(context?.destinationCountry);
+  // Without context the score is the confidence; skip the lookups on the hot path.
+  if (origin === null && destination === null) return matches.map((m) => m.confidence);
   return matches.map((m) => {
     const pin = m.checksum === "CHECKSUM_VALID" ? PIN_WEIGHT.checksum : PIN_WEIGHT.pattern;
     let score = m.confidence;
