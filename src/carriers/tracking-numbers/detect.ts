@@ -60,19 +60,16 @@ function countryOf(code: string | undefined): string | null {
 }
 
 /**
- * Order of matches: a verified check digit first, always; then confidence, where a carrier
- * operating in the origin country counts like one more pinned character and one operating in
- * the destination like half of one (decision 014), so context reorders equally plausible
- * matches but never outweighs a clearly more specific format; then declaration order.
+ * Sort scores within a checksum band: confidence, where a carrier operating in the origin
+ * country counts like one more pinned character and one operating in the destination like
+ * half of one (decision 014), so context reorders equally plausible matches but never
+ * outweighs a clearly more specific format. A verified check digit still always ranks first.
  */
 function rankScores(
   matches: readonly CarrierMatch[],
-  context: DetectionContext | undefined,
+  origin: string | null,
+  destination: string | null,
 ): number[] {
-  const origin = countryOf(context?.originCountry);
-  const destination = countryOf(context?.destinationCountry);
-  // Without context the score is the confidence; skip the lookups on the hot path.
-  if (origin === null && destination === null) return matches.map((m) => m.confidence);
   return matches.map((m) => {
     const pin = m.checksum === "CHECKSUM_VALID" ? PIN_WEIGHT.checksum : PIN_WEIGHT.pattern;
     let score = m.confidence;
@@ -89,38 +86,50 @@ export function matchesFrom(
   context?: DetectionContext,
 ): CarrierMatch[] {
   const matches: CarrierMatch[] = [];
-  // listed_after of the format behind each match, kept apart so CarrierMatch stays as exposed.
-  const after: (string | null)[] = [];
+  // listed_after of the format behind each match, kept apart so CarrierMatch stays as exposed;
+  // allocated only when such a format matches (rare), to keep the hot path allocation-free.
+  let after: (string | null)[] | null = null;
   for (const o of outcomes) {
     if (o.checksum === "CHECKSUM_FAILED") continue;
     const confidence = o.format.confidence;
     const existing = matches.findIndex((m) => m.carrier.code === o.carrier);
     if (existing >= 0 && matches[existing]!.confidence >= confidence) continue;
-    const match: CarrierMatch = {
+    const index = existing >= 0 ? existing : matches.length;
+    matches[index] = {
       carrier: carrierInfo(o),
       format: o.format.name,
       checksum: o.checksum,
       confidence,
     };
-    if (existing >= 0) {
-      matches[existing] = match;
-      after[existing] = o.format.listedAfter;
-    } else {
-      matches.push(match);
-      after.push(o.format.listedAfter);
+    if (after !== null || o.format.listedAfter !== null) {
+      after ??= [];
+      after[index] = o.format.listedAfter;
     }
   }
-  return matches.length > 1 ? ranked(matches, after, context) : matches;
+  if (matches.length < 2) return matches;
+  const origin = countryOf(context?.originCountry);
+  const destination = countryOf(context?.destinationCountry);
+  // Bands never overlap, so without context confidence alone orders them (decision 014).
+  if (after === null && origin === null && destination === null) return matches.sort(byConfidence);
+  return ranked(matches, after ?? [], origin, destination);
+}
+
+function byConfidence(a: CarrierMatch, b: CarrierMatch): number {
+  return (
+    b.confidence - a.confidence ||
+    (CARRIER_RANK.get(a.carrier.code) ?? 0) - (CARRIER_RANK.get(b.carrier.code) ?? 0)
+  );
 }
 
 const verifiedFirst = (m: CarrierMatch) => (m.checksum === "CHECKSUM_VALID" ? 0 : 1);
 
 function ranked(
   matches: CarrierMatch[],
-  after: (string | null)[],
-  context: DetectionContext | undefined,
+  after: readonly (string | null | undefined)[],
+  origin: string | null,
+  destination: string | null,
 ): CarrierMatch[] {
-  const score = rankScores(matches, context);
+  const score = rankScores(matches, origin, destination);
   const rank = (i: number) => CARRIER_RANK.get(matches[i]!.carrier.code) ?? 0;
   const order = matches
     .map((_, i) => i)
