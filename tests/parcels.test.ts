@@ -130,6 +130,18 @@ describe("dates that cannot be right", () => {
 });
 
 describe("confirmShipment", () => {
+  it("accepts a number of no known format with a warning instead of refusing it", async () => {
+    const orderId = await buildOrder(server);
+    const result = await server.request(ConfirmWithWarnings, {
+      input: { orderId, carrier: "yanwen", trackingNumber: "YW-2026-00042" },
+    });
+    expect(result.data?.confirmShipment.errors).toEqual([]);
+    expect(result.data?.confirmShipment.shipment).not.toBeNull();
+    expect(result.data?.confirmShipment.warnings).toMatchObject([
+      { code: "NO_KNOWN_FORMAT", field: "trackingNumber" },
+    ]);
+  });
+
   it("still tells a number that fails its check digit from one of no known format", async () => {
     const orderId = await buildOrder(server);
     const wrong = await server.request(ConfirmShipment, {

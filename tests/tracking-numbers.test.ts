@@ -36,7 +36,25 @@ const Validate = graphql(`
       valid
       normalized
       errors { code message }
+      warnings { code message }
       suggestions { trackingNumber carrier }
+    }
+  }
+`);
+
+const DetectFrom = graphql(`
+  query DetectFrom($n: String!, $origin: String, $destination: String) {
+    detectCarrier(trackingNumber: $n, originCountry: $origin, destinationCountry: $destination) {
+      carrier { code }
+      checksum
+    }
+  }
+`);
+
+const DetectManyFrom = graphql(`
+  query DetectManyFrom($numbers: [String!]!, $origin: String) {
+    detectCarriers(trackingNumbers: $numbers, originCountry: $origin) {
+      matches { carrier { code } }
     }
   }
 `);
@@ -48,7 +66,7 @@ const Carriers = graphql(`
 `);
 
 describe("tracking-number intelligence over GraphQL", () => {
-  it("detects a carrier, ranked, with a tracking URL for the normalised number", async () => {
+  it("detects a carrier, ranked, with a tracking URL for the normalized number", async () => {
     const { data } = await server.request(Detect, { n: " 1z5r-8939 0357 5671 27 " });
     expect(data?.detectCarrier[0]).toMatchObject({
       carrier: { code: "ups", name: "UPS" },
@@ -96,6 +114,7 @@ describe("tracking-number intelligence over GraphQL", () => {
     expect(ok.data?.validateTrackingNumber).toMatchObject({
       valid: true,
       errors: [],
+      warnings: [],
       normalized: "1Z5R89390357567127",
     });
 
@@ -115,6 +134,49 @@ describe("tracking-number intelligence over GraphQL", () => {
       code: "CARRIER_MISMATCH",
     });
     expect(wrongCarrier.data?.validateTrackingNumber.errors[0]?.message).toMatch(/UPS/);
+  });
+
+  it("accepts an unknown shape with a NO_KNOWN_FORMAT warning instead of refusing it", async () => {
+    // A FedEx door tag: real, but no FedEx format here describes it.
+    const { data } = await server.request(Validate, { carrier: "fedex", n: "DT771613423732" });
+    expect(data?.validateTrackingNumber).toMatchObject({ valid: true, errors: [] });
+    expect(data?.validateTrackingNumber.warnings).toEqual([
+      { code: "NO_KNOWN_FORMAT", message: expect.stringContaining("FedEx") },
+    ]);
+  });
+
+  it("accepts full-width digits and letters pasted from a Chinese keyboard", async () => {
+    const { data } = await server.request(Validate, {
+      carrier: "ups",
+      n: "１Ｚ５Ｒ８９３９０３５７５６７１２７",
+    });
+    expect(data?.validateTrackingNumber).toMatchObject({
+      valid: true,
+      normalized: "1Z5R89390357567127",
+      warnings: [],
+    });
+  });
+
+  it("ranks ambiguous numbers with the origin and destination countries", async () => {
+    const first = async (origin?: string, destination?: string) =>
+      (await server.request(DetectFrom, { n: "975749118625", origin, destination })).data
+        ?.detectCarrier[0]?.carrier.code;
+    expect(await first()).toBe("sf-express");
+    expect(await first("cn")).toBe("sf-express");
+    expect(await first("DE")).toBe("dhl-paket");
+    expect(await first(undefined, "DE")).toBe("dhl-paket");
+
+    const batch = await server.request(DetectManyFrom, {
+      numbers: ["975749118625", "01905002345615"],
+      origin: "US",
+    });
+    expect(batch.data?.detectCarriers.map((r) => r.matches[0]?.carrier.code)).toEqual([
+      "sf-express",
+      "dhl-ecommerce",
+    ]);
+
+    const bad = await server.request(DetectFrom, { n: "975749118625", origin: "CHN" });
+    expect(bad.errors?.[0]?.extensions?.code).toBe("INVALID_COUNTRY_CODE");
   });
 
   it("lists carriers with their formats and says which have a check digit", async () => {

@@ -9,7 +9,11 @@ import { easypost } from "./easypost/index.ts";
 import { fedex } from "./fedex/index.ts";
 import {
   type CarrierInfo,
+  type CarrierMatch,
+  type DetectionContext,
+  type DetectionResult,
   detectCarrier,
+  detectCarriers,
   findCarrier,
   listCarriers,
   normalizeTrackingNumber,
@@ -47,6 +51,10 @@ export interface CarrierRegistry {
   find(code: string): CarrierInfo | undefined;
   /** Every such carrier, directory order first. */
   list(): CarrierInfo[];
+  /** Carriers a number may belong to, best first; context (origin, destination) breaks ties. */
+  detect(trackingNumber: string, context?: DetectionContext): CarrierMatch[];
+  /** The same for a batch, in input order. */
+  detectMany(trackingNumbers: readonly string[], context?: DetectionContext): DetectionResult[];
   /** Checks a number for one carrier; a carrier without known formats accepts any clean number. */
   validate(code: string, trackingNumber: string): TrackingNumberCheck;
   /** What a raw code means in the carrier's table; null when the carrier or code is unknown. */
@@ -77,18 +85,31 @@ export function createCarrierRegistry(
     adapter: (code) => byCode.get(code),
     find: (code) => findCarrier(code) ?? adapterOnly.get(code),
     list: () => [...listCarriers(), ...adapterOnly.values()],
+    detect: detectCarrier,
+    detectMany: detectCarriers,
     validate: (code, trackingNumber) => {
       if (!adapterOnly.has(code)) return validateTrackingNumber(code, trackingNumber);
       const n = normalizeTrackingNumber(trackingNumber);
       if ("error" in n) {
-        return { valid: false, normalized: null, errors: [n.error], suggestions: [], matches: [] };
+        const errors = [n.error];
+        return {
+          valid: false,
+          normalized: null,
+          errors,
+          suggestions: [],
+          matches: [],
+          warnings: [],
+        };
       }
+      const name = adapterOnly.get(code)?.name ?? code;
+      const message = `trackline knows no number format of ${name}: "${n.normalized}" is accepted as given.`;
       return {
         valid: true,
         normalized: n.normalized,
         errors: [],
         suggestions: [],
         matches: detectCarrier(n.normalized),
+        warnings: [{ code: "NO_KNOWN_FORMAT", message }],
       };
     },
     lookupCode: (carrier, rawCode, rawDescription) => {

@@ -44,6 +44,7 @@ export async function confirmShipment(
     return refuse(userError(normalized.error.code, normalized.error.message, "trackingNumber"));
   }
   const trackingNumber = normalized.normalized;
+  const formatWarnings: UserError[] = [];
   if (!input.force) {
     if (!deps.carriers.find(carrier)) {
       return refuse(
@@ -65,6 +66,9 @@ export async function confirmShipment(
         warnings: [],
       };
     }
+    formatWarnings.push(
+      ...check.warnings.map((w) => userError(w.code, w.message, "trackingNumber")),
+    );
   }
   const existing = await db.shipment.findFirst({
     where: { orderId: order.id, carrier, trackingNumber },
@@ -102,7 +106,11 @@ export async function confirmShipment(
     return refuse(userError("DUPLICATE", message, "trackingNumber"));
   }
   const shared = await shareParcel(db, created[0]);
-  return { ...shared, errors: [] };
+  return {
+    shipment: shared.shipment,
+    errors: [],
+    warnings: [...formatWarnings, ...shared.warnings],
+  };
 }
 
 /** Ship dates are the seller's word; only one before the order or days ahead is certainly wrong. */

@@ -1,14 +1,13 @@
 import { GraphQLError } from "graphql";
 import {
   type CarrierMatch,
+  type DetectionContext,
   type DetectionResult,
-  detectCarrier,
-  detectCarriers,
   normalizeTrackingNumber,
   type Suggestion,
   type TrackingNumberCheck,
   type TrackingNumberError,
-  validateTrackingNumber,
+  type TrackingNumberWarning,
 } from "../carriers/tracking-numbers/index.ts";
 import { builder } from "./builder.ts";
 import { CarrierRef } from "./carrier.ts";
@@ -31,6 +30,17 @@ const TrackingNumberErrorRef = builder
   .implement({
     fields: (t) => ({
       code: t.field({ type: TrackingNumberErrorCodeEnum, resolve: (error) => error.code }),
+      message: t.exposeString("message"),
+    }),
+  });
+
+const TrackingNumberWarningRef = builder
+  .objectRef<TrackingNumberWarning>("TrackingNumberWarning")
+  .implement({
+    description:
+      "A doubt about a number that is still valid: show it to the seller, do not refuse on it.",
+    fields: (t) => ({
+      code: t.field({ type: TrackingNumberErrorCodeEnum, resolve: (warning) => warning.code }),
       message: t.exposeString("message"),
     }),
   });
@@ -86,9 +96,17 @@ const TrackingNumberCheckRef = builder
   .objectRef<TrackingNumberCheck>("TrackingNumberCheck")
   .implement({
     fields: (t) => ({
-      valid: t.exposeBoolean("valid"),
+      valid: t.exposeBoolean("valid", {
+        description: "False only when the number is certainly wrong; then `errors` says why.",
+      }),
       normalized: t.exposeString("normalized", { nullable: true }),
       errors: t.field({ type: [TrackingNumberErrorRef], resolve: (check) => check.errors }),
+      warnings: t.field({
+        type: [TrackingNumberWarningRef],
+        description:
+          "Doubts about a valid number, e.g. NO_KNOWN_FORMAT: it fits none of the carrier's known formats.",
+        resolve: (check) => check.warnings,
+      }),
       suggestions: t.field({ type: [SuggestionRef], resolve: (check) => check.suggestions }),
       matches: t.field({
         type: [CarrierMatchRef],
@@ -98,40 +116,76 @@ const TrackingNumberCheckRef = builder
     }),
   });
 
+/** Optional ISO 3166-1 alpha-2 country, trimmed and upper-cased; anything else is refused. */
+function country(name: string, value: string | null | undefined): string | undefined {
+  if (value === null || value === undefined) return undefined;
+  const code = value.trim().toUpperCase();
+  if (!/^[A-Z]{2}$/.test(code)) {
+    throw new GraphQLError(`${name} must be an ISO 3166-1 alpha-2 code, got "${value}"`, {
+      extensions: { code: "INVALID_COUNTRY_CODE" },
+    });
+  }
+  return code;
+}
+
+function contextFrom(args: {
+  originCountry?: string | null;
+  destinationCountry?: string | null;
+}): DetectionContext {
+  return {
+    originCountry: country("originCountry", args.originCountry),
+    destinationCountry: country("destinationCountry", args.destinationCountry),
+  };
+}
+
 builder.queryFields((t) => ({
   detectCarrier: t.field({
     type: [CarrierMatchRef],
-    description: "Carriers this number can belong to, best first; empty when none.",
-    args: { trackingNumber: t.arg.string({ required: true }) },
-    resolve: (_root, { trackingNumber }) => {
+    description:
+      "Carriers this number can belong to, best first; empty when none. Known origin and destination countries rank carriers operating there above equally plausible ones.",
+    args: {
+      trackingNumber: t.arg.string({ required: true }),
+      originCountry: t.arg.string({
+        description: "ISO 3166-1 alpha-2, where the parcel ships from",
+      }),
+      destinationCountry: t.arg.string({ description: "ISO 3166-1 alpha-2, where it goes" }),
+    },
+    resolve: (_root, { trackingNumber, ...countries }, ctx) => {
+      const context = contextFrom(countries);
       const normalized = normalizeTrackingNumber(trackingNumber);
       if ("error" in normalized) return [];
-      return withInput(detectCarrier(normalized.normalized), normalized.normalized);
+      return withInput(ctx.carriers.detect(normalized.normalized, context), normalized.normalized);
     },
   }),
   detectCarriers: t.field({
     type: [DetectionResultRef],
-    description: `Batch detection, same order as the input, at most ${MAX_BATCH_DETECTION} numbers.`,
-    args: { trackingNumbers: t.arg.stringList({ required: true }) },
-    resolve: (_root, { trackingNumbers }) => {
+    description: `Batch detection, same order as the input, at most ${MAX_BATCH_DETECTION} numbers; the countries apply to every number.`,
+    args: {
+      trackingNumbers: t.arg.stringList({ required: true }),
+      originCountry: t.arg.string({
+        description: "ISO 3166-1 alpha-2, where the parcels ship from",
+      }),
+      destinationCountry: t.arg.string({ description: "ISO 3166-1 alpha-2, where they go" }),
+    },
+    resolve: (_root, { trackingNumbers, ...countries }, ctx) => {
       if (trackingNumbers.length > MAX_BATCH_DETECTION) {
         throw new GraphQLError(
           `detectCarriers takes at most ${MAX_BATCH_DETECTION} numbers, got ${trackingNumbers.length}`,
           { extensions: { code: "TOO_MANY" } },
         );
       }
-      return detectCarriers(trackingNumbers);
+      return ctx.carriers.detectMany(trackingNumbers, contextFrom(countries));
     },
   }),
   validateTrackingNumber: t.field({
     type: TrackingNumberCheckRef,
     description:
-      "Whether the number is valid for this carrier, why not, and what was probably meant.",
+      "Whether the number is valid for this carrier, why not, what was probably meant, and any doubt worth showing.",
     args: {
       carrier: t.arg.string({ required: true }),
       trackingNumber: t.arg.string({ required: true }),
     },
-    resolve: (_root, { carrier, trackingNumber }) =>
-      validateTrackingNumber(carrier.trim().toLowerCase(), trackingNumber),
+    resolve: (_root, { carrier, trackingNumber }, ctx) =>
+      ctx.carriers.validate(carrier.trim().toLowerCase(), trackingNumber),
   }),
 }));

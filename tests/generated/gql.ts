@@ -41,7 +41,9 @@ type Documents = {
     "\n      query Scanner($id: ID!) { shipment(id: $id) { carrier { code } timeline { carrier { code } } } }\n    ": typeof types.ScannerDocument,
     "\n  query Detect($n: String!) {\n    detectCarrier(trackingNumber: $n) {\n      carrier { code name trackingUrl }\n      format\n      checksum\n      confidence\n    }\n  }\n": typeof types.DetectDocument,
     "\n  query DetectMany($numbers: [String!]!) {\n    detectCarriers(trackingNumbers: $numbers) {\n      input\n      normalized\n      matches { carrier { code } checksum }\n      errors { code message }\n    }\n  }\n": typeof types.DetectManyDocument,
-    "\n  query Validate($carrier: String!, $n: String!) {\n    validateTrackingNumber(carrier: $carrier, trackingNumber: $n) {\n      valid\n      normalized\n      errors { code message }\n      suggestions { trackingNumber carrier }\n    }\n  }\n": typeof types.ValidateDocument,
+    "\n  query Validate($carrier: String!, $n: String!) {\n    validateTrackingNumber(carrier: $carrier, trackingNumber: $n) {\n      valid\n      normalized\n      errors { code message }\n      warnings { code message }\n      suggestions { trackingNumber carrier }\n    }\n  }\n": typeof types.ValidateDocument,
+    "\n  query DetectFrom($n: String!, $origin: String, $destination: String) {\n    detectCarrier(trackingNumber: $n, originCountry: $origin, destinationCountry: $destination) {\n      carrier { code }\n      checksum\n    }\n  }\n": typeof types.DetectFromDocument,
+    "\n  query DetectManyFrom($numbers: [String!]!, $origin: String) {\n    detectCarriers(trackingNumbers: $numbers, originCountry: $origin) {\n      matches { carrier { code } }\n    }\n  }\n": typeof types.DetectManyFromDocument,
     "\n  query Carriers {\n    carriers { code name formats { name hasCheckDigit checksum } }\n  }\n": typeof types.CarriersDocument,
     "query UnmappedCodes { unmappedCarrierCodes { carrier rawCode count } }": typeof types.UnmappedCodesDocument,
 };
@@ -73,7 +75,9 @@ const documents: Documents = {
     "\n      query Scanner($id: ID!) { shipment(id: $id) { carrier { code } timeline { carrier { code } } } }\n    ": types.ScannerDocument,
     "\n  query Detect($n: String!) {\n    detectCarrier(trackingNumber: $n) {\n      carrier { code name trackingUrl }\n      format\n      checksum\n      confidence\n    }\n  }\n": types.DetectDocument,
     "\n  query DetectMany($numbers: [String!]!) {\n    detectCarriers(trackingNumbers: $numbers) {\n      input\n      normalized\n      matches { carrier { code } checksum }\n      errors { code message }\n    }\n  }\n": types.DetectManyDocument,
-    "\n  query Validate($carrier: String!, $n: String!) {\n    validateTrackingNumber(carrier: $carrier, trackingNumber: $n) {\n      valid\n      normalized\n      errors { code message }\n      suggestions { trackingNumber carrier }\n    }\n  }\n": types.ValidateDocument,
+    "\n  query Validate($carrier: String!, $n: String!) {\n    validateTrackingNumber(carrier: $carrier, trackingNumber: $n) {\n      valid\n      normalized\n      errors { code message }\n      warnings { code message }\n      suggestions { trackingNumber carrier }\n    }\n  }\n": types.ValidateDocument,
+    "\n  query DetectFrom($n: String!, $origin: String, $destination: String) {\n    detectCarrier(trackingNumber: $n, originCountry: $origin, destinationCountry: $destination) {\n      carrier { code }\n      checksum\n    }\n  }\n": types.DetectFromDocument,
+    "\n  query DetectManyFrom($numbers: [String!]!, $origin: String) {\n    detectCarriers(trackingNumbers: $numbers, originCountry: $origin) {\n      matches { carrier { code } }\n    }\n  }\n": types.DetectManyFromDocument,
     "\n  query Carriers {\n    carriers { code name formats { name hasCheckDigit checksum } }\n  }\n": types.CarriersDocument,
     "query UnmappedCodes { unmappedCarrierCodes { carrier rawCode count } }": types.UnmappedCodesDocument,
 };
@@ -203,7 +207,15 @@ export function graphql(source: "\n  query DetectMany($numbers: [String!]!) {\n 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Validate($carrier: String!, $n: String!) {\n    validateTrackingNumber(carrier: $carrier, trackingNumber: $n) {\n      valid\n      normalized\n      errors { code message }\n      suggestions { trackingNumber carrier }\n    }\n  }\n"): (typeof documents)["\n  query Validate($carrier: String!, $n: String!) {\n    validateTrackingNumber(carrier: $carrier, trackingNumber: $n) {\n      valid\n      normalized\n      errors { code message }\n      suggestions { trackingNumber carrier }\n    }\n  }\n"];
+export function graphql(source: "\n  query Validate($carrier: String!, $n: String!) {\n    validateTrackingNumber(carrier: $carrier, trackingNumber: $n) {\n      valid\n      normalized\n      errors { code message }\n      warnings { code message }\n      suggestions { trackingNumber carrier }\n    }\n  }\n"): (typeof documents)["\n  query Validate($carrier: String!, $n: String!) {\n    validateTrackingNumber(carrier: $carrier, trackingNumber: $n) {\n      valid\n      normalized\n      errors { code message }\n      warnings { code message }\n      suggestions { trackingNumber carrier }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DetectFrom($n: String!, $origin: String, $destination: String) {\n    detectCarrier(trackingNumber: $n, originCountry: $origin, destinationCountry: $destination) {\n      carrier { code }\n      checksum\n    }\n  }\n"): (typeof documents)["\n  query DetectFrom($n: String!, $origin: String, $destination: String) {\n    detectCarrier(trackingNumber: $n, originCountry: $origin, destinationCountry: $destination) {\n      carrier { code }\n      checksum\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DetectManyFrom($numbers: [String!]!, $origin: String) {\n    detectCarriers(trackingNumbers: $numbers, originCountry: $origin) {\n      matches { carrier { code } }\n    }\n  }\n"): (typeof documents)["\n  query DetectManyFrom($numbers: [String!]!, $origin: String) {\n    detectCarriers(trackingNumbers: $numbers, originCountry: $origin) {\n      matches { carrier { code } }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

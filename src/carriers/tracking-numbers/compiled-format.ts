@@ -22,6 +22,8 @@ export interface CompiledFormat {
   required: RequiredLookup[];
   /** Our carrier code; null when it depends on the number (S10). */
   carrier: string | null;
+  /** Carrier whose match this one is listed after when both match (FormatData.listed_after). */
+  listedAfter: string | null;
   shape: RegexShape;
   confidence: number;
   validExamples: string[];
@@ -55,9 +57,14 @@ function slug(name: string): string {
 function confidenceOf(shape: RegexShape, lookups: number, hasChecksum: boolean): number {
   const pinned = Math.min(shape.fixedChars + 2 * lookups, 4);
   const fixedLength = shape.minLength === shape.maxLength ? 0.05 : 0;
-  const score = hasChecksum ? 0.5 + 0.1 * pinned + fixedLength : 0.1 + 0.08 * pinned + fixedLength;
+  const score = hasChecksum
+    ? 0.5 + PIN_WEIGHT.checksum * pinned + fixedLength
+    : 0.1 + PIN_WEIGHT.pattern * pinned + fixedLength;
   return Math.round(score * 100) / 100;
 }
+
+/** What one pinned character adds to confidence, per band (detection weighs context alike). */
+export const PIN_WEIGHT = { checksum: 0.1, pattern: 0.08 } as const;
 
 export function compileFormat(loaded: LoadedFormat): CompiledFormat {
   const { data } = loaded;
@@ -97,6 +104,7 @@ export function compileFormat(loaded: LoadedFormat): CompiledFormat {
       : null,
     required,
     carrier,
+    listedAfter: data.listed_after ?? null,
     shape,
     confidence: confidenceOf(shape, required.length, spec !== undefined),
     countryNames: new Map(

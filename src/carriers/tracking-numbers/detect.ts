@@ -1,6 +1,12 @@
 import type { FormatOutcome } from "./compiled-format.ts";
-import { runFormat } from "./compiled-format.ts";
-import { CARRIER_RANK, CARRIERS, candidateFormats, FORMATS } from "./format-registry.ts";
+import { PIN_WEIGHT, runFormat } from "./compiled-format.ts";
+import {
+  CARRIER_COUNTRIES,
+  CARRIER_RANK,
+  CARRIERS,
+  candidateFormats,
+  FORMATS,
+} from "./format-registry.ts";
 import { normalizeTrackingNumber } from "./normalize.ts";
 import type { CarrierInfo, CarrierMatch, DetectionResult, TrackingNumberError } from "./types.ts";
 
@@ -12,7 +18,8 @@ for (const f of FORMATS) {
 }
 const GENERIC_POSTS = new Map<string, CarrierInfo>();
 
-function carrierInfo(outcome: FormatOutcome): CarrierInfo {
+/** The carrier an outcome names, unlisted S10 posts named after their country. */
+export function carrierInfo(outcome: FormatOutcome): CarrierInfo {
   const base = CARRIERS.get(outcome.carrier)!;
   if (outcome.carrier !== "upu-s10" || outcome.country === null) return base;
   let info = GENERIC_POSTS.get(outcome.country);
@@ -35,38 +42,124 @@ export function outcomesFor(normalized: string): FormatOutcome[] {
   return out;
 }
 
-function byRank(a: CarrierMatch, b: CarrierMatch): number {
+/** What is known about a shipment besides its number: ISO 3166-1 alpha-2 codes, any case. */
+export interface DetectionContext {
+  originCountry?: string;
+  destinationCountry?: string;
+}
+
+function operatesIn(carrier: string, country: string | null): boolean {
+  if (country === null) return false;
+  const countries = CARRIER_COUNTRIES.get(carrier);
+  return countries === "worldwide" || (countries?.has(country) ?? false);
+}
+
+function countryOf(code: string | undefined): string | null {
+  const c = code?.trim().toUpperCase();
+  return c ? c : null;
+}
+
+/**
+ * Sort scores within a checksum band: confidence, where a carrier operating in the origin
+ * country counts like one more pinned character and one operating in the destination like
+ * half of one (decision 014), so context reorders equally plausible matches but never
+ * outweighs a clearly more specific format. A verified check digit still always ranks first.
+ */
+function rankScores(
+  matches: readonly CarrierMatch[],
+  origin: string | null,
+  destination: string | null,
+): number[] {
+  return matches.map((m) => {
+    const pin = m.checksum === "CHECKSUM_VALID" ? PIN_WEIGHT.checksum : PIN_WEIGHT.pattern;
+    let score = m.confidence;
+    if (operatesIn(m.carrier.code, origin)) score += pin;
+    if (operatesIn(m.carrier.code, destination)) score += pin / 2;
+    // Rounded like confidences, so 0.15 + 0.04 ties with 0.19 instead of losing by 1e-17.
+    return Math.round(score * 1000) / 1000;
+  });
+}
+
+/** Matches from outcomes: failed checksums dropped, one entry per carrier (its best format). */
+export function matchesFrom(
+  outcomes: readonly FormatOutcome[],
+  context?: DetectionContext,
+): CarrierMatch[] {
+  const matches: CarrierMatch[] = [];
+  // listed_after of the format behind each match, kept apart so CarrierMatch stays as exposed;
+  // allocated only when such a format matches (rare), to keep the hot path allocation-free.
+  let after: (string | null)[] | null = null;
+  for (const o of outcomes) {
+    if (o.checksum === "CHECKSUM_FAILED") continue;
+    const confidence = o.format.confidence;
+    const existing = matches.findIndex((m) => m.carrier.code === o.carrier);
+    if (existing >= 0 && matches[existing]!.confidence >= confidence) continue;
+    const index = existing >= 0 ? existing : matches.length;
+    matches[index] = {
+      carrier: carrierInfo(o),
+      format: o.format.name,
+      checksum: o.checksum,
+      confidence,
+    };
+    if (after !== null || o.format.listedAfter !== null) {
+      after ??= [];
+      after[index] = o.format.listedAfter;
+    }
+  }
+  if (matches.length < 2) return matches;
+  const origin = countryOf(context?.originCountry);
+  const destination = countryOf(context?.destinationCountry);
+  // Bands never overlap, so without context confidence alone orders them (decision 014).
+  if (after === null && origin === null && destination === null) return matches.sort(byConfidence);
+  return ranked(matches, after ?? [], origin, destination);
+}
+
+function byConfidence(a: CarrierMatch, b: CarrierMatch): number {
   return (
     b.confidence - a.confidence ||
     (CARRIER_RANK.get(a.carrier.code) ?? 0) - (CARRIER_RANK.get(b.carrier.code) ?? 0)
   );
 }
 
-/** Matches from outcomes: failed checksums dropped, one entry per carrier (its best format). */
-export function matchesFrom(outcomes: readonly FormatOutcome[]): CarrierMatch[] {
-  const matches: CarrierMatch[] = [];
-  for (const o of outcomes) {
-    if (o.checksum === "CHECKSUM_FAILED") continue;
-    const confidence = o.format.confidence;
-    const existing = matches.findIndex((m) => m.carrier.code === o.carrier);
-    if (existing >= 0 && matches[existing]!.confidence >= confidence) continue;
-    const match: CarrierMatch = {
-      carrier: carrierInfo(o),
-      format: o.format.name,
-      checksum: o.checksum,
-      confidence,
-    };
-    if (existing >= 0) matches[existing] = match;
-    else matches.push(match);
+const verifiedFirst = (m: CarrierMatch) => (m.checksum === "CHECKSUM_VALID" ? 0 : 1);
+
+function ranked(
+  matches: CarrierMatch[],
+  after: readonly (string | null | undefined)[],
+  origin: string | null,
+  destination: string | null,
+): CarrierMatch[] {
+  const score = rankScores(matches, origin, destination);
+  const rank = (i: number) => CARRIER_RANK.get(matches[i]!.carrier.code) ?? 0;
+  const order = matches
+    .map((_, i) => i)
+    .sort(
+      (a, b) =>
+        verifiedFirst(matches[a]!) - verifiedFirst(matches[b]!) ||
+        score[b]! - score[a]! ||
+        rank(a) - rank(b),
+    );
+  // A format that reads another carrier's numbers goes right behind that carrier's match.
+  for (let i = 0; i < order.length; i++) {
+    const target = after[order[i]!];
+    if (target === null || target === undefined) continue;
+    const j = order.findIndex((k) => matches[k]!.carrier.code === target);
+    if (j > i) {
+      order.splice(j, 0, order.splice(i, 1)[0]!);
+      i--;
+    }
   }
-  if (matches.length > 1) matches.sort(byRank);
-  return matches;
+  return order.map((i) => matches[i]!);
 }
 
-/** Carriers a number can belong to, best first; empty when it is malformed or unknown. */
-export function detectCarrier(trackingNumber: string): CarrierMatch[] {
+/**
+ * Carriers a number can belong to, best first; empty when it is malformed or unknown. The
+ * shipment's origin and destination countries, when known, rank carriers operating there
+ * above equally plausible ones that do not.
+ */
+export function detectCarrier(trackingNumber: string, context?: DetectionContext): CarrierMatch[] {
   const n = normalizeTrackingNumber(trackingNumber);
-  return "error" in n ? [] : matchesFrom(outcomesFor(n.normalized));
+  return "error" in n ? [] : matchesFrom(outcomesFor(n.normalized), context);
 }
 
 function noFormat(normalized: string): TrackingNumberError {
@@ -76,8 +169,11 @@ function noFormat(normalized: string): TrackingNumberError {
   };
 }
 
-/** Detects many numbers; results keep the input order. */
-export function detectCarriers(trackingNumbers: readonly string[]): DetectionResult[] {
+/** Detects many numbers (one shipment context for all); results keep the input order. */
+export function detectCarriers(
+  trackingNumbers: readonly string[],
+  context?: DetectionContext,
+): DetectionResult[] {
   const results: DetectionResult[] = new Array(trackingNumbers.length);
   for (let i = 0; i < trackingNumbers.length; i++) {
     const input = trackingNumbers[i]!;
@@ -86,7 +182,7 @@ export function detectCarriers(trackingNumbers: readonly string[]): DetectionRes
       results[i] = { input, normalized: null, matches: [], errors: [n.error] };
       continue;
     }
-    const matches = matchesFrom(outcomesFor(n.normalized));
+    const matches = matchesFrom(outcomesFor(n.normalized), context);
     const errors = matches.length === 0 ? [noFormat(n.normalized)] : [];
     results[i] = { input, normalized: n.normalized, matches, errors };
   }

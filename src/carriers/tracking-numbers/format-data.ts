@@ -10,12 +10,21 @@ export interface LookupRow {
   name?: string;
 }
 
-/** One format, in the shape of jkeen/tracking_number_data (our extras add courier_code and source). */
+/**
+ * One format, in the shape of jkeen/tracking_number_data (our extras add courier_code, source
+ * and listed_after).
+ */
 export interface FormatData {
   id?: string;
   name: string;
   courier_code?: string;
   source?: string;
+  /**
+   * Carrier code this format's numbers belong to first: they are that carrier's numbers which
+   * this carrier also tracks (FedEx Ground Economy on USPS IMpb), so a match is listed right
+   * after that carrier's whenever both match, whatever the pinned characters say.
+   */
+  listed_after?: string;
   regex: string | string[];
   validation?: {
     checksum?: ChecksumSpec;

@@ -43,6 +43,14 @@ function urlBuilder(template: string | null): (n: string) => string | null {
 /** Carrier code -> tie-break rank (declaration order). */
 export const CARRIER_RANK = new Map(CARRIER_DECLARATIONS.map((c, i) => [c.code, i]));
 
+/** Carrier code -> countries it operates in, for carriers that declare them. */
+export const CARRIER_COUNTRIES = new Map<string, ReadonlySet<string> | "worldwide">(
+  CARRIER_DECLARATIONS.flatMap((c) => {
+    if (c.countries === undefined) return [];
+    return [[c.code, c.countries === "worldwide" ? "worldwide" : new Set(c.countries)] as const];
+  }),
+);
+
 /** Carrier code -> its formats, S10 included for every post that issues S10 numbers. */
 export const FORMATS_BY_CARRIER = new Map<string, CompiledFormat[]>();
 for (const f of FORMATS) {

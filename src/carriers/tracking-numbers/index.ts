@@ -1,7 +1,7 @@
 import { CARRIERS } from "./format-registry.ts";
 import type { CarrierInfo } from "./types.ts";
 
-export { detectCarrier, detectCarriers } from "./detect.ts";
+export { type DetectionContext, detectCarrier, detectCarriers } from "./detect.ts";
 export { normalizeTrackingNumber } from "./normalize.ts";
 export { suggestCorrections } from "./suggest.ts";
 export type {
@@ -13,6 +13,8 @@ export type {
   TrackingNumberCheck,
   TrackingNumberError,
   TrackingNumberErrorCode,
+  TrackingNumberWarning,
+  TrackingNumberWarningCode,
 } from "./types.ts";
 export { validateTrackingNumber } from "./validate.ts";
 

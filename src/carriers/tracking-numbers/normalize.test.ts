@@ -20,8 +20,27 @@ describe("normalizeTrackingNumber", () => {
     expect("error" in r && r.error.message).toMatch(/"\/" \(U\+002F\) at position 7/);
   });
 
-  it.each(["RB12345678５GB", "1ZÄ5R89390357567127", "TBA#00000000000", "YT２２29521272164446"])(
-    "INVALID_CHARACTERS for non-ASCII letters or punctuation: %s",
+  it("folds full-width digits, letters and separators (NFKC) instead of refusing them", () => {
+    expect(normalizeTrackingNumber("１Ｚ５Ｒ８９３９０３５７５６７１２７")).toEqual({
+      normalized: "1Z5R89390357567127",
+    });
+    expect(normalizeTrackingNumber("ｒｂ１２３４５６７８５ｇｂ")).toEqual({
+      normalized: "RB123456785GB",
+    });
+    // Mixed half- and full-width, with an ideographic space and a full-width hyphen.
+    expect(normalizeTrackingNumber("RB12345678５GB")).toEqual({ normalized: "RB123456785GB" });
+    expect(normalizeTrackingNumber("YT２２29521272164446")).toEqual({
+      normalized: "YT2229521272164446",
+    });
+    expect(normalizeTrackingNumber("ＪＴ５０１２\u3000３４５６－７８９０１")).toEqual({
+      normalized: "JT5012345678901",
+    });
+    const [r] = detectCarriers(["１Ｚ５Ｒ８９３９０３５７５６７１２７"]);
+    expect(r!.matches[0]!.carrier.code).toBe("ups");
+  });
+
+  it.each(["1ZÄ5R89390357567127", "TBA#00000000000", "RB12345678٥GB", "１Ｚ＃５Ｒ"])(
+    "INVALID_CHARACTERS for non-ASCII letters, other scripts' digits or punctuation: %s",
     (input) => {
       const r = normalizeTrackingNumber(input);
       expect("error" in r && r.error.code).toBe("INVALID_CHARACTERS");

@@ -11,7 +11,12 @@ function describe(ch: string): string {
   return `"${ch}" (U+${hex})`;
 }
 
-/** Upper-cases and strips separators; refuses empty, over-long or non-alphanumeric input. */
+/**
+ * Upper-cases and strips separators; refuses empty, over-long or non-alphanumeric input.
+ * Compatibility forms are folded first (NFKC): Chinese and Japanese keyboards and spreadsheets
+ * produce full-width digits and letters ("１Ｚ５Ｒ…") and a full-width hyphen, which are the
+ * same characters to the seller and must not be refused.
+ */
 export function normalizeTrackingNumber(
   input: string,
 ): { normalized: string } | { error: TrackingNumberError } {
@@ -28,7 +33,7 @@ export function normalizeTrackingNumber(
   if (fast) {
     out = input.toUpperCase();
   } else {
-    const stripped = input.replace(REMOVABLE_ALL, "");
+    const stripped = input.normalize("NFKC").replace(REMOVABLE_ALL, "");
     let position = 0;
     for (const ch of stripped) {
       position++;

@@ -2,10 +2,12 @@ import { describe, expect, it } from "vitest";
 import {
   detectCarrier,
   detectCarriers,
+  findCarrier,
   listCarriers,
   suggestCorrections,
   validateTrackingNumber,
 } from "./index.ts";
+import { formatLabel } from "./validate.ts";
 
 describe("suggestCorrections", () => {
   it("recovers a one-digit typo in an S10 number", () => {
@@ -79,9 +81,11 @@ describe("validateTrackingNumber", () => {
     expect(r.matches.length).toBeGreaterThan(0);
   });
 
-  it("NO_KNOWN_FORMAT when nothing fits", () => {
+  it("accepts a number of no known format with a NO_KNOWN_FORMAT warning, not an error", () => {
     const r = validateTrackingNumber("ups", "HELLO");
-    expect(r.errors.map((e) => e.code)).toEqual(["NO_KNOWN_FORMAT"]);
+    expect(r).toMatchObject({ valid: true, errors: [] });
+    expect(r.warnings.map((w) => w.code)).toEqual(["NO_KNOWN_FORMAT"]);
+    expect(r.warnings[0]!.message).toContain("UPS");
   });
 
   it("passes normalization errors through", () => {
@@ -172,5 +176,74 @@ describe("detectCarriers", () => {
     ]) {
       expect(codes, code).toContain(code);
     }
+  });
+});
+
+describe("messages name the carrier once", () => {
+  it("says UPS once when a UPS check digit is wrong (it used to say 'a UPS UPS number')", () => {
+    const [error] = validateTrackingNumber("ups", "1Z5R89390357567128").errors;
+    expect(error!.code).toBe("CHECK_DIGIT_MISMATCH");
+    expect(error!.message.match(/UPS/g)).toHaveLength(1);
+    const [canada] = validateTrackingNumber("canada-post", "0073938000549298").errors;
+    expect(canada!.message.match(/Canada Post/g)).toHaveLength(1);
+  });
+
+  it("never repeats the brand in the label of any carrier's format", () => {
+    for (const carrier of listCarriers()) {
+      const brand = carrier.name.split(" ")[0]!;
+      for (const format of carrier.formats) {
+        const label = formatLabel(carrier.name, format.name);
+        expect(label.split(brand).length - 1, `${carrier.code}: ${label}`).toBe(1);
+      }
+    }
+    expect(formatLabel("USPS", "S10")).toBe("USPS S10");
+  });
+});
+
+describe("validateTrackingNumber refuses only what is certainly wrong", () => {
+  const accepted = (carrier: string, n: string) => {
+    const r = validateTrackingNumber(carrier, n);
+    expect(r.valid, `${carrier} ${n}`).toBe(true);
+    expect(r.errors).toEqual([]);
+    return r.warnings;
+  };
+
+  it("warns instead of refusing an unknown shape for a carrier without check digits", () => {
+    // Yanwen publishes no numeric format we could verify; the marketplace takes the number.
+    const [warning] = accepted("yanwen", "YW1234567890123");
+    expect(warning).toMatchObject({ code: "NO_KNOWN_FORMAT" });
+    expect(warning!.message).toContain("Yanwen");
+  });
+
+  it("warns for a carrier whose every known format has a check digit", () => {
+    // FedEx door tags (DT + 12 digits) are real FedEx numbers that no format here describes.
+    expect(findCarrier("fedex")!.formats.every((f) => f.hasCheckDigit)).toBe(true);
+    expect(accepted("fedex", "DT771613423732").map((w) => w.code)).toEqual(["NO_KNOWN_FORMAT"]);
+  });
+
+  it("names a pattern-only lookalike of another carrier in the warning, without refusing", () => {
+    const [warning] = accepted("fedex", "SF1234567890123");
+    expect(warning!.message).toContain("SF Express (sf-express)");
+    expect(accepted("yanwen", "975749118625")).toHaveLength(1);
+  });
+
+  it("keeps CARRIER_MISMATCH as an error when the other carrier's check digit verifies", () => {
+    const r = validateTrackingNumber("ups", "41999998135520738841");
+    expect(r).toMatchObject({ valid: false, warnings: [] });
+    expect(r.errors.map((e) => e.code)).toEqual(["CARRIER_MISMATCH"]);
+    expect(r.errors[0]!.message).toContain("FedEx (fedex)");
+  });
+
+  it("refuses a failed S10 check digit for any post, naming the post of the country code", () => {
+    const r = validateTrackingNumber("usps", "RB123456786GB");
+    expect(r.valid).toBe(false);
+    expect(r.errors[0]!.code).toBe("CHECK_DIGIT_MISMATCH");
+    expect(r.errors[0]!.message).toContain("Royal Mail S10");
+  });
+
+  it("has no warnings on a clean pass or a refusal", () => {
+    expect(validateTrackingNumber("ups", "1Z5R89390357567127").warnings).toEqual([]);
+    expect(validateTrackingNumber("ups", "1Z5R89390357567128").warnings).toEqual([]);
+    expect(validateTrackingNumber("ups", "").warnings).toEqual([]);
   });
 });

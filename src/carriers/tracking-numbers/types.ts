@@ -13,6 +13,18 @@ export interface TrackingNumberError {
   message: string;
 }
 
+/**
+ * Why an accepted number deserves a second look. Warning codes are error codes (one GraphQL
+ * enum) that describe a doubt rather than a certainty: today only NO_KNOWN_FORMAT.
+ */
+export type TrackingNumberWarningCode = Extract<TrackingNumberErrorCode, "NO_KNOWN_FORMAT">;
+
+/** A doubt about a number that is still valid; `message` says what to check. */
+export interface TrackingNumberWarning {
+  code: TrackingNumberWarningCode;
+  message: string;
+}
+
 /** One tracking-number format of a carrier. */
 export interface FormatInfo {
   /** Stable id ("ups", "s10", "sf_express"). */
@@ -62,9 +74,12 @@ export interface Suggestion {
 }
 
 export interface TrackingNumberCheck {
+  /** False only when the number is certainly wrong (see docs/decisions/014). */
   valid: boolean;
   normalized: string | null;
   errors: TrackingNumberError[];
+  /** Doubts about a valid number (no known format for the carrier); empty when invalid. */
+  warnings: TrackingNumberWarning[];
   suggestions: Suggestion[];
   matches: CarrierMatch[];
 }
