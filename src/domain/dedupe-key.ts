@@ -10,7 +10,7 @@ export interface DedupeFields {
 }
 
 /**
- * Identity of a carrier event (DESIGN.md): the same scan delivered twice, by webhook and by poll,
+ * Identity of a carrier event (README, "Tracking events"): the same scan delivered twice, by webhook and by poll,
  * or in another offset notation, collapses onto one row. The instant, not its text, is hashed.
  */
 export function dedupeKey(event: DedupeFields): string {

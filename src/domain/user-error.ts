@@ -1,4 +1,4 @@
-/** Expected failures a client can act on; exceptions are for bugs (DESIGN.md). */
+/** Expected failures a client can act on; exceptions are for bugs (decision 006). */
 export const USER_ERROR_CODES = [
   "NOT_FOUND",
   "FORBIDDEN",

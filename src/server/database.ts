@@ -70,7 +70,7 @@ export function openPostgres(url: string, schema?: string): DatabaseHandle {
 
 export function openPGlite(pglite: PGlite): DatabaseHandle {
   // pglite-prisma-adapter 0.6 bundles driver-adapter-utils 6.10, whose types differ from 6.19's
-  // only nominally; the runtime contract is the same (verified end to end, DESIGN.md).
+  // only nominally; the runtime contract is the same (verified end to end: tests/migrations.test.ts and the whole suite run on both).
   const adapter = new PrismaPGlite(pglite) as unknown as PrismaPg;
   return {
     mode: "embedded",
