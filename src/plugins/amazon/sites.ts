@@ -1,3 +1,4 @@
+import { site } from "../site.ts";
 import type { Site } from "../types.ts";
 
 // marketplaceId values are SP-API's published ids; US counts its days in Pacific time, as its
@@ -16,14 +17,3 @@ export const amazonSites: readonly Site[] = [
   site("AU", "AU", ["en"], "Australia/Sydney", "AUD", "A39IBJ37TRP1C6"),
   site("SG", "SG", ["en"], "Asia/Singapore", "SGD", "A19VAU5U5O7RUS"),
 ];
-
-function site(
-  code: string,
-  country: string,
-  locales: Site["locales"],
-  timeZone: string,
-  currency: string,
-  apiId: string,
-): Site {
-  return { code, country, locales, timeZone, currency, weekend: [6, 7], apiId };
-}

@@ -1,3 +1,4 @@
+import { site } from "../site.ts";
 import type { Site } from "../types.ts";
 
 /** TikTok Shop's markets for cross-border sellers. */
@@ -11,13 +12,3 @@ export const tiktokShopSites: readonly Site[] = [
   site("PH", "PH", ["en"], "Asia/Manila", "PHP"),
   site("SG", "SG", ["en", "zh-Hans"], "Asia/Singapore", "SGD"),
 ];
-
-function site(
-  code: string,
-  country: string,
-  locales: Site["locales"],
-  timeZone: string,
-  currency: string,
-): Site {
-  return { code, country, locales, timeZone, currency, weekend: [6, 7], apiId: code };
-}
