@@ -21,7 +21,11 @@ const findAdapter = createCarrierRegistry().adapter;
 beforeAll(async () => {
   server = await startTestServer({ now: () => NOW });
   const endpoint = await server.database.db.webhookEndpoint.create({
-    data: { tenantId: server.tenant.tenantId, provider: "aftership", secret: SECRET },
+    data: {
+      tenantId: server.tenant.tenantId,
+      provider: "aftership",
+      secret: server.secretBox.seal(SECRET),
+    },
   });
   endpointId = endpoint.id;
 });

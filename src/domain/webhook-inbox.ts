@@ -10,6 +10,7 @@ import {
   recordTrackingEvents,
 } from "./record-events.ts";
 import { DEFAULT_RETRY, type RetryPolicy, retryTransient } from "./retry.ts";
+import type { SecretBox } from "./secret-box.ts";
 import { parseZonedTime } from "./zoned-time.ts";
 
 export interface WebhookRequest {
@@ -36,6 +37,7 @@ const MAX_ENDPOINTS_TRIED = 100;
 export async function receiveWebhook(
   db: PrismaClient,
   request: WebhookRequest,
+  deps: { secretBox: SecretBox },
 ): Promise<WebhookReceipt> {
   const { adapter } = request;
   const endpoints = await db.webhookEndpoint.findMany({
@@ -43,7 +45,7 @@ export async function receiveWebhook(
     take: MAX_ENDPOINTS_TRIED,
     orderBy: { createdAt: "asc" },
   });
-  const endpoint = endpoints.find((candidate) => verifies(adapter, candidate, request));
+  const endpoint = endpoints.find((candidate) => verifies(adapter, candidate, request, deps));
   if (!endpoint) return { status: 401, error: `${adapter.code} webhook signature did not verify` };
   let payload: unknown;
   try {
@@ -61,12 +63,15 @@ export async function receiveWebhook(
   return delivery ? { status: 202, deliveryId: delivery.id } : { status: 200, duplicate: true };
 }
 
+/** The secret is opened here only, to verify. */
 function verifies(
   adapter: CarrierAdapter,
   endpoint: WebhookEndpoint,
   request: WebhookRequest,
+  deps: { secretBox: SecretBox },
 ): boolean {
-  return adapter.verifyWebhook?.({ ...request, secret: endpoint.secret }) ?? false;
+  const secret = deps.secretBox.open(endpoint.secret);
+  return adapter.verifyWebhook?.({ ...request, secret }) ?? false;
 }
 
 export interface ProcessDeliveryDeps {

@@ -61,6 +61,7 @@ builder.mutationField("createCarrierWebhook", (t) =>
       if (denied.length) return { webhook: null, errors: denied };
       return createCarrierWebhook(ctx.db, ctx.viewer.tenantId, input, {
         findAdapter: ctx.carriers.adapter,
+        secretBox: ctx.secretBox,
       });
     },
   }),

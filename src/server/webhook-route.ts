@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { PrismaClient } from "../../generated/prisma/client.ts";
 import type { CarrierRegistry } from "../carriers/registry.ts";
 import type { ChangePublisher } from "../domain/changes.ts";
+import type { SecretBox } from "../domain/secret-box.ts";
 import { processDelivery, receiveWebhook } from "../domain/webhook-inbox.ts";
 import type { JobRunner } from "./jobs.ts";
 
@@ -14,6 +15,7 @@ export interface WebhookDeps {
   carriers: CarrierRegistry;
   jobs: JobRunner;
   now: () => Date;
+  secretBox: SecretBox;
 }
 
 /** `POST /webhooks/carriers/:code[?endpoint=id]`: verify, store, answer, then ingest. */
@@ -31,13 +33,17 @@ export async function handleCarrierWebhook(
   const rawBody = await readBody(req);
   if (rawBody === null) return reply(res, 413, { error: `body over ${MAX_BODY_BYTES} bytes` });
 
-  const receipt = await receiveWebhook(deps.db, {
-    adapter,
-    endpointId: url.searchParams.get("endpoint"),
-    rawBody,
-    headers: toHeaders(req),
-    url: url.toString(),
-  });
+  const receipt = await receiveWebhook(
+    deps.db,
+    {
+      adapter,
+      endpointId: url.searchParams.get("endpoint"),
+      rawBody,
+      headers: toHeaders(req),
+      url: url.toString(),
+    },
+    { secretBox: deps.secretBox },
+  );
   if (receipt.status !== 202) {
     return reply(
       res,

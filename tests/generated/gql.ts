@@ -14,6 +14,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  mutation EndpointCreate($input: CreateCarrierWebhookInput!) {\n    createCarrierWebhook(input: $input) {\n      webhook { id path }\n      errors { code field }\n    }\n  }\n": typeof types.EndpointCreateDocument,
     "\n  mutation CreateWebhook($input: CreateCarrierWebhookInput!) {\n    createCarrierWebhook(input: $input) {\n      webhook { id provider path }\n      errors { code field }\n    }\n  }\n": typeof types.CreateWebhookDocument,
     "\n  query TrackedShipment($trackingNumber: String!) {\n    trackShipment(trackingNumber: $trackingNumber) { status timeline { status rawCode } }\n  }\n": typeof types.TrackedShipmentDocument,
     "\n  query HandoffTimeline($trackingNumber: String!) {\n    trackShipment(trackingNumber: $trackingNumber) {\n      carrier { code }\n      timeline { status carrier { code name } }\n    }\n  }\n": typeof types.HandoffTimelineDocument,
@@ -43,6 +44,7 @@ type Documents = {
     "query UnmappedCodes { unmappedCarrierCodes { carrier rawCode count } }": typeof types.UnmappedCodesDocument,
 };
 const documents: Documents = {
+    "\n  mutation EndpointCreate($input: CreateCarrierWebhookInput!) {\n    createCarrierWebhook(input: $input) {\n      webhook { id path }\n      errors { code field }\n    }\n  }\n": types.EndpointCreateDocument,
     "\n  mutation CreateWebhook($input: CreateCarrierWebhookInput!) {\n    createCarrierWebhook(input: $input) {\n      webhook { id provider path }\n      errors { code field }\n    }\n  }\n": types.CreateWebhookDocument,
     "\n  query TrackedShipment($trackingNumber: String!) {\n    trackShipment(trackingNumber: $trackingNumber) { status timeline { status rawCode } }\n  }\n": types.TrackedShipmentDocument,
     "\n  query HandoffTimeline($trackingNumber: String!) {\n    trackShipment(trackingNumber: $trackingNumber) {\n      carrier { code }\n      timeline { status carrier { code name } }\n    }\n  }\n": types.HandoffTimelineDocument,
@@ -86,6 +88,10 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EndpointCreate($input: CreateCarrierWebhookInput!) {\n    createCarrierWebhook(input: $input) {\n      webhook { id path }\n      errors { code field }\n    }\n  }\n"): (typeof documents)["\n  mutation EndpointCreate($input: CreateCarrierWebhookInput!) {\n    createCarrierWebhook(input: $input) {\n      webhook { id path }\n      errors { code field }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
