@@ -65,7 +65,7 @@ async function aftershipDelivery(): Promise<AftershipPayload> {
 
 async function post(payload: unknown): Promise<number> {
   const body = JSON.stringify(payload);
-  const url = server.url.replace("/graphql", "/webhooks/carriers/aftership");
+  const url = server.url.replace("/graphql", `/webhooks/carriers/aftership/${endpointId}`);
   const response = await fetch(url, {
     method: "POST",
     body,
