@@ -3,6 +3,7 @@
  * Run: npx tsx bench/api.ts   (about 45 s; in-memory PGlite, or a fresh schema in the
  * PostgreSQL that DATABASE_URL names; only 127.0.0.1; see bench/README.md)
  */
+import { randomBytes } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import os from "node:os";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -19,6 +20,7 @@ import {
 } from "../src/server/database.ts";
 import { applyMigrations } from "../src/server/migrate.ts";
 import { createTracklinePubSub } from "../src/server/pubsub.ts";
+import { createSecretBox } from "../src/server/secret-box.ts";
 import { type AutocannonResult, runAutocannon } from "./api-autocannon.ts";
 import { LONG_EVENT_COUNT, LONG_TRACKING_NUMBER, ORDER_COUNT, seedBenchData } from "./api-seed.ts";
 
@@ -194,7 +196,9 @@ const database = await openBenchDatabase();
 const db = new PrismaClient({ adapter: database.handle.adapter });
 const pubsubHandle = createTracklinePubSub();
 const { apiKey, ordinaryEventCount } = await seedBenchData(db, new Date());
-const app = buildApp({ db, pubsub: pubsubHandle.pubsub });
+// A fresh database each run, so a throwaway key seals nothing that must outlive it.
+const secretBox = createSecretBox(randomBytes(32));
+const app = buildApp({ db, pubsub: pubsubHandle.pubsub, secretBox });
 const apiPort = await app.listen(0, HOST);
 
 const hello = createServer(

@@ -24,7 +24,11 @@ const findAdapter = createCarrierRegistry().adapter;
 beforeAll(async () => {
   server = await startTestServer({ now: () => NOW });
   const endpoint = await server.database.db.webhookEndpoint.create({
-    data: { tenantId: server.tenant.tenantId, provider: "aftership", secret: SECRET },
+    data: {
+      tenantId: server.tenant.tenantId,
+      provider: "aftership",
+      secret: server.secretBox.seal(SECRET),
+    },
   });
   endpointId = endpoint.id;
 });
@@ -64,7 +68,7 @@ async function aftershipDelivery(): Promise<AftershipPayload> {
 
 async function post(payload: unknown): Promise<number> {
   const body = JSON.stringify(payload);
-  const url = server.url.replace("/graphql", "/webhooks/carriers/aftership");
+  const url = server.url.replace("/graphql", `/webhooks/carriers/aftership/${endpointId}`);
   const response = await fetch(url, {
     method: "POST",
     body,

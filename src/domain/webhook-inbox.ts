@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { PrismaClient, WebhookEndpoint } from "../../generated/prisma/client.ts";
 import type { CanonicalEvent, CarrierAdapter, RawCarrierEvent } from "../carriers/types.ts";
 import type { TrackingStatus } from "../vocabulary/index.ts";
+import { previousSecretExpiresAt } from "./carrier-webhooks.ts";
 import type { ChangePublisher } from "./changes.ts";
 import type { EventInput } from "./event-input.ts";
 import {
@@ -10,13 +11,15 @@ import {
   recordTrackingEvents,
 } from "./record-events.ts";
 import { DEFAULT_RETRY, type RetryPolicy, retryTransient } from "./retry.ts";
+import type { SecretBox } from "./secret-box.ts";
 import { parseZonedTime } from "./zoned-time.ts";
 
 export interface WebhookRequest {
   adapter: CarrierAdapter;
-  /** `?endpoint=` of the URL, when the provider lets the tenant set it; else every endpoint is tried. */
-  endpointId: string | null;
-  rawBody: string;
+  /** The endpoint the URL names; the only one whose secrets are tried. */
+  endpointId: string;
+  /** Reads the raw body; null when it is over the size cap. Called once the endpoint is known. */
+  readBody: () => Promise<string | null>;
   headers: Headers;
   url: string;
 }
@@ -24,49 +27,67 @@ export interface WebhookRequest {
 export type WebhookReceipt =
   | { status: 202; deliveryId: string }
   | { status: 200; duplicate: true }
-  | { status: 400 | 401; error: string };
-
-/** More endpoints of one provider than this must name theirs with `?endpoint=`. */
-const MAX_ENDPOINTS_TRIED = 100;
+  | { status: 400 | 401 | 404 | 413; error: string };
 
 /**
- * Verifies the signature on the raw body, then stores the delivery once per provider event id.
- * Nothing is stored for a bad signature; a replay is answered 200 and changes nothing.
+ * Finds the endpoint the URL names, then reads and verifies the body with that endpoint's secret
+ * (and, during a rotation's grace period, its previous one), then stores the delivery once per
+ * provider event id. An unknown endpoint, or one of another provider, costs one lookup by primary
+ * key: no body is read and no signature computed. Nothing is stored for a bad signature; a
+ * replay is answered 200 and changes nothing.
  */
 export async function receiveWebhook(
   db: PrismaClient,
   request: WebhookRequest,
+  deps: { secretBox: SecretBox; now: Date },
 ): Promise<WebhookReceipt> {
   const { adapter } = request;
-  const endpoints = await db.webhookEndpoint.findMany({
-    where: { provider: adapter.code, ...(request.endpointId ? { id: request.endpointId } : {}) },
-    take: MAX_ENDPOINTS_TRIED,
-    orderBy: { createdAt: "asc" },
-  });
-  const endpoint = endpoints.find((candidate) => verifies(adapter, candidate, request));
-  if (!endpoint) return { status: 401, error: `${adapter.code} webhook signature did not verify` };
+  const endpoint = await db.webhookEndpoint.findUnique({ where: { id: request.endpointId } });
+  // One answer for both, so a probe cannot tell another provider's endpoint from none.
+  if (!endpoint || endpoint.provider !== adapter.code) {
+    return { status: 404, error: `no such ${adapter.code} webhook endpoint` };
+  }
+  const rawBody = await request.readBody();
+  if (rawBody === null) return { status: 413, error: "body too large" };
+  if (!verifies(adapter, endpoint, { ...request, rawBody }, deps)) {
+    return { status: 401, error: `${adapter.code} webhook signature did not verify` };
+  }
   let payload: unknown;
   try {
-    payload = JSON.parse(request.rawBody);
+    payload = JSON.parse(rawBody);
   } catch {
     return { status: 400, error: "body is not JSON" };
   }
   const eventId =
     adapter.webhookEventId?.(payload, request.headers) ??
-    createHash("sha256").update(request.rawBody).digest("hex");
+    createHash("sha256").update(rawBody).digest("hex");
   const [delivery] = await db.webhookDelivery.createManyAndReturn({
-    data: [{ endpointId: endpoint.id, eventId, rawBody: request.rawBody }],
+    data: [{ endpointId: endpoint.id, eventId, rawBody }],
     skipDuplicates: true,
   });
   return delivery ? { status: 202, deliveryId: delivery.id } : { status: 200, duplicate: true };
 }
 
+/** The current secret, then the previous one while its grace period lasts; opened one by one. */
 function verifies(
   adapter: CarrierAdapter,
   endpoint: WebhookEndpoint,
-  request: WebhookRequest,
+  request: { rawBody: string; headers: Headers; url: string },
+  deps: { secretBox: SecretBox; now: Date },
 ): boolean {
-  return adapter.verifyWebhook?.({ ...request, secret: endpoint.secret }) ?? false;
+  const sealed = [endpoint.secret];
+  if (previousSecretExpiresAt(endpoint, deps.now) && endpoint.previousSecret) {
+    sealed.push(endpoint.previousSecret);
+  }
+  return sealed.some(
+    (secret) =>
+      adapter.verifyWebhook?.({
+        rawBody: request.rawBody,
+        headers: request.headers,
+        url: request.url,
+        secret: deps.secretBox.open(secret),
+      }) ?? false,
+  );
 }
 
 export interface ProcessDeliveryDeps {
@@ -91,13 +112,14 @@ export async function processDelivery(
   const retry = deps.retry ?? DEFAULT_RETRY;
   const delivery = await retryTransient(
     () =>
-      db.webhookDelivery.findUniqueOrThrow({
+      db.webhookDelivery.findUnique({
         where: { id: deliveryId },
         include: { endpoint: true },
       }),
     retry,
   );
-  if (delivery.state !== "RECEIVED") return [];
+  // Gone: the tenant deleted the endpoint, and its inbox with it, before the job ran.
+  if (delivery?.state !== "RECEIVED") return [];
   const { provider, tenantId } = delivery.endpoint;
   const changes: RecordedChange[] = [];
   const problems: string[] = [];

@@ -1,5 +1,14 @@
 import type { WebhookEndpoint } from "../../generated/prisma/client.ts";
-import { createCarrierWebhook } from "../domain/carrier-webhooks.ts";
+import {
+  carrierWebhookPath,
+  createCarrierWebhook,
+  deleteCarrierWebhook,
+  MAX_GRACE_SECONDS,
+  MAX_WEBHOOKS_PER_TENANT,
+  MIN_SECRET_LENGTH,
+  previousSecretExpiresAt,
+  rotateCarrierWebhookSecret,
+} from "../domain/carrier-webhooks.ts";
 import type { UserError } from "../domain/user-error.ts";
 import { builder } from "./builder.ts";
 import { UserErrorRef, writeScopeError } from "./user-error.ts";
@@ -12,8 +21,16 @@ const CarrierWebhookRef = builder.prismaObject("WebhookEndpoint", {
     id: t.exposeID("id"),
     provider: t.exposeString("provider"),
     path: t.string({
-      description: "POST target to give the provider (append to this server's public URL).",
-      resolve: (endpoint) => `/webhooks/carriers/${endpoint.provider}?endpoint=${endpoint.id}`,
+      description:
+        "POST target to give the provider (append to this server's public URL): /webhooks/carriers/<provider>/<id>.",
+      resolve: (endpoint) => carrierWebhookPath(endpoint),
+    }),
+    previousSecretExpiresAt: t.field({
+      type: "DateTime",
+      nullable: true,
+      description:
+        "Until when the secret replaced by the last rotation still verifies; null when it no longer does.",
+      resolve: (endpoint, _args, ctx) => previousSecretExpiresAt(endpoint, ctx.now()),
     }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
   }),
@@ -32,22 +49,52 @@ const CreateCarrierWebhookInput = builder.inputType("CreateCarrierWebhookInput",
     provider: t.string({ required: true, description: '"aftership", "17track" or "easypost"' }),
     secret: t.string({
       required: true,
-      description: "The signing secret from the provider's dashboard.",
+      description: `The signing secret from the provider's dashboard, ${MIN_SECRET_LENGTH} characters or more; stored encrypted. At most ${MAX_WEBHOOKS_PER_TENANT} webhooks per tenant.`,
     }),
   }),
 });
 
-const CreateCarrierWebhookPayload = builder
-  .objectRef<{ webhook: WebhookEndpoint | null; errors: UserError[] }>(
-    "CreateCarrierWebhookPayload",
-  )
+const RotateCarrierWebhookSecretInput = builder.inputType("RotateCarrierWebhookSecretInput", {
+  fields: (t) => ({
+    id: t.id({ required: true }),
+    secret: t.string({
+      required: true,
+      description: `The new signing secret, ${MIN_SECRET_LENGTH} characters or more.`,
+    }),
+    graceSeconds: t.int({
+      required: true,
+      description: `How long the replaced secret still verifies (0 to ${MAX_GRACE_SECONDS}): rotate here first, then at the provider.`,
+    }),
+  }),
+});
+
+const DeleteCarrierWebhookInput = builder.inputType("DeleteCarrierWebhookInput", {
+  fields: (t) => ({ id: t.id({ required: true }) }),
+});
+
+function webhookPayload(name: string) {
+  return builder
+    .objectRef<{ webhook: WebhookEndpoint | null; errors: UserError[] }>(name)
+    .implement({
+      fields: (t) => ({
+        webhook: t.field({
+          type: CarrierWebhookRef,
+          nullable: true,
+          resolve: (payload) => payload.webhook,
+        }),
+        errors: t.field({ type: [UserErrorRef], resolve: (payload) => payload.errors }),
+      }),
+    });
+}
+
+const CreateCarrierWebhookPayload = webhookPayload("CreateCarrierWebhookPayload");
+const RotateCarrierWebhookSecretPayload = webhookPayload("RotateCarrierWebhookSecretPayload");
+
+const DeleteCarrierWebhookPayload = builder
+  .objectRef<{ deletedId: string | null; errors: UserError[] }>("DeleteCarrierWebhookPayload")
   .implement({
     fields: (t) => ({
-      webhook: t.field({
-        type: CarrierWebhookRef,
-        nullable: true,
-        resolve: (payload) => payload.webhook,
-      }),
+      deletedId: t.id({ nullable: true, resolve: (payload) => payload.deletedId }),
       errors: t.field({ type: [UserErrorRef], resolve: (payload) => payload.errors }),
     }),
   });
@@ -61,7 +108,38 @@ builder.mutationField("createCarrierWebhook", (t) =>
       if (denied.length) return { webhook: null, errors: denied };
       return createCarrierWebhook(ctx.db, ctx.viewer.tenantId, input, {
         findAdapter: ctx.carriers.adapter,
+        secretBox: ctx.secretBox,
       });
+    },
+  }),
+);
+
+builder.mutationField("rotateCarrierWebhookSecret", (t) =>
+  t.field({
+    type: RotateCarrierWebhookSecretPayload,
+    description:
+      "Replaces a carrier webhook's signing secret; the old one verifies for graceSeconds more.",
+    args: { input: t.arg({ type: RotateCarrierWebhookSecretInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const denied = writeScopeError(ctx);
+      if (denied.length) return { webhook: null, errors: denied };
+      return rotateCarrierWebhookSecret(ctx.db, ctx.viewer.tenantId, input, {
+        secretBox: ctx.secretBox,
+        now: ctx.now(),
+      });
+    },
+  }),
+);
+
+builder.mutationField("deleteCarrierWebhook", (t) =>
+  t.field({
+    type: DeleteCarrierWebhookPayload,
+    description: "Deletes a carrier webhook and its stored deliveries; its path answers 404.",
+    args: { input: t.arg({ type: DeleteCarrierWebhookInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const denied = writeScopeError(ctx);
+      if (denied.length) return { deletedId: null, errors: denied };
+      return deleteCarrierWebhook(ctx.db, ctx.viewer.tenantId, input);
     },
   }),
 );

@@ -1,6 +1,7 @@
 import type { PrismaClient } from "../../generated/prisma/client.ts";
 import type { CarrierRegistry } from "../carriers/registry.ts";
 import type { ChangeFeed, ChangePublisher } from "../domain/changes.ts";
+import type { SecretBox } from "../domain/secret-box.ts";
 import type { TextBook } from "../domain/texts/index.ts";
 import type { MarketplaceRegistry } from "../plugins/registry.ts";
 
@@ -26,6 +27,8 @@ export interface Context {
   texts: TextBook;
   /** Outbound HTTP for marketplace and carrier clients; never the global one in tests. */
   fetch: typeof fetch;
+  /** Seals webhook signing secrets before they are stored (decision 026). */
+  secretBox: SecretBox;
   /** The caller's Accept-Language, best first; empty when it sent none. */
   acceptLanguages: readonly string[];
 }

@@ -6,6 +6,7 @@ import { createYoga, type YogaInitialContext } from "graphql-yoga";
 import { WebSocketServer } from "ws";
 import type { PrismaClient } from "../../generated/prisma/client.ts";
 import { type CarrierRegistry, createCarrierRegistry } from "../carriers/registry.ts";
+import type { SecretBox } from "../domain/secret-box.ts";
 import { createTextBook, parseAcceptLanguage } from "../domain/texts/index.ts";
 import { createMarketplaceRegistry, type MarketplaceRegistry } from "../plugins/registry.ts";
 import type { Context } from "../schema/context.ts";
@@ -27,6 +28,8 @@ export interface AppDeps {
   fetch?: typeof fetch;
   /** Prefills GraphiQL's Authorization header, for the demo only. */
   demoApiKey?: string;
+  /** Seals and opens webhook signing secrets (TRACKLINE_SECRET_KEY, decision 026). */
+  secretBox: SecretBox;
 }
 
 export interface App {
@@ -96,6 +99,7 @@ export function buildApp(deps: AppDeps): App {
         marketplaces,
         texts,
         fetch: outbound,
+        secretBox: deps.secretBox,
         acceptLanguages: parseAcceptLanguage(
           typeof acceptLanguage === "string" ? acceptLanguage : null,
         ),
@@ -104,7 +108,7 @@ export function buildApp(deps: AppDeps): App {
   });
 
   const jobs = createJobRunner((name, error) => console.error(`job ${name} failed:`, error));
-  const webhookDeps = { db: deps.db, publisher, carriers, jobs, now };
+  const webhookDeps = { db: deps.db, publisher, carriers, jobs, now, secretBox: deps.secretBox };
   const server = createServer((req, res) => {
     const path = (req.url ?? "/").split("?")[0] ?? "/";
     if (WEBHOOK_PATH.test(path)) {

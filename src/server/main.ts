@@ -2,12 +2,14 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { PrismaClient } from "../../generated/prisma/client.ts";
 import { DEMO_TENANT_NAME, seedDemo } from "../../prisma/seed/demo.ts";
+import { sealClearSecrets } from "../domain/carrier-webhooks.ts";
 import { createApiKey } from "./api-keys.ts";
 import { buildApp } from "./app.ts";
 import { readConfig } from "./config.ts";
 import { openDatabase } from "./database.ts";
 import { applyMigrations } from "./migrate.ts";
 import { createTracklinePubSub } from "./pubsub.ts";
+import { openSecretBox } from "./secret-key.ts";
 
 const config = readConfig();
 const driver = await openDatabase({
@@ -18,9 +20,15 @@ const applied = await applyMigrations(driver);
 if (applied.length > 0) console.log(`Applied migrations: ${applied.join(", ")}`);
 const db = new PrismaClient({ adapter: driver.adapter });
 const { pubsub, close: closePubSub } = createTracklinePubSub(config.redisUrl);
+const { secretBox, createdKeyFile } = openSecretBox(config);
+if (createdKeyFile)
+  console.log(`Generated the secret key ${createdKeyFile}: back it up apart from the data`);
+// Also refuses to start when the key does not open the secrets already sealed.
+const sealed = await sealClearSecrets(db, secretBox);
+if (sealed > 0) console.log(`Sealed ${sealed} webhook secrets stored in the clear`);
 
 const demoApiKey = config.seedDemo ? await ensureDemo() : undefined;
-const app = buildApp({ db, pubsub, demoApiKey });
+const app = buildApp({ db, pubsub, demoApiKey, secretBox });
 const port = await app.listen(config.port);
 const resumed = await app.resumePendingWork();
 if (resumed > 0) console.log(`Resumed ${resumed} stored webhook deliveries`);

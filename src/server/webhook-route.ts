@@ -2,10 +2,12 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { PrismaClient } from "../../generated/prisma/client.ts";
 import type { CarrierRegistry } from "../carriers/registry.ts";
 import type { ChangePublisher } from "../domain/changes.ts";
+import type { SecretBox } from "../domain/secret-box.ts";
 import { processDelivery, receiveWebhook } from "../domain/webhook-inbox.ts";
 import type { JobRunner } from "./jobs.ts";
 
-export const WEBHOOK_PATH = /^\/webhooks\/carriers\/([a-z0-9-]+)\/?$/;
+/** `/webhooks/carriers/:provider/:endpointId`, or `/webhooks/carriers/:provider` (answered 404). */
+export const WEBHOOK_PATH = /^\/webhooks\/carriers\/([a-z0-9-]+)(?:\/([A-Za-z0-9_-]{1,64}))?\/?$/;
 const MAX_BODY_BYTES = 1024 * 1024;
 
 export interface WebhookDeps {
@@ -14,30 +16,46 @@ export interface WebhookDeps {
   carriers: CarrierRegistry;
   jobs: JobRunner;
   now: () => Date;
+  secretBox: SecretBox;
 }
 
-/** `POST /webhooks/carriers/:code[?endpoint=id]`: verify, store, answer, then ingest. */
+/**
+ * `POST /webhooks/carriers/:provider/:endpointId`: find the endpoint, read the body, verify,
+ * store, answer, then ingest. Every refusal that needs no secret comes before any HMAC work.
+ */
 export async function handleCarrierWebhook(
   req: IncomingMessage,
   res: ServerResponse,
   deps: WebhookDeps,
 ): Promise<void> {
   const url = new URL(req.url ?? "/", `http://${req.headers.host ?? "localhost"}`);
-  const code = WEBHOOK_PATH.exec(url.pathname)?.[1] ?? "";
+  const [, code = "", pathEndpoint] = WEBHOOK_PATH.exec(url.pathname) ?? [];
+  // `?endpoint=` is the form paths were handed out in before the id moved into the path.
+  const endpointId = pathEndpoint ?? url.searchParams.get("endpoint");
   const adapter = deps.carriers.adapter(code);
   if (req.method !== "POST") return reply(res, 405, { error: "use POST" });
   if (!adapter?.verifyWebhook)
     return reply(res, 404, { error: `no webhook receiver for "${code}"` });
-  const rawBody = await readBody(req);
-  if (rawBody === null) return reply(res, 413, { error: `body over ${MAX_BODY_BYTES} bytes` });
+  if (!endpointId) {
+    // Trying every endpoint's secret made an unsigned request cost one HMAC per tenant.
+    return reply(res, 404, {
+      error: `name the endpoint: POST /webhooks/carriers/${code}/<endpoint id> (CarrierWebhook.path)`,
+    });
+  }
+  if (Number(req.headers["content-length"]) > MAX_BODY_BYTES) return tooLarge(res);
 
-  const receipt = await receiveWebhook(deps.db, {
-    adapter,
-    endpointId: url.searchParams.get("endpoint"),
-    rawBody,
-    headers: toHeaders(req),
-    url: url.toString(),
-  });
+  const receipt = await receiveWebhook(
+    deps.db,
+    {
+      adapter,
+      endpointId,
+      readBody: () => readBody(req),
+      headers: toHeaders(req),
+      url: url.toString(),
+    },
+    { secretBox: deps.secretBox, now: deps.now() },
+  );
+  if (receipt.status === 413) return tooLarge(res);
   if (receipt.status !== 202) {
     return reply(
       res,
@@ -47,6 +65,10 @@ export async function handleCarrierWebhook(
   }
   reply(res, 202, { accepted: receipt.deliveryId });
   scheduleDelivery(receipt.deliveryId, deps);
+}
+
+function tooLarge(res: ServerResponse): void {
+  reply(res, 413, { error: `body over ${MAX_BODY_BYTES} bytes` });
 }
 
 export function scheduleDelivery(deliveryId: string, deps: WebhookDeps): void {

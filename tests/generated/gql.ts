@@ -14,6 +14,10 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  mutation EndpointCreate($input: CreateCarrierWebhookInput!) {\n    createCarrierWebhook(input: $input) {\n      webhook { id path }\n      errors { code field }\n    }\n  }\n": typeof types.EndpointCreateDocument,
+    "\n  mutation EndpointRotate($input: RotateCarrierWebhookSecretInput!) {\n    rotateCarrierWebhookSecret(input: $input) {\n      webhook { id path previousSecretExpiresAt }\n      errors { code field }\n    }\n  }\n": typeof types.EndpointRotateDocument,
+    "\n  mutation EndpointDelete($input: DeleteCarrierWebhookInput!) {\n    deleteCarrierWebhook(input: $input) {\n      deletedId\n      errors { code field }\n    }\n  }\n": typeof types.EndpointDeleteDocument,
+    "\n  query EndpointList {\n    carrierWebhooks { id path previousSecretExpiresAt }\n  }\n": typeof types.EndpointListDocument,
     "\n  mutation CreateWebhook($input: CreateCarrierWebhookInput!) {\n    createCarrierWebhook(input: $input) {\n      webhook { id provider path }\n      errors { code field }\n    }\n  }\n": typeof types.CreateWebhookDocument,
     "\n  query TrackedShipment($trackingNumber: String!) {\n    trackShipment(trackingNumber: $trackingNumber) { status timeline { status rawCode } }\n  }\n": typeof types.TrackedShipmentDocument,
     "\n  query HandoffTimeline($trackingNumber: String!) {\n    trackShipment(trackingNumber: $trackingNumber) {\n      carrier { code }\n      timeline { status carrier { code name } }\n    }\n  }\n": typeof types.HandoffTimelineDocument,
@@ -48,6 +52,10 @@ type Documents = {
     "query UnmappedCodes { unmappedCarrierCodes { carrier rawCode count } }": typeof types.UnmappedCodesDocument,
 };
 const documents: Documents = {
+    "\n  mutation EndpointCreate($input: CreateCarrierWebhookInput!) {\n    createCarrierWebhook(input: $input) {\n      webhook { id path }\n      errors { code field }\n    }\n  }\n": types.EndpointCreateDocument,
+    "\n  mutation EndpointRotate($input: RotateCarrierWebhookSecretInput!) {\n    rotateCarrierWebhookSecret(input: $input) {\n      webhook { id path previousSecretExpiresAt }\n      errors { code field }\n    }\n  }\n": types.EndpointRotateDocument,
+    "\n  mutation EndpointDelete($input: DeleteCarrierWebhookInput!) {\n    deleteCarrierWebhook(input: $input) {\n      deletedId\n      errors { code field }\n    }\n  }\n": types.EndpointDeleteDocument,
+    "\n  query EndpointList {\n    carrierWebhooks { id path previousSecretExpiresAt }\n  }\n": types.EndpointListDocument,
     "\n  mutation CreateWebhook($input: CreateCarrierWebhookInput!) {\n    createCarrierWebhook(input: $input) {\n      webhook { id provider path }\n      errors { code field }\n    }\n  }\n": types.CreateWebhookDocument,
     "\n  query TrackedShipment($trackingNumber: String!) {\n    trackShipment(trackingNumber: $trackingNumber) { status timeline { status rawCode } }\n  }\n": types.TrackedShipmentDocument,
     "\n  query HandoffTimeline($trackingNumber: String!) {\n    trackShipment(trackingNumber: $trackingNumber) {\n      carrier { code }\n      timeline { status carrier { code name } }\n    }\n  }\n": types.HandoffTimelineDocument,
@@ -96,6 +104,22 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EndpointCreate($input: CreateCarrierWebhookInput!) {\n    createCarrierWebhook(input: $input) {\n      webhook { id path }\n      errors { code field }\n    }\n  }\n"): (typeof documents)["\n  mutation EndpointCreate($input: CreateCarrierWebhookInput!) {\n    createCarrierWebhook(input: $input) {\n      webhook { id path }\n      errors { code field }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EndpointRotate($input: RotateCarrierWebhookSecretInput!) {\n    rotateCarrierWebhookSecret(input: $input) {\n      webhook { id path previousSecretExpiresAt }\n      errors { code field }\n    }\n  }\n"): (typeof documents)["\n  mutation EndpointRotate($input: RotateCarrierWebhookSecretInput!) {\n    rotateCarrierWebhookSecret(input: $input) {\n      webhook { id path previousSecretExpiresAt }\n      errors { code field }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EndpointDelete($input: DeleteCarrierWebhookInput!) {\n    deleteCarrierWebhook(input: $input) {\n      deletedId\n      errors { code field }\n    }\n  }\n"): (typeof documents)["\n  mutation EndpointDelete($input: DeleteCarrierWebhookInput!) {\n    deleteCarrierWebhook(input: $input) {\n      deletedId\n      errors { code field }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EndpointList {\n    carrierWebhooks { id path previousSecretExpiresAt }\n  }\n"): (typeof documents)["\n  query EndpointList {\n    carrierWebhooks { id path previousSecretExpiresAt }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -3,10 +3,12 @@ import { type ExecutionResult, print } from "graphql";
 import { type Client, createClient } from "graphql-ws";
 import WebSocket from "ws";
 import type { CarrierRegistry } from "../../src/carriers/registry.ts";
+import type { SecretBox } from "../../src/domain/secret-box.ts";
 import type { MarketplaceRegistry } from "../../src/plugins/registry.ts";
 import { createApiKey } from "../../src/server/api-keys.ts";
 import { buildApp } from "../../src/server/app.ts";
 import { createTracklinePubSub } from "../../src/server/pubsub.ts";
+import { createSecretBox } from "../../src/server/secret-box.ts";
 import { createTestDatabase, type TestDatabase } from "./test-database.ts";
 
 export interface TestTenant {
@@ -21,6 +23,8 @@ export interface TestServer {
   wsUrl: string;
   database: TestDatabase;
   tenant: TestTenant;
+  /** The box the app seals webhook secrets with, for rows a test writes itself. */
+  secretBox: SecretBox;
   createTenant(name: string): Promise<TestTenant>;
   request<R, V>(
     doc: TypedDocumentNode<R, V>,
@@ -44,6 +48,7 @@ export async function startTestServer(
     now?: () => Date;
     marketplaces?: MarketplaceRegistry;
     carriers?: CarrierRegistry;
+    secretBox?: SecretBox;
   } = {},
 ): Promise<TestServer> {
   const database = await createTestDatabase();
@@ -51,8 +56,10 @@ export async function startTestServer(
   const pubsub = createTracklinePubSub(process.env.REDIS_URL);
   // A fixed clock keeps "more than a day in the future" checks independent of when tests run.
   const now = options.now ?? (() => new Date("2026-11-20T12:00:00Z"));
+  // A fixed key: tests need sealed secrets, not secret ones.
+  const secretBox = options.secretBox ?? createSecretBox(Buffer.alloc(32, "trackline-test-key"));
   const registries = { marketplaces: options.marketplaces, carriers: options.carriers };
-  const app = buildApp({ db, pubsub: pubsub.pubsub, now, ...registries });
+  const app = buildApp({ db, pubsub: pubsub.pubsub, now, secretBox, ...registries });
   const port = await app.listen(0, "127.0.0.1");
   const url = `http://127.0.0.1:${port}/graphql`;
   const clients: Client[] = [];
@@ -75,6 +82,7 @@ export async function startTestServer(
     wsUrl: url.replace("http", "ws"),
     database,
     tenant,
+    secretBox,
     createTenant,
     request: async (doc, variables, apiKey = tenant.apiKey, headers = {}) => {
       const response = await fetch(url, {
@@ -100,7 +108,7 @@ export async function startTestServer(
     },
     startPeer: async () => {
       const peerPubsub = createTracklinePubSub(process.env.REDIS_URL);
-      const peer = buildApp({ db, pubsub: peerPubsub.pubsub, now, ...registries });
+      const peer = buildApp({ db, pubsub: peerPubsub.pubsub, now, secretBox, ...registries });
       const peerPort = await peer.listen(0, "127.0.0.1");
       peers.push(async () => {
         await peer.close();
