@@ -1,9 +1,9 @@
-import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import { prepareDataDir, restrictPermissions, withPrivateUmask } from "./data-dir.ts";
 
 export type DatabaseMode = "embedded" | "postgres";
 
@@ -35,9 +35,22 @@ export function isPostgresUrl(url: string | undefined): url is string {
 /** PGlite in TRACKLINE_DATA_DIR (default ./data) unless DATABASE_URL names a real PostgreSQL. */
 export async function openDatabase(env: DatabaseEnv): Promise<DatabaseHandle> {
   if (isPostgresUrl(env.DATABASE_URL)) return openPostgres(env.DATABASE_URL);
-  const dataDir = path.resolve(env.TRACKLINE_DATA_DIR ?? "data");
-  mkdirSync(path.dirname(dataDir), { recursive: true });
-  return openPGlite(new PGlite({ dataDir }));
+  return openPGlite(await openFilePGlite(path.resolve(env.TRACKLINE_DATA_DIR ?? "data")));
+}
+
+/**
+ * A file-backed PGlite that only its owner can read. The private umask covers what initdb and
+ * start-up create; initdb's files get explicit 0666 modes, hence the pass after.
+ */
+export async function openFilePGlite(dataDir: string): Promise<PGlite> {
+  prepareDataDir(dataDir);
+  const pglite = await withPrivateUmask(async () => {
+    const opened = new PGlite({ dataDir });
+    await opened.waitReady;
+    return opened;
+  });
+  restrictPermissions(dataDir);
+  return pglite;
 }
 
 /** `schema` isolates a run: queries name it, and the pool's search_path puts migrations in it. */
