@@ -11,6 +11,7 @@ import { createMarketplaceRegistry, type MarketplaceRegistry } from "../plugins/
 import type { Context } from "../schema/context.ts";
 import { schema } from "../schema/index.ts";
 import { createAuthenticator } from "./api-keys.ts";
+import { createGraphiQL } from "./graphiql.ts";
 import { createJobRunner } from "./jobs.ts";
 import { changeChannels, type TracklinePubSub } from "./pubsub.ts";
 import {
@@ -32,7 +33,9 @@ export interface AppDeps {
   marketplaces?: MarketplaceRegistry;
   /** Outbound HTTP (marketplace and carrier APIs); tests hand in one that reaches local fakes. */
   fetch?: typeof fetch;
-  /** Prefills GraphiQL's Authorization header, for the demo only. */
+  /** Serve GraphiQL on GET /graphql (text/html); on unless told otherwise. */
+  graphiql?: boolean;
+  /** Prefills GraphiQL's Authorization header, for the local demo only. */
   demoApiKey?: string;
   /** Body, frame and handshake limits; DEFAULT_LIMITS for what is not given. */
   limits?: Partial<TransportLimits>;
@@ -77,13 +80,8 @@ export function buildApp(deps: AppDeps): App {
     schema,
     graphqlEndpoint: "/graphql",
     landingPage: false,
-    graphiql: {
-      title: "trackline",
-      subscriptionsProtocol: "WS",
-      headers: deps.demoApiKey
-        ? JSON.stringify({ Authorization: `Bearer ${deps.demoApiKey}` })
-        : undefined,
-    },
+    // Served by graphiql.ts, from the installed packages (yoga's page loads from a CDN).
+    graphiql: false,
     // Bodies reach yoga already read and capped (handleGraphQLWithBody); yoga's own check
     // (25 MB by default) is set to the same cap for any path that might bypass it.
     maxRequestBodySize: limits.maxBodyBytes,
@@ -123,6 +121,11 @@ export function buildApp(deps: AppDeps): App {
 
   const jobs = createJobRunner((name, error) => console.error(`job ${name} failed:`, error));
   const webhookDeps = { db: deps.db, publisher, carriers, jobs, now };
+  const graphiql =
+    deps.graphiql === false
+      ? undefined
+      : createGraphiQL({ endpoint: yoga.graphqlEndpoint, apiKey: deps.demoApiKey });
+
   /**
    * A GraphQL request with a body: its key is checked before the body is read (a client
    * without one cannot make the server buffer anything), then the body is read up to the cap
@@ -157,6 +160,7 @@ export function buildApp(deps: AppDeps): App {
       });
       return;
     }
+    if (graphiql?.handle(req, res)) return;
     if (path === yoga.graphqlEndpoint && hasBody(req.method)) {
       handleGraphQLWithBody(req, res).catch((error: unknown) => {
         console.error("GraphQL request failed:", error);
