@@ -10,14 +10,20 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 const dataDir = path.join(root, "data");
 
 describe("embedded database durability", () => {
-  it("runs PostgreSQL with fsync on, flushing the WAL with fsync()", async () => {
-    const database = await openDatabase({ TRACKLINE_DATA_DIR: dataDir });
+  it("runs PostgreSQL with fsync on, and fsyncs the cluster PGlite unpacks at first start", async () => {
+    const synced: number[] = [];
+    const database = await openDatabase(
+      { TRACKLINE_DATA_DIR: dataDir },
+      { fsync: (fd) => synced.push(fd) },
+    );
     try {
       const setting = async (name: string) =>
         (await database.session((s) => s.query<Record<string, string>>(`SHOW ${name}`)))[0]?.[name];
       expect([await setting("fsync"), await setting("wal_sync_method")]).toEqual(["on", "fsync"]);
       expect(await setting("synchronous_commit")).toBe("on");
       expect(await setting("full_page_writes")).toBe("on");
+      // Every file and directory initdb left, each fsynced once (about a thousand).
+      expect(synced.length).toBeGreaterThan(500);
     } finally {
       await database.close();
     }

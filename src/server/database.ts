@@ -1,10 +1,11 @@
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { prepareDataDir, restrictPermissions, withPrivateUmask } from "./data-dir.ts";
-import { DURABLE_START_PARAMS, DurableNodeFS } from "./durable-fs.ts";
+import { DURABLE_START_PARAMS, DurableNodeFS, syncTree } from "./durable-fs.ts";
 
 export type DatabaseMode = "embedded" | "postgres";
 
@@ -55,13 +56,15 @@ export interface EmbeddedOptions {
 
 /**
  * A file-backed PGlite that only its owner can read. The private umask covers what initdb and
- * start-up create; initdb's files get explicit 0666 modes, hence the pass after.
+ * start-up create; initdb's files get explicit 0666 modes, hence the pass after. Durable: see
+ * EmbeddedOptions; a new cluster is also fsynced once, as PGlite writes it without.
  */
 export async function openFilePGlite(
   dataDir: string,
   { durable = true, fsync }: EmbeddedOptions = {},
 ): Promise<PGlite> {
   prepareDataDir(dataDir);
+  const fresh = !existsSync(path.join(dataDir, "PG_VERSION"));
   const pglite = await withPrivateUmask(async () => {
     const opened = durable
       ? new PGlite({
@@ -74,6 +77,7 @@ export async function openFilePGlite(
     return opened;
   });
   restrictPermissions(dataDir);
+  if (durable && fresh) syncTree(dataDir, fsync);
   return pglite;
 }
 

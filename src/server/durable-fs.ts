@@ -1,4 +1,5 @@
-import { fsyncSync } from "node:fs";
+import { closeSync, fsyncSync, openSync, readdirSync } from "node:fs";
+import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { NodeFS } from "@electric-sql/pglite/nodefs";
 
@@ -7,7 +8,7 @@ type PreRun = NonNullable<EmscriptenOptions["preRun"]>[number];
 
 /** The part of Emscripten's NODEFS this file touches (PGlite types it only loosely). */
 interface NodeFsInternals {
-  stream_ops: { fsync?: (stream: { nfd: number }) => void };
+  stream_ops: { fsync?: (stream: { nfd: number }) => number };
   tryFSOperation<T>(operation: () => T): T;
 }
 
@@ -42,9 +43,37 @@ export class DurableNodeFS extends NodeFS {
     const result = await super.init(pg, opts);
     const addFsync: PreRun = (mod) => {
       const nodefs = mod.NODEFS as unknown as NodeFsInternals;
-      nodefs.stream_ops.fsync = (stream) => nodefs.tryFSOperation(() => this.#fsync(stream.nfd));
+      nodefs.stream_ops.fsync = (stream) => {
+        nodefs.tryFSOperation(() => this.#fsync(stream.nfd));
+        // Emscripten's fd_sync returns what this returns: anything but 0 reads as an errno.
+        return 0;
+      };
     };
     result.emscriptenOpts.preRun = [...(result.emscriptenOpts.preRun ?? []), addFsync];
     return result;
+  }
+}
+
+/**
+ * fsyncs every file and directory under `dir`, children before parents. PGlite builds a new
+ * cluster in memory (initdb) and unpacks it into the data directory with plain writes: until
+ * the kernel writes them back, a power loss could take the catalog a later durable commit
+ * depends on. Run once, on the start that created the directory.
+ */
+export function syncTree(dir: string, fsync: (fd: number) => void = fsyncSync): void {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const target = path.join(dir, entry.name);
+    if (entry.isDirectory()) syncTree(target, fsync);
+    else if (entry.isFile()) syncPath(target, fsync);
+  }
+  syncPath(dir, fsync);
+}
+
+function syncPath(target: string, fsync: (fd: number) => void): void {
+  const fd = openSync(target, "r");
+  try {
+    fsync(fd);
+  } finally {
+    closeSync(fd);
   }
 }
