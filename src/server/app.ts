@@ -1,9 +1,9 @@
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
 import { type execute, GraphQLError, type subscribe } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import { createYoga, type YogaInitialContext } from "graphql-yoga";
-import { WebSocketServer } from "ws";
+import { type WebSocket, WebSocketServer } from "ws";
 import type { PrismaClient } from "../../generated/prisma/client.ts";
 import { type CarrierRegistry, createCarrierRegistry } from "../carriers/registry.ts";
 import type { SecretBox } from "../domain/secret-box.ts";
@@ -12,8 +12,16 @@ import { createMarketplaceRegistry, type MarketplaceRegistry } from "../plugins/
 import type { Context } from "../schema/context.ts";
 import { schema } from "../schema/index.ts";
 import { createAuthenticator } from "./api-keys.ts";
+import { createGraphiQL } from "./graphiql.ts";
 import { createJobRunner } from "./jobs.ts";
 import { changeChannels, type TracklinePubSub } from "./pubsub.ts";
+import {
+  DEFAULT_LIMITS,
+  readLimitedBody,
+  replyError,
+  type TransportLimits,
+  UNAUTHENTICATED_MESSAGE,
+} from "./transport-limits.ts";
 import { handleCarrierWebhook, resumePendingDeliveries, WEBHOOK_PATH } from "./webhook-route.ts";
 
 export interface AppDeps {
@@ -26,10 +34,19 @@ export interface AppDeps {
   marketplaces?: MarketplaceRegistry;
   /** Outbound HTTP (marketplace and carrier APIs); tests hand in one that reaches local fakes. */
   fetch?: typeof fetch;
-  /** Prefills GraphiQL's Authorization header, for the demo only. */
+  /** Serve GraphiQL on GET /graphql (text/html); on unless told otherwise. */
+  graphiql?: boolean;
+  /** Prefills GraphiQL's Authorization header, for the local demo only. */
   demoApiKey?: string;
   /** Seals and opens webhook signing secrets (TRACKLINE_SECRET_KEY, decision 026). */
   secretBox: SecretBox;
+  /** Body, frame and handshake limits; DEFAULT_LIMITS for what is not given. */
+  limits?: Partial<TransportLimits>;
+  /**
+   * A server already listening (start-up binds the port before it migrates, so a busy port
+   * stops it before anything is written); the app adds its handlers. A new one by default.
+   */
+  server?: Server;
 }
 
 export interface App {
@@ -47,7 +64,7 @@ type EnvelopedRoot = { execute: typeof execute; subscribe: typeof subscribe };
 type InitialContext = YogaInitialContext & { connectionParams?: Record<string, unknown> };
 
 function unauthenticated(): GraphQLError {
-  return new GraphQLError("missing or invalid API key: send Authorization: Bearer <key>", {
+  return new GraphQLError(UNAUTHENTICATED_MESSAGE, {
     extensions: { code: "UNAUTHENTICATED", http: { status: 401 } },
   });
 }
@@ -61,17 +78,16 @@ export function buildApp(deps: AppDeps): App {
   const outbound = deps.fetch ?? globalThis.fetch;
   const { publisher, feed } = changeChannels(deps.pubsub);
   const authenticate = createAuthenticator(deps.db);
+  const limits = { ...DEFAULT_LIMITS, ...deps.limits };
   const yoga = createYoga<InitialContext, Context>({
     schema,
     graphqlEndpoint: "/graphql",
     landingPage: false,
-    graphiql: {
-      title: "trackline",
-      subscriptionsProtocol: "WS",
-      headers: deps.demoApiKey
-        ? JSON.stringify({ Authorization: `Bearer ${deps.demoApiKey}` })
-        : undefined,
-    },
+    // Served by graphiql.ts, from the installed packages (yoga's page loads from a CDN).
+    graphiql: false,
+    // Bodies reach yoga already read and capped (handleGraphQLWithBody); yoga's own check
+    // (25 MB by default) is set to the same cap for any path that might bypass it.
+    maxRequestBodySize: limits.maxBodyBytes,
     plugins: [
       EnvelopArmorPlugin({
         maxDepth: { n: 12 },
@@ -109,7 +125,36 @@ export function buildApp(deps: AppDeps): App {
 
   const jobs = createJobRunner((name, error) => console.error(`job ${name} failed:`, error));
   const webhookDeps = { db: deps.db, publisher, carriers, jobs, now, secretBox: deps.secretBox };
-  const server = createServer((req, res) => {
+  const graphiql =
+    deps.graphiql === false
+      ? undefined
+      : createGraphiQL({ endpoint: yoga.graphqlEndpoint, apiKey: deps.demoApiKey });
+
+  /**
+   * A GraphQL request with a body: its key is checked before the body is read (a client
+   * without one cannot make the server buffer anything), then the body is read up to the cap
+   * and handed to yoga already read (whatwg-node takes a parsed `req.body`, as from Express).
+   */
+  const handleGraphQLWithBody = async (req: IncomingMessage, res: ServerResponse) => {
+    if (!(await authenticate(req.headers.authorization ?? null))) {
+      return replyError(res, 401, "UNAUTHENTICATED", UNAUTHENTICATED_MESSAGE, {
+        "www-authenticate": "Bearer",
+      });
+    }
+    const body = await readLimitedBody(req, limits.maxBodyBytes);
+    if (body === null) {
+      return replyError(
+        res,
+        413,
+        "PAYLOAD_TOO_LARGE",
+        `request body over ${limits.maxBodyBytes} bytes (TRACKLINE_MAX_BODY_BYTES)`,
+      );
+    }
+    yoga(Object.assign(req, { body }), res);
+  };
+
+  const server = deps.server ?? createServer();
+  server.on("request", (req, res) => {
     const path = (req.url ?? "/").split("?")[0] ?? "/";
     if (WEBHOOK_PATH.test(path)) {
       handleCarrierWebhook(req, res, webhookDeps).catch((error: unknown) => {
@@ -119,11 +164,29 @@ export function buildApp(deps: AppDeps): App {
       });
       return;
     }
+    if (graphiql?.handle(req, res)) return;
+    if (path === yoga.graphqlEndpoint && hasBody(req.method)) {
+      handleGraphQLWithBody(req, res).catch((error: unknown) => {
+        console.error("GraphQL request failed:", error);
+        if (!res.headersSent) replyError(res, 500, "INTERNAL_SERVER_ERROR", "internal error");
+        else res.end();
+      });
+      return;
+    }
     yoga(req, res);
   });
-  const wsServer = new WebSocketServer({ server, path: yoga.graphqlEndpoint });
+  const wsServer = new WebSocketServer({
+    server,
+    path: yoga.graphqlEndpoint,
+    // A larger message closes the socket (1009) before it is buffered whole.
+    maxPayload: limits.wsMaxPayloadBytes,
+  });
+  wsServer.on("connection", quietClientProtocolErrors);
   const wsCleanup = useServer(
     {
+      // Explicit (graphql-ws defaults to 3 s): an opened socket that never authenticates is
+      // closed, 4408, rather than held.
+      connectionInitWaitTimeout: limits.wsConnectionInitTimeoutMs,
       onConnect: async (ctx) => {
         const header = ctx.connectionParams?.authorization;
         return (await authenticate(typeof header === "string" ? header : null)) !== null;
@@ -158,6 +221,7 @@ export function buildApp(deps: AppDeps): App {
     fetch: (request) => yoga.fetch(request),
     listen: (port, host) =>
       new Promise((resolve, reject) => {
+        if (server.listening) return reject(new Error("the server is already listening"));
         server.once("error", reject);
         server.listen(port, host, () => {
           const address = server.address();
@@ -174,4 +238,26 @@ export function buildApp(deps: AppDeps): App {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** Methods whose requests carry a body yoga would read (GET, HEAD and OPTIONS carry none). */
+function hasBody(method: string | undefined): boolean {
+  return method !== "GET" && method !== "HEAD" && method !== "OPTIONS";
+}
+
+/**
+ * ws reports a client's protocol violation (a frame over maxPayload, bad UTF-8, a bad opcode)
+ * as an `error` event after it has closed the socket with the right code (1009, 1007, 1002).
+ * graphql-ws logs every socket error as an "internal error" of ours: one console.error per
+ * oversized frame would let any client fill the logs. Those errors stop here; others pass.
+ * Registered before graphql-ws's own connection listener, so this wraps the socket first.
+ */
+function quietClientProtocolErrors(socket: WebSocket): void {
+  const emit = socket.emit.bind(socket);
+  socket.emit = ((event: string | symbol, ...args: unknown[]) => {
+    const [error] = args;
+    const code = error instanceof Error && "code" in error ? String(error.code) : "";
+    if (event === "error" && code.startsWith("WS_ERR_")) return false;
+    return emit(event, ...args);
+  }) as typeof socket.emit;
 }

@@ -1,43 +1,115 @@
 import { isPostgresUrl } from "./database.ts";
 import { parseSecretKey } from "./secret-key.ts";
+import { DEFAULT_LIMITS } from "./transport-limits.ts";
 
-/** Everything trackline reads from the environment, in one place; defaults run the demo. */
+/** Everything trackline reads from the environment, in one place; defaults run the local demo. */
 export interface Config {
   port: number;
+  /** Interface to listen on: loopback in embedded mode, every interface with PostgreSQL. */
+  host: string;
+  mode: "embedded" | "postgres";
+  /** NODE_ENV=production. */
+  production: boolean;
   databaseUrl: string | undefined;
   dataDir: string;
   redisUrl: string | undefined;
   demoApiKey: string | undefined;
-  /** Seed a demo tenant when the database is empty (embedded mode's default). */
+  /** Seed a demo tenant into an empty database: embedded development only, unless asked. */
   seedDemo: boolean;
   /** Seals webhook signing secrets at rest (decision 026); embedded mode makes one when unset. */
   secretKey: Buffer | undefined;
+  /** Serve GraphiQL on GET /graphql (text/html): everywhere but production, unless asked. */
+  graphiql: boolean;
+  /** GraphiQL opens with the demo key in its headers: embedded development only, never asked. */
+  prefillGraphiQL: boolean;
+  /** Cap on a GraphQL request body, in bytes. */
+  maxBodyBytes: number;
+  /** Embedded mode: a commit is on disk before it is acknowledged (TRACKLINE_FSYNC, default 1). */
+  fsync: boolean;
+}
+
+/** A setting the environment got wrong: the message names the variable; no stack is needed. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const port = Number(env.PORT ?? 4000);
+  const port = Number(env.PORT || 4000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new Error(`PORT must be a TCP port number, got "${env.PORT}"`);
+    throw new ConfigError(`PORT must be a TCP port number, got "${env.PORT}"`);
   }
+  const databaseUrl = env.DATABASE_URL || undefined;
+  // Anything else used to fall back to the embedded database silently: a typo in a production
+  // URL would have started an empty local database (and seeded it).
+  if (databaseUrl !== undefined && !isPostgresUrl(databaseUrl)) {
+    // Only the scheme: the rest may hold a password.
+    const scheme = String(databaseUrl).split(":")[0];
+    throw new ConfigError(
+      `DATABASE_URL must start with postgres:// or postgresql://, got "${scheme}:..."`,
+    );
+  }
+  const mode = databaseUrl ? "postgres" : "embedded";
+  const production = env.NODE_ENV === "production";
+  const development = mode === "embedded" && !production;
   return {
     port,
-    databaseUrl: env.DATABASE_URL || undefined,
+    // Embedded mode is a single-machine demo or tool: nobody else should reach its data by
+    // default. PostgreSQL mode is how trackline is deployed, usually in a container whose
+    // port mapping is the boundary, so it listens everywhere (docs/decisions/027-safe-defaults.md).
+    host: env.HOST || (mode === "embedded" ? "127.0.0.1" : "0.0.0.0"),
+    mode,
+    production,
+    databaseUrl,
     dataDir: env.TRACKLINE_DATA_DIR || "data",
     redisUrl: env.REDIS_URL || undefined,
     demoApiKey: env.TRACKLINE_DEMO_API_KEY || undefined,
-    seedDemo: env.TRACKLINE_SEED_DEMO !== "false",
+    seedDemo: readSwitch(env, "TRACKLINE_SEED_DEMO") ?? development,
+    graphiql: readSwitch(env, "TRACKLINE_GRAPHIQL") ?? !production,
+    prefillGraphiQL: development,
+    maxBodyBytes:
+      readPositiveInteger(env, "TRACKLINE_MAX_BODY_BYTES") ?? DEFAULT_LIMITS.maxBodyBytes,
+    fsync: readSwitch(env, "TRACKLINE_FSYNC") ?? true,
     secretKey: readSecretKey(env),
   };
 }
 
 /** TRACKLINE_SECRET_KEY; required on PostgreSQL, where instances must share the key (026). */
 function readSecretKey(env: NodeJS.ProcessEnv): Buffer | undefined {
-  if (env.TRACKLINE_SECRET_KEY) return parseSecretKey(env.TRACKLINE_SECRET_KEY);
+  if (env.TRACKLINE_SECRET_KEY) {
+    try {
+      return parseSecretKey(env.TRACKLINE_SECRET_KEY);
+    } catch (error) {
+      throw new ConfigError((error as Error).message);
+    }
+  }
   // A key generated on one host would not be the key of the other instances, so none is made.
   if (isPostgresUrl(env.DATABASE_URL || undefined)) {
-    throw new Error(
+    throw new ConfigError(
       "TRACKLINE_SECRET_KEY is required with DATABASE_URL: 32 random bytes as base64 or hex (openssl rand -base64 32), the same for every instance",
     );
   }
   return undefined;
+}
+
+/**
+ * `1`/`0`, or `true`/`false` as the variable was documented before; unset or empty is the
+ * default. Anything else stops the start: `TRACKLINE_SEED_DEMO=no` silently meaning "yes"
+ * would seed a demo key into a production database.
+ */
+function readSwitch(env: NodeJS.ProcessEnv, name: string): boolean | undefined {
+  const value = env[name];
+  if (value === undefined || value === "") return undefined;
+  if (value === "1" || value === "true") return true;
+  if (value === "0" || value === "false") return false;
+  throw new ConfigError(`${name} must be 1 or 0 (true or false also work), got "${value}"`);
+}
+
+function readPositiveInteger(env: NodeJS.ProcessEnv, name: string): number | undefined {
+  const value = env[name];
+  if (value === undefined || value === "") return undefined;
+  const number = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(number) || number < 1) {
+    throw new ConfigError(`${name} must be a whole number of bytes above 0, got "${value}"`);
+  }
+  return number;
 }

@@ -1,9 +1,11 @@
-import { mkdirSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import { prepareDataDir, restrictPermissions, withPrivateUmask } from "./data-dir.ts";
+import { DURABLE_START_PARAMS, DurableNodeFS, syncTree } from "./durable-fs.ts";
 
 export type DatabaseMode = "embedded" | "postgres";
 
@@ -33,11 +35,50 @@ export function isPostgresUrl(url: string | undefined): url is string {
 }
 
 /** PGlite in TRACKLINE_DATA_DIR (default ./data) unless DATABASE_URL names a real PostgreSQL. */
-export async function openDatabase(env: DatabaseEnv): Promise<DatabaseHandle> {
+export async function openDatabase(
+  env: DatabaseEnv,
+  options: EmbeddedOptions = {},
+): Promise<DatabaseHandle> {
   if (isPostgresUrl(env.DATABASE_URL)) return openPostgres(env.DATABASE_URL);
-  const dataDir = path.resolve(env.TRACKLINE_DATA_DIR ?? "data");
-  mkdirSync(path.dirname(dataDir), { recursive: true });
-  return openPGlite(new PGlite({ dataDir }));
+  return openPGlite(await openFilePGlite(path.resolve(env.TRACKLINE_DATA_DIR ?? "data"), options));
+}
+
+export interface EmbeddedOptions {
+  /**
+   * A commit is on disk when it is acknowledged (fsync on, with a real fsync: durable-fs.ts).
+   * Default true; false is PGlite's own setting (TRACKLINE_FSYNC=0), several times faster
+   * for single-row writes and safe against a crash of the process, not of the machine.
+   */
+  durable?: boolean;
+  /** Replaces the fsync call, for a test or a benchmark to count them. */
+  fsync?: (fd: number) => void;
+}
+
+/**
+ * A file-backed PGlite that only its owner can read. The private umask covers what initdb and
+ * start-up create; initdb's files get explicit 0666 modes, hence the pass after. Durable: see
+ * EmbeddedOptions; a new cluster is also fsynced once, as PGlite writes it without.
+ */
+export async function openFilePGlite(
+  dataDir: string,
+  { durable = true, fsync }: EmbeddedOptions = {},
+): Promise<PGlite> {
+  prepareDataDir(dataDir);
+  const fresh = !existsSync(path.join(dataDir, "PG_VERSION"));
+  const pglite = await withPrivateUmask(async () => {
+    const opened = durable
+      ? new PGlite({
+          dataDir,
+          fs: new DurableNodeFS(dataDir, { fsync }),
+          startParams: [...DURABLE_START_PARAMS],
+        })
+      : new PGlite({ dataDir });
+    await opened.waitReady;
+    return opened;
+  });
+  restrictPermissions(dataDir);
+  if (durable && fresh) syncTree(dataDir, fsync);
+  return pglite;
 }
 
 /** `schema` isolates a run: queries name it, and the pool's search_path puts migrations in it. */

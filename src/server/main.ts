@@ -1,73 +1,166 @@
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer, type RequestListener, type Server } from "node:http";
 import path from "node:path";
 import { PrismaClient } from "../../generated/prisma/client.ts";
-import { DEMO_TENANT_NAME, seedDemo } from "../../prisma/seed/demo.ts";
 import { sealClearSecrets } from "../domain/carrier-webhooks.ts";
-import { createApiKey } from "./api-keys.ts";
 import { buildApp } from "./app.ts";
-import { readConfig } from "./config.ts";
+import { ConfigError, readConfig } from "./config.ts";
+import { DataDirLockedError, lockDataDir, prepareDataDir } from "./data-dir.ts";
 import { openDatabase } from "./database.ts";
+import { type DemoOutcome, ensureDemo } from "./demo.ts";
 import { applyMigrations } from "./migrate.ts";
 import { createTracklinePubSub } from "./pubsub.ts";
 import { openSecretBox } from "./secret-key.ts";
+import { replyError } from "./transport-limits.ts";
 
-const config = readConfig();
-const driver = await openDatabase({
-  DATABASE_URL: config.databaseUrl,
-  TRACKLINE_DATA_DIR: config.dataDir,
-});
-const applied = await applyMigrations(driver);
-if (applied.length > 0) console.log(`Applied migrations: ${applied.join(", ")}`);
-const db = new PrismaClient({ adapter: driver.adapter });
-const { pubsub, close: closePubSub } = createTracklinePubSub(config.redisUrl);
-const { secretBox, createdKeyFile } = openSecretBox(config);
-if (createdKeyFile)
-  console.log(`Generated the secret key ${createdKeyFile}: back it up apart from the data`);
-// Also refuses to start when the key does not open the secrets already sealed.
-const sealed = await sealClearSecrets(db, secretBox);
-if (sealed > 0) console.log(`Sealed ${sealed} webhook secrets stored in the clear`);
+/** A start-up failure whose message says it all (no stack trace needed). */
+class StartError extends Error {}
 
-const demoApiKey = config.seedDemo ? await ensureDemo() : undefined;
-const app = buildApp({ db, pubsub, demoApiKey, secretBox });
-const port = await app.listen(config.port);
-const resumed = await app.resumePendingWork();
-if (resumed > 0) console.log(`Resumed ${resumed} stored webhook deliveries`);
-
-console.log(`trackline (${driver.mode} database${config.redisUrl ? ", Redis pub/sub" : ""})`);
-console.log(`GraphiQL:  http://localhost:${port}/graphql`);
-if (demoApiKey) console.log(`Demo key:  ${demoApiKey}   (Authorization: Bearer <key>)`);
+/** What to undo on shutdown, newest first. */
+const closers: (() => Promise<void> | void)[] = [];
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, async () => {
-    await app.close();
-    await closePubSub();
-    await db.$disconnect();
-    await driver.close();
+    for (const close of closers.reverse()) await close();
     process.exit(0);
   });
 }
 
-/**
- * Seeds the demo tenant into an empty database. The plain key is kept in the data directory
- * (embedded mode only) so a restart can print it again; only its hash is in the database.
- */
-async function ensureDemo(): Promise<string | undefined> {
-  const keyFile = driver.mode === "embedded" ? path.resolve(config.dataDir, "demo-api-key") : null;
-  if ((await db.tenant.count()) === 0) {
-    const key = await seedDemo(db, { now: new Date(), apiKey: config.demoApiKey });
-    if (keyFile) writeFileSync(keyFile, key, { mode: 0o600 });
-    return key;
+try {
+  await start();
+} catch (error) {
+  if (
+    error instanceof ConfigError ||
+    error instanceof DataDirLockedError ||
+    error instanceof StartError
+  ) {
+    console.error(`trackline: ${error.message}`);
+  } else {
+    console.error("trackline failed to start:", error);
   }
-  const tenant = await db.tenant.findFirst({ where: { name: DEMO_TENANT_NAME } });
-  if (!tenant) return undefined;
-  if (config.demoApiKey) {
-    const known = await db.apiKey.findFirst({
-      where: { tenantId: tenant.id, prefix: config.demoApiKey.slice(0, 12) },
+  process.exit(1);
+}
+
+async function start(): Promise<void> {
+  const config = readConfig();
+  // Bound first: a busy port stops the start before the data directory is created, locked,
+  // migrated or seeded. Until the app is ready, requests get a 503.
+  const starting: RequestListener = (_req, res) =>
+    replyError(res, 503, "STARTING", "trackline is starting", { "retry-after": "2" });
+  const server = createServer(starting);
+  const port = await listen(server, config.port, config.host);
+  closers.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  const dataDir = path.resolve(config.dataDir);
+  if (config.mode === "embedded") {
+    prepareDataDir(dataDir);
+    const lock = lockDataDir(dataDir);
+    // 'exit' also runs after an uncaught error; a kill -9 leaves a lock the next start takes over.
+    process.once("exit", () => lock.release());
+  }
+
+  const driver = await openDatabase(
+    { DATABASE_URL: config.databaseUrl, TRACKLINE_DATA_DIR: dataDir },
+    { durable: config.fsync },
+  );
+  closers.push(() => driver.close());
+  const applied = await applyMigrations(driver);
+  if (applied.length > 0) console.log(`Applied migrations: ${applied.join(", ")}`);
+  const db = new PrismaClient({ adapter: driver.adapter });
+  closers.push(() => db.$disconnect());
+  const { pubsub, close: closePubSub } = createTracklinePubSub(config.redisUrl);
+  closers.push(closePubSub);
+  const { secretBox, createdKeyFile } = openSecretBox({ ...config, dataDir });
+  if (createdKeyFile) {
+    console.log(`Generated the secret key ${createdKeyFile}: back it up apart from the data`);
+  }
+  // Also refuses to start when the key does not open the secrets already sealed.
+  const sealed = await sealClearSecrets(db, secretBox);
+  if (sealed > 0) console.log(`Sealed ${sealed} webhook secrets stored in the clear`);
+
+  const demo = config.seedDemo
+    ? await ensureDemo(db, driver, {
+        now: new Date(),
+        givenKey: config.demoApiKey,
+        keyFile: config.mode === "embedded" ? path.join(dataDir, "demo-api-key") : undefined,
+      })
+    : undefined;
+  const demoKey = demo && "apiKey" in demo ? demo.apiKey : undefined;
+
+  server.off("request", starting);
+  const app = buildApp({
+    db,
+    pubsub,
+    server,
+    graphiql: config.graphiql,
+    demoApiKey: config.prefillGraphiQL ? demoKey : undefined,
+    limits: { maxBodyBytes: config.maxBodyBytes },
+    secretBox,
+  });
+  closers.push(() => app.close());
+  const resumed = await app.resumePendingWork();
+  if (resumed > 0) console.log(`Resumed ${resumed} stored webhook deliveries`);
+
+  const where = config.mode === "embedded" ? `embedded database in ${dataDir}` : "PostgreSQL";
+  console.log(`trackline (${where}${config.redisUrl ? ", Redis pub/sub" : ""})`);
+  const url = `http://${displayHost(config.host)}:${port}/graphql`;
+  console.log(config.graphiql ? `GraphiQL:  ${url}` : `GraphQL:   ${url}`);
+  if (demo) {
+    const keptInFile = config.mode === "embedded";
+    console.log(
+      describeDemo(demo, { given: config.demoApiKey, production: config.production, keptInFile }),
+    );
+  }
+}
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once("error", (error: NodeJS.ErrnoException) => {
+      if (error.code === "EADDRINUSE") {
+        reject(new StartError(`port ${port} on ${host} is in use: stop what holds it or set PORT`));
+      } else if (error.code === "EACCES" || error.code === "EADDRNOTAVAIL") {
+        reject(
+          new StartError(`cannot listen on ${host}:${port} (${error.code}): check HOST and PORT`),
+        );
+      } else {
+        reject(error);
+      }
     });
-    if (!known)
-      await createApiKey(db, { tenantId: tenant.id, name: "demo", key: config.demoApiKey });
-    return config.demoApiKey;
+    server.listen(port, host, () => {
+      const address = server.address();
+      resolve(typeof address === "object" && address ? address.port : port);
+    });
+  });
+}
+
+/** A host to type into a browser: "everywhere" is reachable as localhost. */
+function displayHost(host: string): string {
+  if (host === "0.0.0.0" || host === "::") return "localhost";
+  return host.includes(":") ? `[${host}]` : host;
+}
+
+/**
+ * The demo key is printed so the operator can use it; a key from TRACKLINE_DEMO_API_KEY is
+ * theirs already and, in production, stays out of the logs.
+ */
+function describeDemo(
+  demo: DemoOutcome,
+  options: { given?: string; production: boolean; keptInFile: boolean },
+): string {
+  switch (demo.kind) {
+    case "absent":
+      return "Demo:      not seeded (the database already has tenants)";
+    case "key-unavailable":
+      return `Demo:      the demo tenant exists; ${demo.why}`;
+    case "seeded":
+    case "existing": {
+      if (demo.apiKey === options.given && options.production) {
+        return "Demo key:  the one in TRACKLINE_DEMO_API_KEY";
+      }
+      const once =
+        demo.kind === "seeded" && !options.keptInFile
+          ? "   (shown once: only its hash is stored)"
+          : "";
+      return `Demo key:  ${demo.apiKey}   (Authorization: Bearer <key>)${once}`;
+    }
   }
-  if (keyFile && existsSync(keyFile)) return readFileSync(keyFile, "utf8").trim();
-  return createApiKey(db, { tenantId: tenant.id, name: "demo" });
 }

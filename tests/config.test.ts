@@ -1,0 +1,113 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, readConfig } from "../src/server/config.ts";
+
+const POSTGRES = "postgresql://trackline:secret@db:5432/trackline";
+/** PostgreSQL mode refuses to start without the secret key (decision 026). */
+const ON_POSTGRES = {
+  DATABASE_URL: POSTGRES,
+  TRACKLINE_SECRET_KEY: Buffer.alloc(32, 7).toString("base64"),
+};
+
+describe("configuration defaults", () => {
+  it("runs the local demo in embedded development mode, on loopback only", () => {
+    expect(readConfig({})).toMatchObject({
+      mode: "embedded",
+      host: "127.0.0.1",
+      port: 4000,
+      seedDemo: true,
+      graphiql: true,
+      prefillGraphiQL: true,
+      maxBodyBytes: 1024 * 1024,
+    });
+  });
+
+  it("seeds nothing and prefills nothing with DATABASE_URL, and listens everywhere", () => {
+    expect(readConfig(ON_POSTGRES)).toMatchObject({
+      mode: "postgres",
+      host: "0.0.0.0",
+      seedDemo: false,
+      graphiql: true,
+      prefillGraphiQL: false,
+    });
+  });
+
+  it("seeds nothing, prefills nothing and serves no GraphiQL with NODE_ENV=production", () => {
+    for (const env of [{}, ON_POSTGRES]) {
+      expect(readConfig({ ...env, NODE_ENV: "production" })).toMatchObject({
+        seedDemo: false,
+        graphiql: false,
+        prefillGraphiQL: false,
+      });
+    }
+    expect(readConfig({ NODE_ENV: "production" }).host).toBe("127.0.0.1");
+  });
+
+  it("takes HOST as given", () => {
+    expect(readConfig({ HOST: "0.0.0.0" }).host).toBe("0.0.0.0");
+    expect(readConfig({ ...ON_POSTGRES, HOST: "10.0.0.5" }).host).toBe("10.0.0.5");
+  });
+});
+
+describe("TRACKLINE_SEED_DEMO", () => {
+  it("seeds anywhere when asked with 1 (or true), but GraphiQL is still not prefilled", () => {
+    for (const value of ["1", "true"]) {
+      for (const env of [ON_POSTGRES, { NODE_ENV: "production" }]) {
+        expect(readConfig({ ...env, TRACKLINE_SEED_DEMO: value })).toMatchObject({
+          seedDemo: true,
+          prefillGraphiQL: false,
+        });
+      }
+    }
+  });
+
+  it("turns seeding off anywhere with 0 (or false)", () => {
+    for (const value of ["0", "false"]) {
+      expect(readConfig({ TRACKLINE_SEED_DEMO: value }).seedDemo).toBe(false);
+    }
+  });
+
+  it("refuses any other value, naming the variable", () => {
+    for (const value of ["nope", "yes", "TRUE", "2", " 1"]) {
+      const read = () => readConfig({ TRACKLINE_SEED_DEMO: value });
+      expect(read).toThrow(ConfigError);
+      expect(read).toThrow(
+        `TRACKLINE_SEED_DEMO must be 1 or 0 (true or false also work), got "${value}"`,
+      );
+    }
+  });
+});
+
+describe("other settings", () => {
+  it("reads TRACKLINE_MAX_BODY_BYTES as a positive whole number", () => {
+    expect(readConfig({ TRACKLINE_MAX_BODY_BYTES: "65536" }).maxBodyBytes).toBe(65536);
+    for (const value of ["0", "1mb", "-5", "1.5"]) {
+      expect(() => readConfig({ TRACKLINE_MAX_BODY_BYTES: value })).toThrow(
+        /^TRACKLINE_MAX_BODY_BYTES must be a whole number/,
+      );
+    }
+  });
+
+  it("keeps commits durable unless TRACKLINE_FSYNC=0", () => {
+    expect(readConfig({}).fsync).toBe(true);
+    expect(readConfig({ TRACKLINE_FSYNC: "0" }).fsync).toBe(false);
+    expect(() => readConfig({ TRACKLINE_FSYNC: "off" })).toThrow(/^TRACKLINE_FSYNC must be/);
+  });
+
+  it("reads TRACKLINE_GRAPHIQL like the other switches", () => {
+    expect(readConfig({ NODE_ENV: "production", TRACKLINE_GRAPHIQL: "1" }).graphiql).toBe(true);
+    expect(readConfig({ TRACKLINE_GRAPHIQL: "0" }).graphiql).toBe(false);
+    expect(() => readConfig({ TRACKLINE_GRAPHIQL: "off" })).toThrow(/^TRACKLINE_GRAPHIQL must be/);
+  });
+
+  it("refuses a DATABASE_URL that is not PostgreSQL's, without echoing its password", () => {
+    const read = () => readConfig({ DATABASE_URL: "mysql://root:hunter2@db/trackline" });
+    expect(read).toThrow(
+      'DATABASE_URL must start with postgres:// or postgresql://, got "mysql:..."',
+    );
+    expect(read).not.toThrow(/hunter2/);
+  });
+
+  it("refuses a PORT that is not a port", () => {
+    expect(() => readConfig({ PORT: "http" })).toThrow(/^PORT must be a TCP port number/);
+  });
+});

@@ -1,0 +1,126 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { LOCK_FILE } from "../src/server/data-dir.ts";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const dir = mkdtempSync(path.join(tmpdir(), "trackline-process-"));
+const children: ChildProcess[] = [];
+
+afterAll(() => {
+  for (const child of children) if (child.exitCode === null) child.kill("SIGKILL");
+  rmSync(dir, { recursive: true, force: true });
+});
+
+interface Started {
+  child: ChildProcess;
+  output: () => string;
+  /** Resolves with the first match of `pattern` in stdout and stderr, or rejects at exit. */
+  waitFor: (pattern: RegExp, timeoutMs?: number) => Promise<RegExpMatchArray>;
+  exited: Promise<number | null>;
+}
+
+/** `npm start` as a child process, with only the environment given (no DATABASE_URL, ...). */
+function startServer(env: Record<string, string>): Started {
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([name]) =>
+        !/^(DATABASE_URL|REDIS_URL|HOST|PORT|NODE_ENV)$/.test(name) &&
+        !name.startsWith("TRACKLINE_"),
+    ),
+  );
+  const child = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
+    cwd: ROOT,
+    env: { ...inherited, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  children.push(child);
+  let output = "";
+  const listeners = new Set<() => void>();
+  const append = (chunk: Buffer) => {
+    output += chunk.toString("utf8");
+    for (const listener of listeners) listener();
+  };
+  child.stdout?.on("data", append);
+  child.stderr?.on("data", append);
+  const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+  return {
+    child,
+    output: () => output,
+    exited,
+    waitFor: (pattern, timeoutMs = 60_000) =>
+      new Promise((resolve, reject) => {
+        const check = () => {
+          const match = pattern.exec(output);
+          if (match) {
+            finish();
+            resolve(match);
+          }
+        };
+        const timer = setTimeout(() => {
+          finish();
+          reject(new Error(`no ${pattern} within ${timeoutMs} ms; output:\n${output}`));
+        }, timeoutMs);
+        const finish = () => {
+          clearTimeout(timer);
+          listeners.delete(check);
+        };
+        listeners.add(check);
+        void exited.then(() => {
+          check();
+          if (listeners.has(check)) {
+            finish();
+            reject(new Error(`exited before ${pattern}; output:\n${output}`));
+          }
+        });
+        check();
+      }),
+  };
+}
+
+describe("npm start", () => {
+  it("refuses a second process on the same data directory, and a busy port before touching data", async () => {
+    const dataDir = path.join(dir, "data");
+    const production = { TRACKLINE_DATA_DIR: dataDir, PORT: "0", NODE_ENV: "production" };
+    const first = startServer({ ...production, TRACKLINE_GRAPHIQL: "1" });
+    const [, port] = await first.waitFor(/GraphiQL: +http:\/\/127\.0\.0\.1:(\d+)\/graphql/);
+    // Production: nothing seeded, no key in GraphiQL, and listening on loopback only.
+    expect(first.output()).not.toMatch(/Demo/);
+    const page = await fetch(`http://127.0.0.1:${port}/graphql`, {
+      headers: { accept: "text/html" },
+    });
+    expect(await page.text()).not.toContain("Bearer");
+
+    // Side by side, to save a start's time.
+    const otherDir = path.join(dir, "other");
+    const second = startServer(production);
+    const third = startServer({ ...production, TRACKLINE_DATA_DIR: otherDir, PORT: port! });
+    expect(await second.exited).toBe(1);
+    expect(second.output()).toContain(
+      `trackline: data directory ${dataDir} is in use by process ${first.child.pid}`,
+    );
+    expect(await third.exited).toBe(1);
+    expect(third.output()).toContain(`trackline: port ${port} on 127.0.0.1 is in use`);
+    expect(existsSync(otherDir)).toBe(false);
+
+    // Killed outright, the first leaves its lock behind: the next start takes it over.
+    first.child.kill("SIGKILL");
+    await first.exited;
+    expect(existsSync(path.join(dataDir, LOCK_FILE))).toBe(true);
+    const fourth = startServer(production);
+    await fourth.waitFor(/GraphQL: +http:\/\/127\.0\.0\.1:\d+\/graphql/);
+    fourth.child.kill("SIGTERM");
+    expect(await fourth.exited).toBe(0);
+    expect(existsSync(path.join(dataDir, LOCK_FILE))).toBe(false);
+  }, 120_000);
+
+  it("stops with a clear error for a bad setting, naming the variable", async () => {
+    const started = startServer({ TRACKLINE_SEED_DEMO: "nope", PORT: "0" });
+    expect(await started.exited).toBe(1);
+    expect(started.output().trim()).toBe(
+      'trackline: TRACKLINE_SEED_DEMO must be 1 or 0 (true or false also work), got "nope"',
+    );
+  });
+});
