@@ -4,6 +4,7 @@ import type { MarketplacePlugin } from "../plugins/types.ts";
 import { canTransition, ORDER_TRANSITIONS, type OrderState } from "../vocabulary/index.ts";
 import { canonicalLocale } from "./texts/index.ts";
 import { type UserError, userError } from "./user-error.ts";
+import type { ZonedTime } from "./zoned-time.ts";
 
 export interface CreateOrderInput {
   storeId: string;
@@ -13,10 +14,11 @@ export interface CreateOrderInput {
   /** BCP 47; the site's first locale when absent. */
   buyerLocale?: string | null;
   destinationCountry: string;
-  placedAt: Date;
-  shipByDate?: Date | null;
-  promisedDeliveryFrom?: Date | null;
-  promisedDeliveryTo?: Date | null;
+  /** The four dates keep the UTC offset they were reported in. */
+  placedAt: ZonedTime;
+  shipByDate?: ZonedTime | null;
+  promisedDeliveryFrom?: ZonedTime | null;
+  promisedDeliveryTo?: ZonedTime | null;
   items?: { nativeItemId: string; sku?: string | null; title: string; quantity: number }[] | null;
 }
 
@@ -64,10 +66,14 @@ export async function createOrder(
       state: native.state,
       buyerLocale,
       destinationCountry: input.destinationCountry.trim().toUpperCase(),
-      placedAt: input.placedAt,
-      shipByDate: input.shipByDate ?? null,
-      promisedDeliveryFrom: input.promisedDeliveryFrom ?? null,
-      promisedDeliveryTo: input.promisedDeliveryTo ?? null,
+      placedAt: input.placedAt.instant,
+      placedAtOffsetMinutes: input.placedAt.offsetMinutes,
+      shipByDate: input.shipByDate?.instant ?? null,
+      shipByDateOffsetMinutes: input.shipByDate?.offsetMinutes ?? 0,
+      promisedDeliveryFrom: input.promisedDeliveryFrom?.instant ?? null,
+      promisedDeliveryFromOffsetMinutes: input.promisedDeliveryFrom?.offsetMinutes ?? 0,
+      promisedDeliveryTo: input.promisedDeliveryTo?.instant ?? null,
+      promisedDeliveryToOffsetMinutes: input.promisedDeliveryTo?.offsetMinutes ?? 0,
       items: { create: (input.items ?? []).map((item) => ({ ...item, sku: item.sku ?? null })) },
     },
   });
@@ -180,8 +186,8 @@ function checkOrderInput(input: CreateOrderInput): UserError[] {
     const message = `buyerLocale "${input.buyerLocale}" is not a BCP 47 tag`;
     errors.push(userError("INVALID_LOCALE", message, "buyerLocale"));
   }
-  const from = input.promisedDeliveryFrom;
-  const to = input.promisedDeliveryTo;
+  const from = input.promisedDeliveryFrom?.instant;
+  const to = input.promisedDeliveryTo?.instant;
   if (from && to && from > to) {
     const message = "promisedDeliveryFrom is after promisedDeliveryTo";
     errors.push(userError("INVALID_INPUT", message, "promisedDeliveryFrom"));

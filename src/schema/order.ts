@@ -9,6 +9,11 @@ import { OrderStateEnum } from "./scalars.ts";
 import { StoreRef } from "./store.ts";
 import { UserErrorRef, writeScopeError } from "./user-error.ts";
 
+/** A stored date with the offset it was reported in; rows from before offsets were kept read Z. */
+function zoned(instant: Date | null, offsetMinutes: number) {
+  return instant ? { instant, offsetMinutes } : null;
+}
+
 export const OrderRef = builder.prismaNode("Order", {
   id: { field: "id" },
   // Another tenant's id resolves to null, exactly like an id that does not exist.
@@ -52,10 +57,30 @@ export const OrderRef = builder.prismaNode("Order", {
         ),
     }),
     store: t.relation("store"),
-    placedAt: t.expose("placedAt", { type: "DateTime" }),
-    shipByDate: t.expose("shipByDate", { type: "DateTime", nullable: true }),
-    promisedDeliveryFrom: t.expose("promisedDeliveryFrom", { type: "DateTime", nullable: true }),
-    promisedDeliveryTo: t.expose("promisedDeliveryTo", { type: "DateTime", nullable: true }),
+    placedAt: t.field({
+      type: "DateTime",
+      description: "In the UTC offset it was reported in.",
+      resolve: (order) => ({ instant: order.placedAt, offsetMinutes: order.placedAtOffsetMinutes }),
+    }),
+    shipByDate: t.field({
+      type: "DateTime",
+      nullable: true,
+      description: "In the UTC offset it was reported in.",
+      resolve: (order) => zoned(order.shipByDate, order.shipByDateOffsetMinutes),
+    }),
+    promisedDeliveryFrom: t.field({
+      type: "DateTime",
+      nullable: true,
+      description: "In the UTC offset it was reported in.",
+      resolve: (order) =>
+        zoned(order.promisedDeliveryFrom, order.promisedDeliveryFromOffsetMinutes),
+    }),
+    promisedDeliveryTo: t.field({
+      type: "DateTime",
+      nullable: true,
+      description: "In the UTC offset it was reported in.",
+      resolve: (order) => zoned(order.promisedDeliveryTo, order.promisedDeliveryToOffsetMinutes),
+    }),
     destinationCountry: t.exposeString("destinationCountry"),
     buyerLocale: t.exposeString("buyerLocale"),
     shipments: t.relation("shipments", { query: { orderBy: { createdAt: "asc" } } }),
@@ -140,10 +165,6 @@ builder.mutationField("createOrder", (t) =>
         {
           ...input,
           storeId: input.storeId.id,
-          placedAt: input.placedAt.instant,
-          shipByDate: input.shipByDate?.instant,
-          promisedDeliveryFrom: input.promisedDeliveryFrom?.instant,
-          promisedDeliveryTo: input.promisedDeliveryTo?.instant,
         },
         ctx,
       );

@@ -28,6 +28,8 @@ type Documents = {
     "\n  query OrderStatus($id: ID!, $locale: Locale) {\n    node(id: $id) {\n      ... on Order {\n        state\n        stateLabel(locale: $locale)\n        buyerLocale\n        nativeStatus { code canonical label(locale: $locale) }\n      }\n    }\n  }\n": typeof types.OrderStatusDocument,
     "\n  mutation UpdateOrderStatus($input: UpdateOrderStatusInput!) {\n    updateOrderStatus(input: $input) {\n      order { id state nativeStatus { code canonical } }\n      errors { code message field }\n    }\n  }\n": typeof types.UpdateOrderStatusDocument,
     "\n  query Descriptions($id: ID!, $locale: Locale, $milestone: Milestone!) {\n    shipment(id: $id) {\n      timeline(locale: $locale) { description }\n      buyerMessage(milestone: $milestone, locale: $locale)\n    }\n  }\n": typeof types.DescriptionsDocument,
+    "\n  mutation CreateDatedOrder($input: CreateOrderInput!) {\n    createOrder(input: $input) {\n      order { id placedAt shipByDate promisedDeliveryFrom promisedDeliveryTo }\n      errors { code message field }\n    }\n  }\n": typeof types.CreateDatedOrderDocument,
+    "\n  query OrderDates($id: ID!) {\n    node(id: $id) { ... on Order { placedAt shipByDate promisedDeliveryFrom promisedDeliveryTo } }\n  }\n": typeof types.OrderDatesDocument,
     "\n  query ShipmentsWithTimelines {\n    shipments(first: 50) { edges { node { order { id } timeline { status } } } }\n  }\n": typeof types.ShipmentsWithTimelinesDocument,
     "\n  query OrdersWithShipments {\n    orders(first: 50) { edges { node { id store { site { code } } shipments { trackingNumber timeline { status } } } } }\n  }\n": typeof types.OrdersWithShipmentsDocument,
     "\n  mutation CreateBazaarStore($input: CreateStoreInput!) {\n    createStore(input: $input) { store { id site { locales } } errors { code } }\n  }\n": typeof types.CreateBazaarStoreDocument,
@@ -57,6 +59,8 @@ const documents: Documents = {
     "\n  query OrderStatus($id: ID!, $locale: Locale) {\n    node(id: $id) {\n      ... on Order {\n        state\n        stateLabel(locale: $locale)\n        buyerLocale\n        nativeStatus { code canonical label(locale: $locale) }\n      }\n    }\n  }\n": types.OrderStatusDocument,
     "\n  mutation UpdateOrderStatus($input: UpdateOrderStatusInput!) {\n    updateOrderStatus(input: $input) {\n      order { id state nativeStatus { code canonical } }\n      errors { code message field }\n    }\n  }\n": types.UpdateOrderStatusDocument,
     "\n  query Descriptions($id: ID!, $locale: Locale, $milestone: Milestone!) {\n    shipment(id: $id) {\n      timeline(locale: $locale) { description }\n      buyerMessage(milestone: $milestone, locale: $locale)\n    }\n  }\n": types.DescriptionsDocument,
+    "\n  mutation CreateDatedOrder($input: CreateOrderInput!) {\n    createOrder(input: $input) {\n      order { id placedAt shipByDate promisedDeliveryFrom promisedDeliveryTo }\n      errors { code message field }\n    }\n  }\n": types.CreateDatedOrderDocument,
+    "\n  query OrderDates($id: ID!) {\n    node(id: $id) { ... on Order { placedAt shipByDate promisedDeliveryFrom promisedDeliveryTo } }\n  }\n": types.OrderDatesDocument,
     "\n  query ShipmentsWithTimelines {\n    shipments(first: 50) { edges { node { order { id } timeline { status } } } }\n  }\n": types.ShipmentsWithTimelinesDocument,
     "\n  query OrdersWithShipments {\n    orders(first: 50) { edges { node { id store { site { code } } shipments { trackingNumber timeline { status } } } } }\n  }\n": types.OrdersWithShipmentsDocument,
     "\n  mutation CreateBazaarStore($input: CreateStoreInput!) {\n    createStore(input: $input) { store { id site { locales } } errors { code } }\n  }\n": types.CreateBazaarStoreDocument,
@@ -142,6 +146,14 @@ export function graphql(source: "\n  mutation UpdateOrderStatus($input: UpdateOr
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Descriptions($id: ID!, $locale: Locale, $milestone: Milestone!) {\n    shipment(id: $id) {\n      timeline(locale: $locale) { description }\n      buyerMessage(milestone: $milestone, locale: $locale)\n    }\n  }\n"): (typeof documents)["\n  query Descriptions($id: ID!, $locale: Locale, $milestone: Milestone!) {\n    shipment(id: $id) {\n      timeline(locale: $locale) { description }\n      buyerMessage(milestone: $milestone, locale: $locale)\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateDatedOrder($input: CreateOrderInput!) {\n    createOrder(input: $input) {\n      order { id placedAt shipByDate promisedDeliveryFrom promisedDeliveryTo }\n      errors { code message field }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateDatedOrder($input: CreateOrderInput!) {\n    createOrder(input: $input) {\n      order { id placedAt shipByDate promisedDeliveryFrom promisedDeliveryTo }\n      errors { code message field }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrderDates($id: ID!) {\n    node(id: $id) { ... on Order { placedAt shipByDate promisedDeliveryFrom promisedDeliveryTo } }\n  }\n"): (typeof documents)["\n  query OrderDates($id: ID!) {\n    node(id: $id) { ... on Order { placedAt shipByDate promisedDeliveryFrom promisedDeliveryTo } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
