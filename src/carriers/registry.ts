@@ -14,11 +14,21 @@ import {
   listCarriers,
   normalizeTrackingNumber,
   type TrackingNumberCheck,
+  type TrackingNumberError,
   validateTrackingNumber,
 } from "./tracking-numbers/index.ts";
 import { ups } from "./ups/index.ts";
 import { usps } from "./usps/index.ts";
 import { yunexpress } from "./yunexpress/index.ts";
+
+/** A tracking-number problem, or a carrier code that names no carrier (as confirmShipment says). */
+export interface CarrierCheckError {
+  code: TrackingNumberError["code"] | "UNKNOWN_CARRIER";
+  message: string;
+}
+
+/** A tracking-number check against a carrier this registry may not know. */
+export type CarrierCheck = Omit<TrackingNumberCheck, "errors"> & { errors: CarrierCheckError[] };
 
 /** Every carrier and aggregator whose payloads trackline understands; adding one is one line. */
 export const CARRIER_ADAPTERS: readonly DefinedCarrier[] = [
@@ -47,8 +57,11 @@ export interface CarrierRegistry {
   find(code: string): CarrierInfo | undefined;
   /** Every such carrier, directory order first. */
   list(): CarrierInfo[];
-  /** Checks a number for one carrier; a carrier without known formats accepts any clean number. */
-  validate(code: string, trackingNumber: string): TrackingNumberCheck;
+  /**
+   * Checks a number for one carrier; a carrier without known formats accepts any clean number,
+   * and a code that names no carrier is UNKNOWN_CARRIER (with `matches` saying what it looks like).
+   */
+  validate(code: string, trackingNumber: string): CarrierCheck;
   /** What a raw code means in the carrier's table; null when the carrier or code is unknown. */
   lookupCode(
     carrier: string,
@@ -78,17 +91,25 @@ export function createCarrierRegistry(
     find: (code) => findCarrier(code) ?? adapterOnly.get(code),
     list: () => [...listCarriers(), ...adapterOnly.values()],
     validate: (code, trackingNumber) => {
-      if (!adapterOnly.has(code)) return validateTrackingNumber(code, trackingNumber);
+      if (findCarrier(code)) return validateTrackingNumber(code, trackingNumber);
       const n = normalizeTrackingNumber(trackingNumber);
       if ("error" in n) {
         return { valid: false, normalized: null, errors: [n.error], suggestions: [], matches: [] };
       }
+      const matches = detectCarrier(n.normalized);
+      if (adapterOnly.has(code)) {
+        return { valid: true, normalized: n.normalized, errors: [], suggestions: [], matches };
+      }
+      const looksLike = matches.length
+        ? ` It matches ${matches.map((m) => `${m.carrier.name} (${m.carrier.code})`).join(", ")}.`
+        : "";
+      const message = `Unknown carrier code "${code}".${looksLike}`;
       return {
-        valid: true,
+        valid: false,
         normalized: n.normalized,
-        errors: [],
+        errors: [{ code: "UNKNOWN_CARRIER", message }],
         suggestions: [],
-        matches: detectCarrier(n.normalized),
+        matches,
       };
     },
     lookupCode: (carrier, rawCode, rawDescription) => {

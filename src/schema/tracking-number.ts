@@ -1,4 +1,5 @@
 import { GraphQLError } from "graphql";
+import type { CarrierCheck, CarrierCheckError } from "../carriers/registry.ts";
 import {
   type CarrierMatch,
   type DetectionResult,
@@ -6,9 +7,6 @@ import {
   detectCarriers,
   normalizeTrackingNumber,
   type Suggestion,
-  type TrackingNumberCheck,
-  type TrackingNumberError,
-  validateTrackingNumber,
 } from "../carriers/tracking-numbers/index.ts";
 import { builder } from "./builder.ts";
 import { CarrierRef } from "./carrier.ts";
@@ -23,11 +21,12 @@ const TrackingNumberErrorCodeEnum = builder.enumType("TrackingNumberErrorCode", 
     "NO_KNOWN_FORMAT",
     "CHECK_DIGIT_MISMATCH",
     "CARRIER_MISMATCH",
+    "UNKNOWN_CARRIER",
   ] as const,
 });
 
 const TrackingNumberErrorRef = builder
-  .objectRef<TrackingNumberError>("TrackingNumberError")
+  .objectRef<CarrierCheckError>("TrackingNumberError")
   .implement({
     fields: (t) => ({
       code: t.field({ type: TrackingNumberErrorCodeEnum, resolve: (error) => error.code }),
@@ -82,21 +81,19 @@ const SuggestionRef = builder.objectRef<Suggestion>("TrackingNumberSuggestion").
   }),
 });
 
-const TrackingNumberCheckRef = builder
-  .objectRef<TrackingNumberCheck>("TrackingNumberCheck")
-  .implement({
-    fields: (t) => ({
-      valid: t.exposeBoolean("valid"),
-      normalized: t.exposeString("normalized", { nullable: true }),
-      errors: t.field({ type: [TrackingNumberErrorRef], resolve: (check) => check.errors }),
-      suggestions: t.field({ type: [SuggestionRef], resolve: (check) => check.suggestions }),
-      matches: t.field({
-        type: [CarrierMatchRef],
-        description: "Every carrier the number is valid for, best first.",
-        resolve: (check) => withInput(check.matches, check.normalized ?? ""),
-      }),
+const TrackingNumberCheckRef = builder.objectRef<CarrierCheck>("TrackingNumberCheck").implement({
+  fields: (t) => ({
+    valid: t.exposeBoolean("valid"),
+    normalized: t.exposeString("normalized", { nullable: true }),
+    errors: t.field({ type: [TrackingNumberErrorRef], resolve: (check) => check.errors }),
+    suggestions: t.field({ type: [SuggestionRef], resolve: (check) => check.suggestions }),
+    matches: t.field({
+      type: [CarrierMatchRef],
+      description: "Every carrier the number is valid for, best first.",
+      resolve: (check) => withInput(check.matches, check.normalized ?? ""),
     }),
-  });
+  }),
+});
 
 builder.queryFields((t) => ({
   detectCarrier: t.field({
@@ -131,7 +128,7 @@ builder.queryFields((t) => ({
       carrier: t.arg.string({ required: true }),
       trackingNumber: t.arg.string({ required: true }),
     },
-    resolve: (_root, { carrier, trackingNumber }) =>
-      validateTrackingNumber(carrier.trim().toLowerCase(), trackingNumber),
+    resolve: (_root, { carrier, trackingNumber }, ctx) =>
+      ctx.carriers.validate(carrier.trim().toLowerCase(), trackingNumber),
   }),
 }));

@@ -42,6 +42,7 @@ type Documents = {
     "\n  query DetectMany($numbers: [String!]!) {\n    detectCarriers(trackingNumbers: $numbers) {\n      input\n      normalized\n      matches { carrier { code } checksum }\n      errors { code message }\n    }\n  }\n": typeof types.DetectManyDocument,
     "\n  query Validate($carrier: String!, $n: String!) {\n    validateTrackingNumber(carrier: $carrier, trackingNumber: $n) {\n      valid\n      normalized\n      errors { code message }\n      suggestions { trackingNumber carrier }\n    }\n  }\n": typeof types.ValidateDocument,
     "\n  query Carriers {\n    carriers { code name formats { name hasCheckDigit checksum } }\n  }\n": typeof types.CarriersDocument,
+    "\n  query ValidateNumber($carrier: String!, $n: String!) {\n    validateTrackingNumber(carrier: $carrier, trackingNumber: $n) {\n      valid\n      normalized\n      errors { code message }\n      matches { carrier { code } }\n    }\n  }\n": typeof types.ValidateNumberDocument,
     "query UnmappedCodes { unmappedCarrierCodes { carrier rawCode count } }": typeof types.UnmappedCodesDocument,
 };
 const documents: Documents = {
@@ -73,6 +74,7 @@ const documents: Documents = {
     "\n  query DetectMany($numbers: [String!]!) {\n    detectCarriers(trackingNumbers: $numbers) {\n      input\n      normalized\n      matches { carrier { code } checksum }\n      errors { code message }\n    }\n  }\n": types.DetectManyDocument,
     "\n  query Validate($carrier: String!, $n: String!) {\n    validateTrackingNumber(carrier: $carrier, trackingNumber: $n) {\n      valid\n      normalized\n      errors { code message }\n      suggestions { trackingNumber carrier }\n    }\n  }\n": types.ValidateDocument,
     "\n  query Carriers {\n    carriers { code name formats { name hasCheckDigit checksum } }\n  }\n": types.CarriersDocument,
+    "\n  query ValidateNumber($carrier: String!, $n: String!) {\n    validateTrackingNumber(carrier: $carrier, trackingNumber: $n) {\n      valid\n      normalized\n      errors { code message }\n      matches { carrier { code } }\n    }\n  }\n": types.ValidateNumberDocument,
     "query UnmappedCodes { unmappedCarrierCodes { carrier rawCode count } }": types.UnmappedCodesDocument,
 };
 
@@ -202,6 +204,10 @@ export function graphql(source: "\n  query Validate($carrier: String!, $n: Strin
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Carriers {\n    carriers { code name formats { name hasCheckDigit checksum } }\n  }\n"): (typeof documents)["\n  query Carriers {\n    carriers { code name formats { name hasCheckDigit checksum } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ValidateNumber($carrier: String!, $n: String!) {\n    validateTrackingNumber(carrier: $carrier, trackingNumber: $n) {\n      valid\n      normalized\n      errors { code message }\n      matches { carrier { code } }\n    }\n  }\n"): (typeof documents)["\n  query ValidateNumber($carrier: String!, $n: String!) {\n    validateTrackingNumber(carrier: $carrier, trackingNumber: $n) {\n      valid\n      normalized\n      errors { code message }\n      matches { carrier { code } }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
