@@ -2,6 +2,7 @@ import type { Order, PrismaClient } from "../../generated/prisma/client.ts";
 import type { MarketplaceRegistry } from "../plugins/registry.ts";
 import type { MarketplacePlugin } from "../plugins/types.ts";
 import { canTransition, ORDER_TRANSITIONS, type OrderState } from "../vocabulary/index.ts";
+import { LIST_INPUT_LIMITS, tooManyError } from "./input-limits.ts";
 import { canonicalLocale } from "./texts/index.ts";
 import { type UserError, userError } from "./user-error.ts";
 import type { ZonedTime } from "./zoned-time.ts";
@@ -31,6 +32,8 @@ export async function createOrder(
   input: CreateOrderInput,
   deps: { marketplaces: MarketplaceRegistry },
 ): Promise<OrderResult> {
+  const oversized = inputSizeErrors(input);
+  if (oversized.length > 0) return { order: null, errors: oversized };
   const errors = checkOrderInput(input);
   const store = await db.store.findFirst({ where: { id: input.storeId, tenantId } });
   if (!store) errors.push(userError("NOT_FOUND", "no such store for this API key", "storeId"));
@@ -171,6 +174,18 @@ function unknownNativeStatus(plugin: MarketplacePlugin, code: string, field: str
   const known = Object.keys(plugin.orderStatuses).join(", ");
   const message = `"${code}" is not a ${plugin.name} order status; allowed: ${known}`;
   return userError("UNKNOWN_NATIVE_STATUS", message, field);
+}
+
+/** More items than an order takes: refused before anything else. */
+function inputSizeErrors(input: CreateOrderInput): UserError[] {
+  const items = input.items ?? [];
+  const tooMany = tooManyError(
+    "items",
+    items.length,
+    LIST_INPUT_LIMITS.orderItems,
+    "items per order",
+  );
+  return tooMany ? [tooMany] : [];
 }
 
 function checkOrderInput(input: CreateOrderInput): UserError[] {

@@ -3,10 +3,11 @@ import type { EventSource } from "../../generated/prisma/enums.ts";
 import { type ChangePublisher, publishRecordedChanges } from "./changes.ts";
 import { type CodeLookup, checkEventInput, type EventInput } from "./event-input.ts";
 import { type IngestEvent, ingestEvents } from "./ingest.ts";
+import { LIST_INPUT_LIMITS, tooManyError } from "./input-limits.ts";
 import { trackingNumberKey } from "./tracking-number-key.ts";
 import { type UserError, userError } from "./user-error.ts";
 
-export const MAX_EVENTS_PER_BATCH = 500;
+export const MAX_EVENTS_PER_BATCH = LIST_INPUT_LIMITS.trackingEvents;
 
 /** By id; by carrier + number; or by number alone (aggregators may name the last-mile carrier). */
 export type ShipmentSelector =
@@ -58,14 +59,10 @@ export async function recordTrackingEvents(
     errors: [],
     changes: [],
   };
-  if (input.events.length > MAX_EVENTS_PER_BATCH) {
-    result.errors.push(
-      userError(
-        "TOO_MANY",
-        `at most ${MAX_EVENTS_PER_BATCH} events per call, got ${input.events.length}`,
-        "events",
-      ),
-    );
+  const count = input.events.length;
+  const tooMany = tooManyError("events", count, MAX_EVENTS_PER_BATCH, "events per call");
+  if (tooMany) {
+    result.errors.push(tooMany);
     return result;
   }
   const shipments = await findShipments(db, tenantId, input.selector);

@@ -1,10 +1,12 @@
 import type { Order } from "../../generated/prisma/client.ts";
+import { PAGE_LIMITS, pageSize } from "../domain/input-limits.ts";
 import { createOrder, updateOrderStatus } from "../domain/orders.ts";
 import type { UserError } from "../domain/user-error.ts";
 import type { OrderState } from "../vocabulary/index.ts";
 import { builder } from "./builder.ts";
 import { answerLocale, localeArgDescription } from "./locale.ts";
 import { NativeOrderStatusRef, nativeStatusView, unknownMarketplace } from "./marketplace.ts";
+import { pageSizeArg } from "./paging.ts";
 import { OrderStateEnum } from "./scalars.ts";
 import { StoreRef } from "./store.ts";
 import { UserErrorRef, writeScopeError } from "./user-error.ts";
@@ -83,7 +85,18 @@ export const OrderRef = builder.prismaNode("Order", {
     }),
     destinationCountry: t.exposeString("destinationCountry"),
     buyerLocale: t.exposeString("buyerLocale"),
-    shipments: t.relation("shipments", { query: { orderBy: { createdAt: "asc" } } }),
+    shipments: t.relation("shipments", {
+      description: `The order's parcels, oldest first: the first \`first\` (default ${PAGE_LIMITS.orderShipments.default}, at most ${PAGE_LIMITS.orderShipments.max}).`,
+      args: { first: t.arg.int() },
+      complexity: ({ first }) => ({
+        field: 1,
+        multiplier: pageSize(first, PAGE_LIMITS.orderShipments) ?? 0,
+      }),
+      query: ({ first }) => ({
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        take: pageSizeArg(first, PAGE_LIMITS.orderShipments),
+      }),
+    }),
   }),
 });
 

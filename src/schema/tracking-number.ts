@@ -8,10 +8,11 @@ import {
   normalizeTrackingNumber,
   type Suggestion,
 } from "../carriers/tracking-numbers/index.ts";
+import { LIST_INPUT_LIMITS } from "../domain/input-limits.ts";
 import { builder } from "./builder.ts";
 import { CarrierRef } from "./carrier.ts";
 
-export const MAX_BATCH_DETECTION = 1000;
+export const MAX_BATCH_DETECTION = LIST_INPUT_LIMITS.trackingNumbers;
 
 const TrackingNumberErrorCodeEnum = builder.enumType("TrackingNumberErrorCode", {
   values: [
@@ -110,6 +111,7 @@ builder.queryFields((t) => ({
     type: [DetectionResultRef],
     description: `Batch detection, same order as the input, at most ${MAX_BATCH_DETECTION} numbers.`,
     args: { trackingNumbers: t.arg.stringList({ required: true }) },
+    complexity: ({ trackingNumbers }) => ({ field: 1, multiplier: trackingNumbers.length }),
     resolve: (_root, { trackingNumbers }) => {
       if (trackingNumbers.length > MAX_BATCH_DETECTION) {
         throw new GraphQLError(

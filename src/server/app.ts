@@ -1,5 +1,4 @@
 import { createServer, type Server } from "node:http";
-import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
 import { type execute, GraphQLError, type subscribe } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import { createYoga, type YogaInitialContext } from "graphql-yoga";
@@ -13,6 +12,7 @@ import { schema } from "../schema/index.ts";
 import { createAuthenticator } from "./api-keys.ts";
 import { createJobRunner } from "./jobs.ts";
 import { changeChannels, type TracklinePubSub } from "./pubsub.ts";
+import { requestLimitPlugins } from "./request-limits.ts";
 import { handleCarrierWebhook, resumePendingDeliveries, WEBHOOK_PATH } from "./webhook-route.ts";
 
 export interface AppDeps {
@@ -69,15 +69,7 @@ export function buildApp(deps: AppDeps): App {
         ? JSON.stringify({ Authorization: `Bearer ${deps.demoApiKey}` })
         : undefined,
     },
-    plugins: [
-      EnvelopArmorPlugin({
-        maxDepth: { n: 12 },
-        maxAliases: { n: 20 },
-        maxDirectives: { n: 20 },
-        maxTokens: { n: 2000 },
-        costLimit: { maxCost: 20_000 },
-      }),
-    ],
+    plugins: requestLimitPlugins(),
     context: async (initial): Promise<Context> => {
       const header =
         initial.connectionParams?.authorization ?? initial.request?.headers.get("authorization");

@@ -23,6 +23,10 @@ type Documents = {
     "\n  mutation ConfirmShipment($input: ConfirmShipmentInput!) {\n    confirmShipment(input: $input) {\n      shipment { id trackingNumber status substatus carrier { code name trackingUrl } }\n      errors { code message field }\n    }\n  }\n": typeof types.ConfirmShipmentDocument,
     "\n  mutation RecordEvents($input: RecordTrackingEventsInput!) {\n    recordTrackingEvents(input: $input) {\n      shipment { id status substatus lastEventAt }\n      recordedCount\n      duplicateCount\n      errors { code message field }\n    }\n  }\n": typeof types.RecordEventsDocument,
     "\n  query ShipmentTimeline($id: ID!, $locale: Locale) {\n    shipment(id: $id) {\n      id\n      status\n      substatus\n      lastEventAt\n      timeline(locale: $locale) {\n        occurredAt\n        status\n        substatus\n        description\n        rawCode\n        rawDescription\n        isPhysicalScan\n        location { city region postalCode countryCode latitude longitude }\n      }\n    }\n  }\n": typeof types.ShipmentTimelineDocument,
+    "\n  query CostedTimelines($shipments: Int, $entries: Int) {\n    shipments(first: $shipments) {\n      edges { node { id timeline(first: $entries) { occurredAt status description } } }\n    }\n  }\n": typeof types.CostedTimelinesDocument,
+    "\n  query TimelinePage($id: ID!, $first: Int, $after: String) {\n    shipment(id: $id) {\n      timelineCount\n      timeline(first: $first, after: $after) { cursor rawCode occurredAt }\n    }\n  }\n": typeof types.TimelinePageDocument,
+    "query Nodes($ids: [ID!]!) { nodes(ids: $ids) { id } }": typeof types.NodesDocument,
+    "\n      query OrderShipments($id: ID!, $first: Int) {\n        node(id: $id) { ... on Order { shipments(first: $first) { trackingNumber } } }\n      }\n    ": typeof types.OrderShipmentsDocument,
     "\n  query Marketplaces {\n    marketplaces { id name sites { code country locales timeZone currency weekend } orderStates { code canonical } }\n  }\n": typeof types.MarketplacesDocument,
     "\n  mutation CreateStore($input: CreateStoreInput!) {\n    createStore(input: $input) {\n      store { id name marketplace { id name } site { code locales timeZone currency } }\n      errors { code message field }\n    }\n  }\n": typeof types.CreateStoreDocument,
     "\n  query OrderStatus($id: ID!, $locale: Locale) {\n    node(id: $id) {\n      ... on Order {\n        state\n        stateLabel(locale: $locale)\n        buyerLocale\n        nativeStatus { code canonical label(locale: $locale) }\n      }\n    }\n  }\n": typeof types.OrderStatusDocument,
@@ -55,6 +59,10 @@ const documents: Documents = {
     "\n  mutation ConfirmShipment($input: ConfirmShipmentInput!) {\n    confirmShipment(input: $input) {\n      shipment { id trackingNumber status substatus carrier { code name trackingUrl } }\n      errors { code message field }\n    }\n  }\n": types.ConfirmShipmentDocument,
     "\n  mutation RecordEvents($input: RecordTrackingEventsInput!) {\n    recordTrackingEvents(input: $input) {\n      shipment { id status substatus lastEventAt }\n      recordedCount\n      duplicateCount\n      errors { code message field }\n    }\n  }\n": types.RecordEventsDocument,
     "\n  query ShipmentTimeline($id: ID!, $locale: Locale) {\n    shipment(id: $id) {\n      id\n      status\n      substatus\n      lastEventAt\n      timeline(locale: $locale) {\n        occurredAt\n        status\n        substatus\n        description\n        rawCode\n        rawDescription\n        isPhysicalScan\n        location { city region postalCode countryCode latitude longitude }\n      }\n    }\n  }\n": types.ShipmentTimelineDocument,
+    "\n  query CostedTimelines($shipments: Int, $entries: Int) {\n    shipments(first: $shipments) {\n      edges { node { id timeline(first: $entries) { occurredAt status description } } }\n    }\n  }\n": types.CostedTimelinesDocument,
+    "\n  query TimelinePage($id: ID!, $first: Int, $after: String) {\n    shipment(id: $id) {\n      timelineCount\n      timeline(first: $first, after: $after) { cursor rawCode occurredAt }\n    }\n  }\n": types.TimelinePageDocument,
+    "query Nodes($ids: [ID!]!) { nodes(ids: $ids) { id } }": types.NodesDocument,
+    "\n      query OrderShipments($id: ID!, $first: Int) {\n        node(id: $id) { ... on Order { shipments(first: $first) { trackingNumber } } }\n      }\n    ": types.OrderShipmentsDocument,
     "\n  query Marketplaces {\n    marketplaces { id name sites { code country locales timeZone currency weekend } orderStates { code canonical } }\n  }\n": types.MarketplacesDocument,
     "\n  mutation CreateStore($input: CreateStoreInput!) {\n    createStore(input: $input) {\n      store { id name marketplace { id name } site { code locales timeZone currency } }\n      errors { code message field }\n    }\n  }\n": types.CreateStoreDocument,
     "\n  query OrderStatus($id: ID!, $locale: Locale) {\n    node(id: $id) {\n      ... on Order {\n        state\n        stateLabel(locale: $locale)\n        buyerLocale\n        nativeStatus { code canonical label(locale: $locale) }\n      }\n    }\n  }\n": types.OrderStatusDocument,
@@ -128,6 +136,22 @@ export function graphql(source: "\n  mutation RecordEvents($input: RecordTrackin
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ShipmentTimeline($id: ID!, $locale: Locale) {\n    shipment(id: $id) {\n      id\n      status\n      substatus\n      lastEventAt\n      timeline(locale: $locale) {\n        occurredAt\n        status\n        substatus\n        description\n        rawCode\n        rawDescription\n        isPhysicalScan\n        location { city region postalCode countryCode latitude longitude }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ShipmentTimeline($id: ID!, $locale: Locale) {\n    shipment(id: $id) {\n      id\n      status\n      substatus\n      lastEventAt\n      timeline(locale: $locale) {\n        occurredAt\n        status\n        substatus\n        description\n        rawCode\n        rawDescription\n        isPhysicalScan\n        location { city region postalCode countryCode latitude longitude }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CostedTimelines($shipments: Int, $entries: Int) {\n    shipments(first: $shipments) {\n      edges { node { id timeline(first: $entries) { occurredAt status description } } }\n    }\n  }\n"): (typeof documents)["\n  query CostedTimelines($shipments: Int, $entries: Int) {\n    shipments(first: $shipments) {\n      edges { node { id timeline(first: $entries) { occurredAt status description } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TimelinePage($id: ID!, $first: Int, $after: String) {\n    shipment(id: $id) {\n      timelineCount\n      timeline(first: $first, after: $after) { cursor rawCode occurredAt }\n    }\n  }\n"): (typeof documents)["\n  query TimelinePage($id: ID!, $first: Int, $after: String) {\n    shipment(id: $id) {\n      timelineCount\n      timeline(first: $first, after: $after) { cursor rawCode occurredAt }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Nodes($ids: [ID!]!) { nodes(ids: $ids) { id } }"): (typeof documents)["query Nodes($ids: [ID!]!) { nodes(ids: $ids) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n      query OrderShipments($id: ID!, $first: Int) {\n        node(id: $id) { ... on Order { shipments(first: $first) { trackingNumber } } }\n      }\n    "): (typeof documents)["\n      query OrderShipments($id: ID!, $first: Int) {\n        node(id: $id) { ... on Order { shipments(first: $first) { trackingNumber } } }\n      }\n    "];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
