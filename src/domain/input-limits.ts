@@ -1,7 +1,8 @@
 /**
  * Every size limit of the API, as data, in one place: how long each text input may be, how many
  * items each list input takes, and how large each page of a list is. The GraphQL layer reads the
- * page sizes and the query-cost multipliers from here (decision 028).
+ * page sizes and the query-cost multipliers from here; the domain functions check the texts
+ * (decision 028).
  */
 import { type UserError, userError } from "./user-error.ts";
 
@@ -30,6 +31,13 @@ export const TEXT_LIMITS = {
   /** An aggregator's signing secret. */
   secret: 500,
 } as const;
+
+/**
+ * No string anywhere in a request (argument, variable, input field) may be longer than this: a
+ * request carrying one is refused before it runs, whatever field it is meant for. It is above
+ * every limit of TEXT_LIMITS, so those still answer with a typed error naming the field.
+ */
+export const MAX_REQUEST_TEXT = 10_000;
 
 /** How many items each list input takes at most (more is refused with TOO_MANY). */
 export const LIST_INPUT_LIMITS = {
@@ -69,6 +77,84 @@ export function pageSize(
   if (first == null) return limits.default;
   if (first < 0) return null;
   return Math.min(first, limits.max);
+}
+
+/** Text limits of an input: a number for a string field, nested for objects, `[spec]` for lists. */
+export type LimitSpec = {
+  readonly [field: string]: number | LimitSpec | readonly [number | LimitSpec];
+};
+
+const { id, name, title, code, locale, countryCode, trackingNumber } = TEXT_LIMITS;
+const { shippingMethod, rawDescription, place, postalCode, secret } = TEXT_LIMITS;
+
+/** The text limits of every input, named after the mutation or query that takes it. */
+export const INPUT_LIMITS = {
+  createStore: { marketplace: code, site: code, name },
+  createOrder: {
+    storeId: id,
+    nativeOrderId: id,
+    nativeStatus: code,
+    buyerLocale: locale,
+    destinationCountry: countryCode,
+    items: [{ nativeItemId: id, sku: id, title }],
+  },
+  updateOrderStatus: { orderId: id, nativeStatus: code },
+  confirmShipment: { orderId: id, carrier: code, trackingNumber, shippingMethod },
+  /** How `recordTrackingEvents` names its shipment. */
+  recordTrackingEvents: { shipmentId: id, carrier: code, trackingNumber },
+  /** Each event of a batch, checked on its own. */
+  trackingEvent: {
+    rawCode: code,
+    rawDescription,
+    carrier: code,
+    location: { city: place, region: place, postalCode, countryCode },
+  },
+  createCarrierWebhook: { provider: code, secret },
+  trackShipment: { trackingNumber, carrier: code },
+  shipmentFilter: { carrier: code, trackingNumber },
+  orderFilter: { destinationCountry: countryCode },
+  validateTrackingNumber: { carrier: code },
+} as const satisfies Record<string, LimitSpec>;
+
+/**
+ * A TOO_LONG error for each string of `input` longer than its limit in `spec`, naming the field
+ * by its dot path (`events.2.rawDescription`, `items.0.title`) under `path`.
+ */
+export function textLimitErrors(input: unknown, spec: LimitSpec, path = ""): UserError[] {
+  if (input == null || typeof input !== "object") return [];
+  const errors: UserError[] = [];
+  const record = input as Record<string, unknown>;
+  for (const [field, limit] of Object.entries(spec)) {
+    errors.push(...checkValue(record[field], limit, path ? `${path}.${field}` : field));
+  }
+  return errors;
+}
+
+function checkValue(
+  value: unknown,
+  limit: number | LimitSpec | readonly [number | LimitSpec],
+  field: string,
+): UserError[] {
+  if (typeof limit === "number") {
+    if (typeof value !== "string" || value.length <= limit) return [];
+    return [tooLong(field, value.length, limit)];
+  }
+  if (isListSpec(limit)) {
+    if (!Array.isArray(value)) return [];
+    return value.flatMap((item, index) => checkValue(item, limit[0], `${field}.${index}`));
+  }
+  return textLimitErrors(value, limit, field);
+}
+
+function isListSpec(
+  limit: LimitSpec | readonly [number | LimitSpec],
+): limit is readonly [number | LimitSpec] {
+  return Array.isArray(limit);
+}
+
+export function tooLong(field: string, length: number, limit: number): UserError {
+  const message = `${field} is ${length} characters long; it takes at most ${limit}`;
+  return userError("TOO_LONG", message, field);
 }
 
 /** A TOO_MANY error when a list input has more items than it takes ("500 events per call"). */

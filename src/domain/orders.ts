@@ -2,7 +2,7 @@ import type { Order, PrismaClient } from "../../generated/prisma/client.ts";
 import type { MarketplaceRegistry } from "../plugins/registry.ts";
 import type { MarketplacePlugin } from "../plugins/types.ts";
 import { canTransition, ORDER_TRANSITIONS, type OrderState } from "../vocabulary/index.ts";
-import { LIST_INPUT_LIMITS, tooManyError } from "./input-limits.ts";
+import { INPUT_LIMITS, LIST_INPUT_LIMITS, textLimitErrors, tooManyError } from "./input-limits.ts";
 import { canonicalLocale } from "./texts/index.ts";
 import { type UserError, userError } from "./user-error.ts";
 import type { ZonedTime } from "./zoned-time.ts";
@@ -93,6 +93,8 @@ export async function updateOrderStatus(
   input: { orderId: string; nativeStatus: string },
   deps: { marketplaces: MarketplaceRegistry },
 ): Promise<OrderResult> {
+  const oversized = textLimitErrors(input, INPUT_LIMITS.updateOrderStatus);
+  if (oversized.length > 0) return { order: null, errors: oversized };
   const order = await db.order.findFirst({
     where: { id: input.orderId, tenantId },
     include: { store: true },
@@ -140,6 +142,8 @@ export async function createStore(
   input: { marketplace: string; site: string; name: string },
   deps: { marketplaces: MarketplaceRegistry },
 ) {
+  const oversized = textLimitErrors(input, INPUT_LIMITS.createStore);
+  if (oversized.length > 0) return { store: null, errors: oversized };
   const marketplace = input.marketplace.trim().toLowerCase();
   const plugin = deps.marketplaces.find(marketplace);
   if (!plugin) {
@@ -176,7 +180,7 @@ function unknownNativeStatus(plugin: MarketplacePlugin, code: string, field: str
   return userError("UNKNOWN_NATIVE_STATUS", message, field);
 }
 
-/** More items than an order takes: refused before anything else. */
+/** Texts over their limits, and more items than an order takes: refused before anything else. */
 function inputSizeErrors(input: CreateOrderInput): UserError[] {
   const items = input.items ?? [];
   const tooMany = tooManyError(
@@ -185,7 +189,7 @@ function inputSizeErrors(input: CreateOrderInput): UserError[] {
     LIST_INPUT_LIMITS.orderItems,
     "items per order",
   );
-  return tooMany ? [tooMany] : [];
+  return tooMany ? [tooMany] : textLimitErrors(input, INPUT_LIMITS.createOrder);
 }
 
 function checkOrderInput(input: CreateOrderInput): UserError[] {

@@ -3,7 +3,7 @@ import type { EventSource } from "../../generated/prisma/enums.ts";
 import { type ChangePublisher, publishRecordedChanges } from "./changes.ts";
 import { type CodeLookup, checkEventInput, type EventInput } from "./event-input.ts";
 import { type IngestEvent, ingestEvents } from "./ingest.ts";
-import { LIST_INPUT_LIMITS, tooManyError } from "./input-limits.ts";
+import { INPUT_LIMITS, LIST_INPUT_LIMITS, textLimitErrors, tooManyError } from "./input-limits.ts";
 import { trackingNumberKey } from "./tracking-number-key.ts";
 import { type UserError, userError } from "./user-error.ts";
 
@@ -65,6 +65,11 @@ export async function recordTrackingEvents(
     result.errors.push(tooMany);
     return result;
   }
+  const oversized = textLimitErrors(input.selector, INPUT_LIMITS.recordTrackingEvents);
+  if (oversized.length > 0) {
+    result.errors.push(...oversized);
+    return result;
+  }
   const shipments = await findShipments(db, tenantId, input.selector);
   if (shipments.length === 0) {
     const field = "shipmentId" in input.selector ? "shipmentId" : "trackingNumber";
@@ -74,13 +79,18 @@ export async function recordTrackingEvents(
   for (const shipment of shipments) {
     const good: IngestEvent[] = [];
     input.events.forEach((event, index) => {
-      const checked = checkEventInput(event, {
-        carrier: shipment.carrier,
-        field: `events.${index}`,
-        now: deps.now,
-        source: input.source,
-        lookup: deps.lookup,
-      });
+      const field = `events.${index}`;
+      // An over-long text refuses its event only, like any other problem of one event.
+      const oversized = textLimitErrors(event, INPUT_LIMITS.trackingEvent, field);
+      const checked: ReturnType<typeof checkEventInput> = oversized.length
+        ? { errors: oversized }
+        : checkEventInput(event, {
+            carrier: shipment.carrier,
+            field,
+            now: deps.now,
+            source: input.source,
+            lookup: deps.lookup,
+          });
       if ("event" in checked) good.push(checked.event);
       else if (shipment === shipments[0]) result.errors.push(...checked.errors);
     });

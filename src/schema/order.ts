@@ -1,5 +1,5 @@
 import type { Order } from "../../generated/prisma/client.ts";
-import { PAGE_LIMITS, pageSize } from "../domain/input-limits.ts";
+import { INPUT_LIMITS, PAGE_LIMITS, pageSize } from "../domain/input-limits.ts";
 import { createOrder, updateOrderStatus } from "../domain/orders.ts";
 import type { UserError } from "../domain/user-error.ts";
 import type { OrderState } from "../vocabulary/index.ts";
@@ -9,6 +9,7 @@ import { NativeOrderStatusRef, nativeStatusView, unknownMarketplace } from "./ma
 import { pageSizeArg } from "./paging.ts";
 import { OrderStateEnum } from "./scalars.ts";
 import { StoreRef } from "./store.ts";
+import { assertTextLimits } from "./text-limits.ts";
 import { UserErrorRef, writeScopeError } from "./user-error.ts";
 
 /** A stored date with the offset it was reported in; rows from before offsets were kept read Z. */
@@ -113,8 +114,9 @@ builder.queryField("orders", (t) =>
     type: "Order",
     cursor: "id",
     args: { filter: t.arg({ type: OrderFilter }) },
-    resolve: (query, _root, { filter }, ctx) =>
-      ctx.db.order.findMany({
+    resolve: (query, _root, { filter }, ctx) => {
+      assertTextLimits(filter, INPUT_LIMITS.orderFilter, "filter");
+      return ctx.db.order.findMany({
         ...query,
         where: {
           tenantId: ctx.viewer.tenantId,
@@ -123,7 +125,8 @@ builder.queryField("orders", (t) =>
           destinationCountry: filter?.destinationCountry?.toUpperCase(),
         },
         orderBy: [{ placedAt: "desc" }, { id: "desc" }],
-      }),
+      });
+    },
   }),
 );
 

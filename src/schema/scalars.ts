@@ -1,4 +1,5 @@
 import { GraphQLError, Kind } from "graphql";
+import { TEXT_LIMITS } from "../domain/input-limits.ts";
 import { canonicalLocale } from "../domain/texts/index.ts";
 import {
   describeZonedTimeProblem,
@@ -60,6 +61,10 @@ export const MilestoneEnum = builder.enumType("Milestone", {
 });
 
 function parseLocale(value: unknown): string {
+  if (typeof value === "string" && value.length > TEXT_LIMITS.locale) {
+    const message = `Locale is ${value.length} characters long; a language tag takes at most ${TEXT_LIMITS.locale}`;
+    throw invalidScalar(message, "TOO_LONG");
+  }
   const locale = typeof value === "string" ? canonicalLocale(value) : null;
   if (!locale) {
     throw invalidScalar(

@@ -1,5 +1,5 @@
 import type { Prisma } from "../../generated/prisma/client.ts";
-import { PAGE_LIMITS, pageSize } from "../domain/input-limits.ts";
+import { INPUT_LIMITS, PAGE_LIMITS, pageSize } from "../domain/input-limits.ts";
 import { trackingNumberKey } from "../domain/tracking-number-key.ts";
 import type { TrackingSubstatus } from "../vocabulary/index.ts";
 import { builder } from "./builder.ts";
@@ -13,6 +13,7 @@ import {
   TrackingSubstatusEnum,
 } from "./scalars.ts";
 import { StoreRef } from "./store.ts";
+import { assertTextLimits } from "./text-limits.ts";
 import { TimelineEntryRef } from "./timeline-entry.ts";
 
 const EXCEPTION_STATUSES = ["EXCEPTION", "DELIVERY_FAILED"] as const;
@@ -116,6 +117,7 @@ builder.queryFields((t) => ({
     cursor: "id",
     args: { filter: t.arg({ type: ShipmentFilter }) },
     resolve: (query, _root, { filter }, ctx) => {
+      assertTextLimits(filter, INPUT_LIMITS.shipmentFilter, "filter");
       const where: Prisma.ShipmentWhereInput = {
         tenantId: ctx.viewer.tenantId,
         status: filter?.status ?? undefined,
@@ -152,8 +154,9 @@ builder.queryFields((t) => ({
     description:
       "The caller's most recent shipment with this tracking number (spaces and dashes ignored).",
     args: { trackingNumber: t.arg.string({ required: true }), carrier: t.arg.string() },
-    resolve: (query, _root, args, ctx) =>
-      ctx.db.shipment.findFirst({
+    resolve: (query, _root, args, ctx) => {
+      assertTextLimits(args, INPUT_LIMITS.trackShipment);
+      return ctx.db.shipment.findFirst({
         ...query,
         where: {
           tenantId: ctx.viewer.tenantId,
@@ -161,6 +164,7 @@ builder.queryFields((t) => ({
           carrier: args.carrier?.toLowerCase() ?? undefined,
         },
         orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      }),
+      });
+    },
   }),
 }));

@@ -8,9 +8,10 @@ import {
   normalizeTrackingNumber,
   type Suggestion,
 } from "../carriers/tracking-numbers/index.ts";
-import { LIST_INPUT_LIMITS } from "../domain/input-limits.ts";
+import { INPUT_LIMITS, LIST_INPUT_LIMITS } from "../domain/input-limits.ts";
 import { builder } from "./builder.ts";
 import { CarrierRef } from "./carrier.ts";
+import { assertTextLimits } from "./text-limits.ts";
 
 export const MAX_BATCH_DETECTION = LIST_INPUT_LIMITS.trackingNumbers;
 
@@ -130,7 +131,9 @@ builder.queryFields((t) => ({
       carrier: t.arg.string({ required: true }),
       trackingNumber: t.arg.string({ required: true }),
     },
-    resolve: (_root, { carrier, trackingNumber }, ctx) =>
-      ctx.carriers.validate(carrier.trim().toLowerCase(), trackingNumber),
+    resolve: (_root, args, ctx) => {
+      assertTextLimits(args, INPUT_LIMITS.validateTrackingNumber);
+      return ctx.carriers.validate(args.carrier.trim().toLowerCase(), args.trackingNumber);
+    },
   }),
 }));

@@ -1,14 +1,17 @@
 import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
 import { createComplexityRule } from "@pothos/plugin-complexity";
 import {
+  type ASTNode,
   type DocumentNode,
   type ExecutionResult,
   GraphQLError,
   type GraphQLSchema,
   type ValidationContext,
+  type ValidationRule,
   validate,
 } from "graphql";
 import type { Plugin } from "graphql-yoga";
+import { MAX_REQUEST_TEXT } from "../domain/input-limits.ts";
 
 /**
  * What one request may ask for (decision 028). Its cost counts, with the variables resolved, 1 per
@@ -24,7 +27,10 @@ export const REQUEST_LIMITS = {
   maxTokens: 2000,
 } as const;
 
-/** Shape checks on the document (GraphQL Armor), then, just before anything runs, the cost. */
+/**
+ * Shape checks on the document (GraphQL Armor, long literals), then, just before anything runs,
+ * long variables and the cost.
+ */
 export function requestLimitPlugins(): Plugin[] {
   return [
     EnvelopArmorPlugin({
@@ -76,6 +82,7 @@ export function requestLimitPlugins(): Plugin[] {
       // GraphQL Armor counts cost from the document's literals only; queryCost does it right.
       costLimit: { enabled: false },
     }),
+    literalTextPlugin(),
     beforeRunPlugin(),
   ];
 }
@@ -107,9 +114,10 @@ interface RunArgs {
 /**
  * Checks that need the variables run just before execution: yoga caches validation by document
  * text, so a rule that read variables would let a cheap request's verdict stand for a costly one.
+ * In order: text sizes, cost. The first that refuses answers.
  */
 function beforeRunPlugin(): Plugin {
-  const check = (args: RunArgs) => costRefusal(args);
+  const check = (args: RunArgs) => variableTextRefusal(args) ?? costRefusal(args);
   return {
     onExecute({ args, setResultAndStopExecution }) {
       const refusal = check(args);
@@ -150,4 +158,50 @@ function variablesOf(args: RunArgs): Record<string, unknown> {
   return variableValues && typeof variableValues === "object"
     ? (variableValues as Record<string, unknown>)
     : {};
+}
+
+/**
+ * No text in a request, literal or variable, may be longer than MAX_REQUEST_TEXT, whatever field
+ * it is for; the fields' own limits (src/domain/input-limits.ts) are lower and typed. Literals are
+ * checked with the document, variables before execution.
+ */
+function literalTextPlugin(): Plugin {
+  const rule: ValidationRule = (validation) => ({
+    StringValue(node) {
+      if (node.value.length > MAX_REQUEST_TEXT) {
+        validation.reportError(textTooLong("a string in the query", node));
+      }
+    },
+  });
+  return {
+    onValidate({ addValidationRule }) {
+      addValidationRule(rule);
+    },
+  };
+}
+
+function variableTextRefusal(args: RunArgs): ExecutionResult | null {
+  const paths = longStrings(variablesOf(args), "$");
+  return paths.length > 0 ? { errors: paths.map((path) => textTooLong(`variable ${path}`)) } : null;
+}
+
+function textTooLong(what: string, node?: ASTNode): GraphQLError {
+  const message = `${what} is longer than ${MAX_REQUEST_TEXT} characters, the most any text in a request may have`;
+  return new GraphQLError(message.charAt(0).toUpperCase() + message.slice(1), {
+    nodes: node,
+    extensions: { code: "TOO_LONG" },
+  });
+}
+
+function longStrings(value: unknown, path: string): string[] {
+  if (typeof value === "string") return value.length > MAX_REQUEST_TEXT ? [path] : [];
+  if (Array.isArray(value)) {
+    return value.flatMap((item, index) => longStrings(item, `${path}.${index}`));
+  }
+  if (value && typeof value === "object") {
+    return Object.entries(value).flatMap(([key, item]) =>
+      longStrings(item, path === "$" ? `$${key}` : `${path}.${key}`),
+    );
+  }
+  return [];
 }

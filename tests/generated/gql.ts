@@ -23,6 +23,10 @@ type Documents = {
     "\n  mutation ConfirmShipment($input: ConfirmShipmentInput!) {\n    confirmShipment(input: $input) {\n      shipment { id trackingNumber status substatus carrier { code name trackingUrl } }\n      errors { code message field }\n    }\n  }\n": typeof types.ConfirmShipmentDocument,
     "\n  mutation RecordEvents($input: RecordTrackingEventsInput!) {\n    recordTrackingEvents(input: $input) {\n      shipment { id status substatus lastEventAt }\n      recordedCount\n      duplicateCount\n      errors { code message field }\n    }\n  }\n": typeof types.RecordEventsDocument,
     "\n  query ShipmentTimeline($id: ID!, $locale: Locale) {\n    shipment(id: $id) {\n      id\n      status\n      substatus\n      lastEventAt\n      timeline(locale: $locale) {\n        occurredAt\n        status\n        substatus\n        description\n        rawCode\n        rawDescription\n        isPhysicalScan\n        location { city region postalCode countryCode latitude longitude }\n      }\n    }\n  }\n": typeof types.ShipmentTimelineDocument,
+    "\n      mutation CreateStoreLimits($input: CreateStoreInput!) {\n        createStore(input: $input) { store { id } errors { code message field } }\n      }\n    ": typeof types.CreateStoreLimitsDocument,
+    "\n      mutation UpdateStatusLimits($input: UpdateOrderStatusInput!) {\n        updateOrderStatus(input: $input) { order { id } errors { code field } }\n      }\n    ": typeof types.UpdateStatusLimitsDocument,
+    "\n      query TrackLimits($trackingNumber: String!) {\n        trackShipment(trackingNumber: $trackingNumber) { id }\n      }\n    ": typeof types.TrackLimitsDocument,
+    "\n      query FilterLimits($filter: ShipmentFilter) {\n        shipments(filter: $filter) { edges { node { id } } }\n      }\n    ": typeof types.FilterLimitsDocument,
     "\n  query CostedTimelines($shipments: Int, $entries: Int) {\n    shipments(first: $shipments) {\n      edges { node { id timeline(first: $entries) { occurredAt status description } } }\n    }\n  }\n": typeof types.CostedTimelinesDocument,
     "\n  query TimelinePage($id: ID!, $first: Int, $after: String) {\n    shipment(id: $id) {\n      timelineCount\n      timeline(first: $first, after: $after) { cursor rawCode occurredAt }\n    }\n  }\n": typeof types.TimelinePageDocument,
     "query Nodes($ids: [ID!]!) { nodes(ids: $ids) { id } }": typeof types.NodesDocument,
@@ -59,6 +63,10 @@ const documents: Documents = {
     "\n  mutation ConfirmShipment($input: ConfirmShipmentInput!) {\n    confirmShipment(input: $input) {\n      shipment { id trackingNumber status substatus carrier { code name trackingUrl } }\n      errors { code message field }\n    }\n  }\n": types.ConfirmShipmentDocument,
     "\n  mutation RecordEvents($input: RecordTrackingEventsInput!) {\n    recordTrackingEvents(input: $input) {\n      shipment { id status substatus lastEventAt }\n      recordedCount\n      duplicateCount\n      errors { code message field }\n    }\n  }\n": types.RecordEventsDocument,
     "\n  query ShipmentTimeline($id: ID!, $locale: Locale) {\n    shipment(id: $id) {\n      id\n      status\n      substatus\n      lastEventAt\n      timeline(locale: $locale) {\n        occurredAt\n        status\n        substatus\n        description\n        rawCode\n        rawDescription\n        isPhysicalScan\n        location { city region postalCode countryCode latitude longitude }\n      }\n    }\n  }\n": types.ShipmentTimelineDocument,
+    "\n      mutation CreateStoreLimits($input: CreateStoreInput!) {\n        createStore(input: $input) { store { id } errors { code message field } }\n      }\n    ": types.CreateStoreLimitsDocument,
+    "\n      mutation UpdateStatusLimits($input: UpdateOrderStatusInput!) {\n        updateOrderStatus(input: $input) { order { id } errors { code field } }\n      }\n    ": types.UpdateStatusLimitsDocument,
+    "\n      query TrackLimits($trackingNumber: String!) {\n        trackShipment(trackingNumber: $trackingNumber) { id }\n      }\n    ": types.TrackLimitsDocument,
+    "\n      query FilterLimits($filter: ShipmentFilter) {\n        shipments(filter: $filter) { edges { node { id } } }\n      }\n    ": types.FilterLimitsDocument,
     "\n  query CostedTimelines($shipments: Int, $entries: Int) {\n    shipments(first: $shipments) {\n      edges { node { id timeline(first: $entries) { occurredAt status description } } }\n    }\n  }\n": types.CostedTimelinesDocument,
     "\n  query TimelinePage($id: ID!, $first: Int, $after: String) {\n    shipment(id: $id) {\n      timelineCount\n      timeline(first: $first, after: $after) { cursor rawCode occurredAt }\n    }\n  }\n": types.TimelinePageDocument,
     "query Nodes($ids: [ID!]!) { nodes(ids: $ids) { id } }": types.NodesDocument,
@@ -136,6 +144,22 @@ export function graphql(source: "\n  mutation RecordEvents($input: RecordTrackin
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ShipmentTimeline($id: ID!, $locale: Locale) {\n    shipment(id: $id) {\n      id\n      status\n      substatus\n      lastEventAt\n      timeline(locale: $locale) {\n        occurredAt\n        status\n        substatus\n        description\n        rawCode\n        rawDescription\n        isPhysicalScan\n        location { city region postalCode countryCode latitude longitude }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ShipmentTimeline($id: ID!, $locale: Locale) {\n    shipment(id: $id) {\n      id\n      status\n      substatus\n      lastEventAt\n      timeline(locale: $locale) {\n        occurredAt\n        status\n        substatus\n        description\n        rawCode\n        rawDescription\n        isPhysicalScan\n        location { city region postalCode countryCode latitude longitude }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n      mutation CreateStoreLimits($input: CreateStoreInput!) {\n        createStore(input: $input) { store { id } errors { code message field } }\n      }\n    "): (typeof documents)["\n      mutation CreateStoreLimits($input: CreateStoreInput!) {\n        createStore(input: $input) { store { id } errors { code message field } }\n      }\n    "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n      mutation UpdateStatusLimits($input: UpdateOrderStatusInput!) {\n        updateOrderStatus(input: $input) { order { id } errors { code field } }\n      }\n    "): (typeof documents)["\n      mutation UpdateStatusLimits($input: UpdateOrderStatusInput!) {\n        updateOrderStatus(input: $input) { order { id } errors { code field } }\n      }\n    "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n      query TrackLimits($trackingNumber: String!) {\n        trackShipment(trackingNumber: $trackingNumber) { id }\n      }\n    "): (typeof documents)["\n      query TrackLimits($trackingNumber: String!) {\n        trackShipment(trackingNumber: $trackingNumber) { id }\n      }\n    "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n      query FilterLimits($filter: ShipmentFilter) {\n        shipments(filter: $filter) { edges { node { id } } }\n      }\n    "): (typeof documents)["\n      query FilterLimits($filter: ShipmentFilter) {\n        shipments(filter: $filter) { edges { node { id } } }\n      }\n    "];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
