@@ -6,12 +6,14 @@ import {
   type ExecutionResult,
   GraphQLError,
   type GraphQLSchema,
+  getOperationAST,
   type ValidationContext,
   type ValidationRule,
   validate,
 } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import { MAX_REQUEST_TEXT } from "../domain/input-limits.ts";
+import type { Context } from "../schema/context.ts";
 
 /**
  * What one request may ask for (decision 028). Its cost counts, with the variables resolved, 1 per
@@ -29,7 +31,7 @@ export const REQUEST_LIMITS = {
 
 /**
  * Shape checks on the document (GraphQL Armor, long literals), then, just before anything runs,
- * long variables and the cost.
+ * the read scope, long variables and the cost.
  */
 export function requestLimitPlugins(): Plugin[] {
   return [
@@ -114,10 +116,11 @@ interface RunArgs {
 /**
  * Checks that need the variables run just before execution: yoga caches validation by document
  * text, so a rule that read variables would let a cheap request's verdict stand for a costly one.
- * In order: text sizes, cost. The first that refuses answers.
+ * In order: the read scope, text sizes, cost. The first that refuses answers.
  */
 function beforeRunPlugin(): Plugin {
-  const check = (args: RunArgs) => variableTextRefusal(args) ?? costRefusal(args);
+  const check = (args: RunArgs) =>
+    readScopeRefusal(args) ?? variableTextRefusal(args) ?? costRefusal(args);
   return {
     onExecute({ args, setResultAndStopExecution }) {
       const refusal = check(args);
@@ -127,6 +130,23 @@ function beforeRunPlugin(): Plugin {
       const refusal = check(args);
       if (refusal) setResultAndStopExecution(refusal);
     },
+  };
+}
+
+/**
+ * Queries and subscriptions need the key's `read` scope (`write` does not imply it): FORBIDDEN,
+ * HTTP 403. Mutations check `write` themselves and answer in their payload.
+ */
+function readScopeRefusal(args: RunArgs): ExecutionResult | null {
+  const operation = getOperationAST(args.document, args.operationName)?.operation;
+  if (operation === "mutation") return null;
+  const { viewer } = args.contextValue as Partial<Context>;
+  if (viewer?.scopes.has("read")) return null;
+  const message = `this API key lacks the read scope a ${operation ?? "query"} needs`;
+  return {
+    errors: [
+      new GraphQLError(message, { extensions: { code: "FORBIDDEN", http: { status: 403 } } }),
+    ],
   };
 }
 
