@@ -10,12 +10,13 @@ import type { ZonedTime } from "../domain/zoned-time.ts";
 import type { Context } from "./context.ts";
 
 /**
- * Query cost (decision 028): every field costs 1; a list multiplies what is selected under it by
- * the most items it can hold (its page size, its cap, or the count of ids asked for). Lists of a
- * fixed or small size keep the default multiplier of 10. The server refuses a request whose cost
- * is over budget before it runs (src/server/request-limits.ts); the plugin only computes.
+ * Query cost (decision 028): every field costs 1 unless it says otherwise; a list multiplies what
+ * is selected under it by the most items it can hold (its page size, its cap, or the count of ids
+ * asked for). Lists of a fixed or small size keep the default multiplier of 10. The server
+ * refuses a request whose cost is over budget before it runs (src/server/request-limits.ts); the
+ * plugin only computes.
  */
-export const DEFAULT_LIST_MULTIPLIER = 10;
+const DEFAULT_LIST_MULTIPLIER = 10;
 
 const connectionSize = (args: { first?: number | null; last?: number | null }) =>
   pageSize(args.first ?? args.last, PAGE_LIMITS.connection) ?? 0;
