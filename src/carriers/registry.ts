@@ -18,11 +18,21 @@ import {
   listCarriers,
   normalizeTrackingNumber,
   type TrackingNumberCheck,
+  type TrackingNumberError,
   validateTrackingNumber,
 } from "./tracking-numbers/index.ts";
 import { ups } from "./ups/index.ts";
 import { usps } from "./usps/index.ts";
 import { yunexpress } from "./yunexpress/index.ts";
+
+/** A tracking-number problem, or a carrier code that names no carrier (as confirmShipment says). */
+export interface CarrierCheckError {
+  code: TrackingNumberError["code"] | "UNKNOWN_CARRIER";
+  message: string;
+}
+
+/** A tracking-number check against a carrier this registry may not know. */
+export type CarrierCheck = Omit<TrackingNumberCheck, "errors"> & { errors: CarrierCheckError[] };
 
 /** Every carrier and aggregator whose payloads trackline understands; adding one is one line. */
 export const CARRIER_ADAPTERS: readonly DefinedCarrier[] = [
@@ -55,8 +65,12 @@ export interface CarrierRegistry {
   detect(trackingNumber: string, context?: DetectionContext): CarrierMatch[];
   /** The same for a batch, in input order. */
   detectMany(trackingNumbers: readonly string[], context?: DetectionContext): DetectionResult[];
-  /** Checks a number for one carrier; a carrier without known formats accepts any clean number. */
-  validate(code: string, trackingNumber: string): TrackingNumberCheck;
+  /**
+   * Checks a number for one carrier; a carrier without known formats accepts any clean number
+   * with a warning, and a code that names no carrier is UNKNOWN_CARRIER (with `matches` saying
+   * what it looks like).
+   */
+  validate(code: string, trackingNumber: string): CarrierCheck;
   /** What a raw code means in the carrier's table; null when the carrier or code is unknown. */
   lookupCode(
     carrier: string,
@@ -88,7 +102,7 @@ export function createCarrierRegistry(
     detect: detectCarrier,
     detectMany: detectCarriers,
     validate: (code, trackingNumber) => {
-      if (!adapterOnly.has(code)) return validateTrackingNumber(code, trackingNumber);
+      if (findCarrier(code)) return validateTrackingNumber(code, trackingNumber);
       const n = normalizeTrackingNumber(trackingNumber);
       if ("error" in n) {
         const errors = [n.error];
@@ -101,15 +115,31 @@ export function createCarrierRegistry(
           warnings: [],
         };
       }
-      const name = adapterOnly.get(code)?.name ?? code;
-      const message = `trackline knows no number format of ${name}: "${n.normalized}" is accepted as given.`;
+      const matches = detectCarrier(n.normalized);
+      const known = adapterOnly.get(code);
+      if (known) {
+        const message = `trackline knows no number format of ${known.name}: "${n.normalized}" is accepted as given.`;
+        const warnings = [{ code: "NO_KNOWN_FORMAT" as const, message }];
+        return {
+          valid: true,
+          normalized: n.normalized,
+          errors: [],
+          suggestions: [],
+          matches,
+          warnings,
+        };
+      }
+      const looksLike = matches.length
+        ? ` It matches ${matches.map((m) => `${m.carrier.name} (${m.carrier.code})`).join(", ")}.`
+        : "";
+      const message = `Unknown carrier code "${code}".${looksLike}`;
       return {
-        valid: true,
+        valid: false,
         normalized: n.normalized,
-        errors: [],
+        errors: [{ code: "UNKNOWN_CARRIER", message }],
         suggestions: [],
-        matches: detectCarrier(n.normalized),
-        warnings: [{ code: "NO_KNOWN_FORMAT", message }],
+        matches,
+        warnings: [],
       };
     },
     lookupCode: (carrier, rawCode, rawDescription) => {

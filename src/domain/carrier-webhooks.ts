@@ -1,5 +1,6 @@
 import type { PrismaClient, WebhookEndpoint } from "../../generated/prisma/client.ts";
 import type { CarrierAdapter } from "../carriers/types.ts";
+import { INPUT_LIMITS, textLimitErrors } from "./input-limits.ts";
 import { CLEAR_SECRET_PREFIX, type SecretBox } from "./secret-box.ts";
 import { type UserError, userError } from "./user-error.ts";
 
@@ -35,6 +36,8 @@ export async function createCarrierWebhook(
   input: { provider: string; secret: string },
   deps: { findAdapter: (code: string) => CarrierAdapter | undefined; secretBox: SecretBox },
 ): Promise<WebhookResult> {
+  const oversized = textLimitErrors(input, INPUT_LIMITS.createCarrierWebhook);
+  if (oversized.length) return { webhook: null, errors: oversized };
   const provider = input.provider.trim().toLowerCase();
   if (!deps.findAdapter(provider)?.verifyWebhook) {
     const message = `"${provider}" sends no signed webhooks trackline can verify`;

@@ -3,8 +3,10 @@ import type { MarketplaceRegistry } from "../plugins/registry.ts";
 import type { MarketplacePlugin } from "../plugins/types.ts";
 import { canTransition, ORDER_TRANSITIONS, type OrderState } from "../vocabulary/index.ts";
 import { insertOnce } from "./db-errors.ts";
+import { INPUT_LIMITS, LIST_INPUT_LIMITS, textLimitErrors, tooManyError } from "./input-limits.ts";
 import { canonicalLocale } from "./texts/index.ts";
 import { type UserError, userError } from "./user-error.ts";
+import type { ZonedTime } from "./zoned-time.ts";
 
 export interface CreateOrderInput {
   storeId: string;
@@ -14,10 +16,11 @@ export interface CreateOrderInput {
   /** BCP 47; the site's first locale when absent. */
   buyerLocale?: string | null;
   destinationCountry: string;
-  placedAt: Date;
-  shipByDate?: Date | null;
-  promisedDeliveryFrom?: Date | null;
-  promisedDeliveryTo?: Date | null;
+  /** The four dates keep the UTC offset they were reported in. */
+  placedAt: ZonedTime;
+  shipByDate?: ZonedTime | null;
+  promisedDeliveryFrom?: ZonedTime | null;
+  promisedDeliveryTo?: ZonedTime | null;
   items?: { nativeItemId: string; sku?: string | null; title: string; quantity: number }[] | null;
 }
 
@@ -30,6 +33,8 @@ export async function createOrder(
   input: CreateOrderInput,
   deps: { marketplaces: MarketplaceRegistry },
 ): Promise<OrderResult> {
+  const oversized = inputSizeErrors(input);
+  if (oversized.length > 0) return { order: null, errors: oversized };
   const errors = checkOrderInput(input);
   const store = await db.store.findFirst({ where: { id: input.storeId, tenantId } });
   if (!store) errors.push(userError("NOT_FOUND", "no such store for this API key", "storeId"));
@@ -66,10 +71,14 @@ export async function createOrder(
         state: native.state,
         buyerLocale,
         destinationCountry: input.destinationCountry.trim().toUpperCase(),
-        placedAt: input.placedAt,
-        shipByDate: input.shipByDate ?? null,
-        promisedDeliveryFrom: input.promisedDeliveryFrom ?? null,
-        promisedDeliveryTo: input.promisedDeliveryTo ?? null,
+        placedAt: input.placedAt.instant,
+        placedAtOffsetMinutes: input.placedAt.offsetMinutes,
+        shipByDate: input.shipByDate?.instant ?? null,
+        shipByDateOffsetMinutes: input.shipByDate?.offsetMinutes ?? 0,
+        promisedDeliveryFrom: input.promisedDeliveryFrom?.instant ?? null,
+        promisedDeliveryFromOffsetMinutes: input.promisedDeliveryFrom?.offsetMinutes ?? 0,
+        promisedDeliveryTo: input.promisedDeliveryTo?.instant ?? null,
+        promisedDeliveryToOffsetMinutes: input.promisedDeliveryTo?.offsetMinutes ?? 0,
         items: { create: (input.items ?? []).map((item) => ({ ...item, sku: item.sku ?? null })) },
       },
     }),
@@ -91,6 +100,8 @@ export async function updateOrderStatus(
   input: { orderId: string; nativeStatus: string },
   deps: { marketplaces: MarketplaceRegistry },
 ): Promise<OrderResult> {
+  const oversized = textLimitErrors(input, INPUT_LIMITS.updateOrderStatus);
+  if (oversized.length > 0) return { order: null, errors: oversized };
   const order = await db.order.findFirst({
     where: { id: input.orderId, tenantId },
     include: { store: true },
@@ -138,6 +149,8 @@ export async function createStore(
   input: { marketplace: string; site: string; name: string },
   deps: { marketplaces: MarketplaceRegistry },
 ) {
+  const oversized = textLimitErrors(input, INPUT_LIMITS.createStore);
+  if (oversized.length > 0) return { store: null, errors: oversized };
   const marketplace = input.marketplace.trim().toLowerCase();
   const plugin = deps.marketplaces.find(marketplace);
   if (!plugin) {
@@ -180,6 +193,18 @@ function unknownNativeStatus(plugin: MarketplacePlugin, code: string, field: str
   return userError("UNKNOWN_NATIVE_STATUS", message, field);
 }
 
+/** Texts over their limits, and more items than an order takes: refused before anything else. */
+function inputSizeErrors(input: CreateOrderInput): UserError[] {
+  const items = input.items ?? [];
+  const tooMany = tooManyError(
+    "items",
+    items.length,
+    LIST_INPUT_LIMITS.orderItems,
+    "items per order",
+  );
+  return tooMany ? [tooMany] : textLimitErrors(input, INPUT_LIMITS.createOrder);
+}
+
 function checkOrderInput(input: CreateOrderInput): UserError[] {
   const errors: UserError[] = [];
   if (!input.nativeOrderId.trim()) {
@@ -193,8 +218,8 @@ function checkOrderInput(input: CreateOrderInput): UserError[] {
     const message = `buyerLocale "${input.buyerLocale}" is not a BCP 47 tag`;
     errors.push(userError("INVALID_LOCALE", message, "buyerLocale"));
   }
-  const from = input.promisedDeliveryFrom;
-  const to = input.promisedDeliveryTo;
+  const from = input.promisedDeliveryFrom?.instant;
+  const to = input.promisedDeliveryTo?.instant;
   if (from && to && from > to) {
     const message = "promisedDeliveryFrom is after promisedDeliveryTo";
     errors.push(userError("INVALID_INPUT", message, "promisedDeliveryFrom"));

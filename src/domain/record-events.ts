@@ -3,11 +3,12 @@ import type { EventSource } from "../../generated/prisma/enums.ts";
 import { type ChangePublisher, publishRecordedChanges } from "./changes.ts";
 import { type CodeLookup, checkEventInput, type EventInput } from "./event-input.ts";
 import { type IngestEvent, ingestEvents } from "./ingest.ts";
+import { INPUT_LIMITS, LIST_INPUT_LIMITS, textLimitErrors, tooManyError } from "./input-limits.ts";
 import { CONFLICT_RETRY, retryTransient } from "./retry.ts";
 import { trackingNumberKey } from "./tracking-number-key.ts";
 import { type UserError, userError } from "./user-error.ts";
 
-export const MAX_EVENTS_PER_BATCH = 500;
+export const MAX_EVENTS_PER_BATCH = LIST_INPUT_LIMITS.trackingEvents;
 
 /** By id; by carrier + number; or by number alone (aggregators may name the last-mile carrier). */
 export type ShipmentSelector =
@@ -59,14 +60,15 @@ export async function recordTrackingEvents(
     errors: [],
     changes: [],
   };
-  if (input.events.length > MAX_EVENTS_PER_BATCH) {
-    result.errors.push(
-      userError(
-        "TOO_MANY",
-        `at most ${MAX_EVENTS_PER_BATCH} events per call, got ${input.events.length}`,
-        "events",
-      ),
-    );
+  const count = input.events.length;
+  const tooMany = tooManyError("events", count, MAX_EVENTS_PER_BATCH, "events per call");
+  if (tooMany) {
+    result.errors.push(tooMany);
+    return result;
+  }
+  const oversized = textLimitErrors(input.selector, INPUT_LIMITS.recordTrackingEvents);
+  if (oversized.length > 0) {
+    result.errors.push(...oversized);
     return result;
   }
   const shipments = await findShipments(db, tenantId, input.selector);
@@ -78,14 +80,19 @@ export async function recordTrackingEvents(
   for (const shipment of shipments) {
     const good: IngestEvent[] = [];
     input.events.forEach((event, index) => {
-      const checked = checkEventInput(event, {
-        carrier: shipment.carrier,
-        field: `events.${index}`,
-        now: deps.now,
-        orderPlacedAt: shipment.order.placedAt,
-        source: input.source,
-        lookup: deps.lookup,
-      });
+      const field = `events.${index}`;
+      // An over-long text refuses its event only, like any other problem of one event.
+      const oversized = textLimitErrors(event, INPUT_LIMITS.trackingEvent, field);
+      const checked: ReturnType<typeof checkEventInput> = oversized.length
+        ? { errors: oversized }
+        : checkEventInput(event, {
+            carrier: shipment.carrier,
+            field,
+            now: deps.now,
+            orderPlacedAt: shipment.order.placedAt,
+            source: input.source,
+            lookup: deps.lookup,
+          });
       if ("event" in checked) good.push(checked.event);
       else if (shipment === shipments[0]) result.errors.push(...checked.errors);
     });

@@ -1,6 +1,5 @@
 import type { PrismaClient } from "../../generated/prisma/client.ts";
-
-export const MAX_UNMAPPED_CODES = 100;
+import { LIST_CAPS } from "./input-limits.ts";
 
 /**
  * A tenant's stored events whose raw code the carrier's table did not know, counted by the
@@ -17,6 +16,6 @@ export async function unmappedCarrierCodes(
     WHERE s."tenantId" = ${tenantId} AND e."codeKnown" = false
     GROUP BY 1, 2
     ORDER BY 3 DESC, 1, 2
-    LIMIT ${MAX_UNMAPPED_CODES}`;
+    LIMIT ${LIST_CAPS.unmappedCarrierCodes}`;
   return rows.map((row) => ({ ...row, count: Number(row.count) }));
 }

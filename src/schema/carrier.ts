@@ -1,4 +1,5 @@
 import type { CarrierInfo, FormatInfo } from "../carriers/tracking-numbers/index.ts";
+import { LIST_CAPS } from "../domain/input-limits.ts";
 import { unmappedCarrierCodes } from "../domain/unmapped-codes.ts";
 import { builder } from "./builder.ts";
 import type { Context } from "./context.ts";
@@ -55,6 +56,8 @@ builder.queryField("carriers", (t) =>
   t.field({
     type: [CarrierRef],
     description: "Every carrier whose tracking numbers trackline recognises, with their formats.",
+    // 36 carriers today; the cost counts room for more.
+    complexity: { field: 1, multiplier: 50 },
     resolve: (_root, _args, ctx) =>
       ctx.carriers.list().map((info) => ({ info, trackingNumber: null })),
   }),
@@ -74,8 +77,8 @@ const UnmappedCarrierCodeRef = builder
 builder.queryField("unmappedCarrierCodes", (t) =>
   t.field({
     type: [UnmappedCarrierCodeRef],
-    description:
-      "Raw codes in the caller's stored events that the carrier tables do not know yet, most frequent first (at most 100).",
+    description: `Raw codes in the caller's stored events that the carrier tables do not know yet, most frequent first (at most ${LIST_CAPS.unmappedCarrierCodes}).`,
+    complexity: { field: 1, multiplier: LIST_CAPS.unmappedCarrierCodes },
     resolve: (_root, _args, ctx) => unmappedCarrierCodes(ctx.db, ctx.viewer.tenantId),
   }),
 );

@@ -1,5 +1,6 @@
 import { GraphQLError } from "graphql";
 import type { Shipment } from "../../generated/prisma/client.ts";
+import { INPUT_LIMITS, textLimitErrors } from "../domain/input-limits.ts";
 import { confirmShipment } from "../domain/shipments.ts";
 import type { UserError } from "../domain/user-error.ts";
 import { builder } from "./builder.ts";
@@ -47,12 +48,14 @@ builder.mutationField("confirmShipment", (t) =>
     resolve: async (_root, { input }, ctx) => {
       const denied = writeScopeError(ctx);
       if (denied.length) return { shipment: null, errors: denied, warnings: [] };
-      return confirmShipment(
-        ctx.db,
-        ctx.viewer.tenantId,
-        { ...input, orderId: input.orderId.id, shipDate: input.shipDate?.instant },
-        { now: ctx.now(), carriers: ctx.carriers },
-      );
+      const fields = { ...input, orderId: input.orderId.id, shipDate: input.shipDate?.instant };
+      // confirmShipment (src/domain/shipments.ts) does not check text sizes itself yet.
+      const oversized = textLimitErrors(fields, INPUT_LIMITS.confirmShipment);
+      if (oversized.length) return { shipment: null, errors: oversized, warnings: [] };
+      return confirmShipment(ctx.db, ctx.viewer.tenantId, fields, {
+        now: ctx.now(),
+        carriers: ctx.carriers,
+      });
     },
   }),
 );

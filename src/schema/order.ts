@@ -1,13 +1,21 @@
 import type { Order } from "../../generated/prisma/client.ts";
+import { INPUT_LIMITS, PAGE_LIMITS, pageSize } from "../domain/input-limits.ts";
 import { createOrder, updateOrderStatus } from "../domain/orders.ts";
 import type { UserError } from "../domain/user-error.ts";
 import type { OrderState } from "../vocabulary/index.ts";
 import { builder } from "./builder.ts";
 import { answerLocale, localeArgDescription } from "./locale.ts";
 import { NativeOrderStatusRef, nativeStatusView, unknownMarketplace } from "./marketplace.ts";
+import { pageSizeArg } from "./paging.ts";
 import { OrderStateEnum } from "./scalars.ts";
 import { StoreRef } from "./store.ts";
+import { assertTextLimits } from "./text-limits.ts";
 import { UserErrorRef, writeScopeError } from "./user-error.ts";
+
+/** A stored date with the offset it was reported in; rows from before offsets were kept read Z. */
+function zoned(instant: Date | null, offsetMinutes: number) {
+  return instant ? { instant, offsetMinutes } : null;
+}
 
 export const OrderRef = builder.prismaNode("Order", {
   id: { field: "id" },
@@ -52,13 +60,44 @@ export const OrderRef = builder.prismaNode("Order", {
         ),
     }),
     store: t.relation("store"),
-    placedAt: t.expose("placedAt", { type: "DateTime" }),
-    shipByDate: t.expose("shipByDate", { type: "DateTime", nullable: true }),
-    promisedDeliveryFrom: t.expose("promisedDeliveryFrom", { type: "DateTime", nullable: true }),
-    promisedDeliveryTo: t.expose("promisedDeliveryTo", { type: "DateTime", nullable: true }),
+    placedAt: t.field({
+      type: "DateTime",
+      description: "In the UTC offset it was reported in.",
+      resolve: (order) => ({ instant: order.placedAt, offsetMinutes: order.placedAtOffsetMinutes }),
+    }),
+    shipByDate: t.field({
+      type: "DateTime",
+      nullable: true,
+      description: "In the UTC offset it was reported in.",
+      resolve: (order) => zoned(order.shipByDate, order.shipByDateOffsetMinutes),
+    }),
+    promisedDeliveryFrom: t.field({
+      type: "DateTime",
+      nullable: true,
+      description: "In the UTC offset it was reported in.",
+      resolve: (order) =>
+        zoned(order.promisedDeliveryFrom, order.promisedDeliveryFromOffsetMinutes),
+    }),
+    promisedDeliveryTo: t.field({
+      type: "DateTime",
+      nullable: true,
+      description: "In the UTC offset it was reported in.",
+      resolve: (order) => zoned(order.promisedDeliveryTo, order.promisedDeliveryToOffsetMinutes),
+    }),
     destinationCountry: t.exposeString("destinationCountry"),
     buyerLocale: t.exposeString("buyerLocale"),
-    shipments: t.relation("shipments", { query: { orderBy: { createdAt: "asc" } } }),
+    shipments: t.relation("shipments", {
+      description: `The order's parcels, oldest first: the first \`first\` (default ${PAGE_LIMITS.orderShipments.default}, at most ${PAGE_LIMITS.orderShipments.max}).`,
+      args: { first: t.arg.int() },
+      complexity: ({ first }) => ({
+        field: 1,
+        multiplier: pageSize(first, PAGE_LIMITS.orderShipments) ?? 0,
+      }),
+      query: ({ first }) => ({
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        take: pageSizeArg(first, PAGE_LIMITS.orderShipments),
+      }),
+    }),
   }),
 });
 
@@ -75,8 +114,9 @@ builder.queryField("orders", (t) =>
     type: "Order",
     cursor: "id",
     args: { filter: t.arg({ type: OrderFilter }) },
-    resolve: (query, _root, { filter }, ctx) =>
-      ctx.db.order.findMany({
+    resolve: (query, _root, { filter }, ctx) => {
+      assertTextLimits(filter, INPUT_LIMITS.orderFilter, "filter");
+      return ctx.db.order.findMany({
         ...query,
         where: {
           tenantId: ctx.viewer.tenantId,
@@ -85,7 +125,8 @@ builder.queryField("orders", (t) =>
           destinationCountry: filter?.destinationCountry?.toUpperCase(),
         },
         orderBy: [{ placedAt: "desc" }, { id: "desc" }],
-      }),
+      });
+    },
   }),
 );
 
@@ -140,10 +181,6 @@ builder.mutationField("createOrder", (t) =>
         {
           ...input,
           storeId: input.storeId.id,
-          placedAt: input.placedAt.instant,
-          shipByDate: input.shipByDate?.instant,
-          promisedDeliveryFrom: input.promisedDeliveryFrom?.instant,
-          promisedDeliveryTo: input.promisedDeliveryTo?.instant,
         },
         ctx,
       );

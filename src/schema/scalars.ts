@@ -1,6 +1,12 @@
 import { GraphQLError, Kind } from "graphql";
+import { TEXT_LIMITS } from "../domain/input-limits.ts";
 import { canonicalLocale } from "../domain/texts/index.ts";
-import { formatZonedTime, parseZonedTime, type ZonedTime } from "../domain/zoned-time.ts";
+import {
+  describeZonedTimeProblem,
+  formatZonedTime,
+  parseZonedTimeOrProblem,
+  type ZonedTime,
+} from "../domain/zoned-time.ts";
 import {
   MILESTONES,
   ORDER_STATES,
@@ -9,20 +15,25 @@ import {
 } from "../vocabulary/index.ts";
 import { builder } from "./builder.ts";
 
+/** A scalar's refusal; graphql-js keeps its code when it rewraps it for a variable. */
+function invalidScalar(message: string, code: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code } });
+}
+
 function parseDateTime(value: unknown): ZonedTime {
-  const parsed = typeof value === "string" ? parseZonedTime(value) : null;
-  if (!parsed) {
-    throw new GraphQLError(
-      `DateTime ${JSON.stringify(value)} is not ISO-8601 with a UTC offset (e.g. 2026-03-02T14:05:00+08:00)`,
-      { extensions: { code: "INVALID_TIMESTAMP" } },
-    );
+  const parsed =
+    typeof value === "string"
+      ? parseZonedTimeOrProblem(value)
+      : { problem: { kind: "format" as const } };
+  if ("problem" in parsed) {
+    throw invalidScalar(describeZonedTimeProblem(value, parsed.problem), "INVALID_TIMESTAMP");
   }
-  return parsed;
+  return parsed.time;
 }
 
 builder.scalarType("DateTime", {
   description:
-    "ISO-8601 instant that keeps the UTC offset it was reported in, e.g. 2026-03-02T14:05:00+08:00. Input must carry an offset.",
+    "ISO-8601 instant with a UTC offset, e.g. 2026-03-02T14:05:00+08:00. Input must carry an offset and name a date and time that exist. Timeline entries and order dates keep the offset they were reported in; other instants (shippedAt, lastEventAt, createdAt) read in UTC.",
   serialize: (value) => (value instanceof Date ? value.toISOString() : formatZonedTime(value)),
   parseValue: parseDateTime,
   parseLiteral: (ast) => parseDateTime(ast.kind === Kind.STRING ? ast.value : null),
@@ -50,11 +61,15 @@ export const MilestoneEnum = builder.enumType("Milestone", {
 });
 
 function parseLocale(value: unknown): string {
+  if (typeof value === "string" && value.length > TEXT_LIMITS.locale) {
+    const message = `Locale is ${value.length} characters long; a language tag takes at most ${TEXT_LIMITS.locale}`;
+    throw invalidScalar(message, "TOO_LONG");
+  }
   const locale = typeof value === "string" ? canonicalLocale(value) : null;
   if (!locale) {
-    throw new GraphQLError(
+    throw invalidScalar(
       `Locale ${JSON.stringify(value)} is not a BCP 47 language tag (e.g. "en", "zh-TW", "pt-BR")`,
-      { extensions: { code: "INVALID_LOCALE" } },
+      "INVALID_LOCALE",
     );
   }
   return locale;

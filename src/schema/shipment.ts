@@ -1,9 +1,11 @@
 import type { Prisma } from "../../generated/prisma/client.ts";
+import { INPUT_LIMITS, PAGE_LIMITS, pageSize } from "../domain/input-limits.ts";
 import { trackingNumberKey } from "../domain/tracking-number-key.ts";
 import type { TrackingSubstatus } from "../vocabulary/index.ts";
 import { builder } from "./builder.ts";
 import { CarrierRef, carrierView } from "./carrier.ts";
 import { answerLocale, localeArgDescription } from "./locale.ts";
+import { pageSizeArg, timelineCursorArg, timelinePages } from "./paging.ts";
 import {
   MarketplaceSyncStateEnum,
   MilestoneEnum,
@@ -11,6 +13,7 @@ import {
   TrackingSubstatusEnum,
 } from "./scalars.ts";
 import { StoreRef } from "./store.ts";
+import { assertTextLimits } from "./text-limits.ts";
 import { TimelineEntryRef } from "./timeline-entry.ts";
 
 const EXCEPTION_STATUSES = ["EXCEPTION", "DELIVERY_FAILED"] as const;
@@ -44,19 +47,33 @@ export const ShipmentRef = builder.prismaNode("Shipment", {
     store: t.relation("store"),
     timeline: t.field({
       type: [TimelineEntryRef],
-      description:
-        "Every event, oldest first, worded as the order's marketplace words it, in the requested locale.",
-      args: { locale: t.arg({ type: "Locale", description: localeArgDescription }) },
+      description: `Events oldest first, worded as the order's marketplace words them, in the requested locale: the first \`first\` (default ${PAGE_LIMITS.timeline.default}, at most ${PAGE_LIMITS.timeline.max}) after the entry whose \`cursor\` is \`after\`. \`timelineCount\` says how many there are in all.`,
+      args: {
+        locale: t.arg({ type: "Locale", description: localeArgDescription }),
+        first: t.arg.int({
+          description: `Entries to return: default ${PAGE_LIMITS.timeline.default}, larger values read as ${PAGE_LIMITS.timeline.max}.`,
+        }),
+        after: t.arg.string({ description: "The `cursor` of the last entry already read." }),
+      },
+      complexity: ({ first }) => ({
+        field: 1,
+        multiplier: pageSize(first, PAGE_LIMITS.timeline) ?? 0,
+      }),
       select: {
-        events: { orderBy: [{ occurredAt: "asc" }, { recordedAt: "asc" }] },
         order: { select: { buyerLocale: true } },
         store: { select: { marketplace: true, site: true } },
       },
-      resolve: (shipment, args, ctx) => {
+      resolve: async (shipment, args, ctx) => {
+        const first = pageSizeArg(args.first, PAGE_LIMITS.timeline);
+        const after = timelineCursorArg(args.after);
+        const events = await timelinePages(ctx).load({ shipmentId: shipment.id, first, after });
         const locale = answerLocale(ctx, args.locale, shipment.order, shipment.store);
         const marketplace = shipment.store.marketplace;
-        return shipment.events.map((event) => ({ event, locale, marketplace, shipment }));
+        return events.map((event) => ({ event, locale, marketplace, shipment }));
       },
+    }),
+    timelineCount: t.relationCount("events", {
+      description: "How many entries the whole timeline has (page with timeline(first, after)).",
     }),
     buyerMessage: t.string({
       description:
@@ -100,6 +117,7 @@ builder.queryFields((t) => ({
     cursor: "id",
     args: { filter: t.arg({ type: ShipmentFilter }) },
     resolve: (query, _root, { filter }, ctx) => {
+      assertTextLimits(filter, INPUT_LIMITS.shipmentFilter, "filter");
       const where: Prisma.ShipmentWhereInput = {
         tenantId: ctx.viewer.tenantId,
         status: filter?.status ?? undefined,
@@ -136,8 +154,9 @@ builder.queryFields((t) => ({
     description:
       "The caller's most recent shipment with this tracking number (spaces and dashes ignored).",
     args: { trackingNumber: t.arg.string({ required: true }), carrier: t.arg.string() },
-    resolve: (query, _root, args, ctx) =>
-      ctx.db.shipment.findFirst({
+    resolve: (query, _root, args, ctx) => {
+      assertTextLimits(args, INPUT_LIMITS.trackShipment);
+      return ctx.db.shipment.findFirst({
         ...query,
         where: {
           tenantId: ctx.viewer.tenantId,
@@ -145,6 +164,7 @@ builder.queryFields((t) => ({
           carrier: args.carrier?.toLowerCase() ?? undefined,
         },
         orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      }),
+      });
+    },
   }),
 }));

@@ -1,4 +1,5 @@
 import type { Store } from "../../generated/prisma/client.ts";
+import { LIST_CAPS } from "../domain/input-limits.ts";
 import { createStore } from "../domain/orders.ts";
 import type { UserError } from "../domain/user-error.ts";
 import { builder } from "./builder.ts";
@@ -28,12 +29,14 @@ export const StoreRef = builder.prismaNode("Store", {
 builder.queryField("stores", (t) =>
   t.prismaField({
     type: ["Store"],
-    description: "The caller's stores.",
+    description: `The caller's stores, oldest first (at most ${LIST_CAPS.stores}).`,
+    complexity: { field: 1, multiplier: LIST_CAPS.stores },
     resolve: (query, _root, _args, ctx) =>
       ctx.db.store.findMany({
         ...query,
         where: { tenantId: ctx.viewer.tenantId },
-        orderBy: { createdAt: "asc" },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        take: LIST_CAPS.stores,
       }),
   }),
 );

@@ -1,6 +1,8 @@
 import type { TrackingEvent } from "../../generated/prisma/client.ts";
+import { TEXT_LIMITS } from "../domain/input-limits.ts";
 import { isPhysicalScan } from "../domain/physical-scan.ts";
 import { negotiateLocale } from "../domain/texts/index.ts";
+import { encodeTimelineCursor } from "../domain/timeline-page.ts";
 import type { SupportedLocale, TrackingSubstatus } from "../vocabulary/index.ts";
 import { builder } from "./builder.ts";
 import { CarrierRef, carrierView } from "./carrier.ts";
@@ -28,6 +30,10 @@ const LocationRef = builder.objectRef<TrackingEvent>("Location").implement({
 
 export const TimelineEntryRef = builder.objectRef<TimelineEntryView>("TimelineEntry").implement({
   fields: (t) => ({
+    cursor: t.string({
+      description: "Pass as timeline(after:) to read the entries that follow this one.",
+      resolve: ({ event }) => encodeTimelineCursor(event),
+    }),
     occurredAt: t.field({
       type: "DateTime",
       description: "When the scan happened, in the carrier's reported UTC offset.",
@@ -75,6 +81,8 @@ export const TimelineEntryRef = builder.objectRef<TimelineEntryView>("TimelineEn
     rawCode: t.string({ resolve: ({ event }) => event.rawCode }),
     rawDescription: t.string({
       description: "The carrier's own words.",
+      // The one text that may be long: it costs a unit per 100 characters it may hold.
+      complexity: TEXT_LIMITS.rawDescription / 100,
       resolve: ({ event }) => event.rawDescription,
     }),
     isPhysicalScan: t.boolean({

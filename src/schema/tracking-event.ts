@@ -2,6 +2,7 @@ import { GraphQLError } from "graphql";
 import { filter, pipe } from "graphql-yoga";
 import type { Shipment } from "../../generated/prisma/client.ts";
 import type { ShipmentChange } from "../domain/changes.ts";
+import { LIST_INPUT_LIMITS } from "../domain/input-limits.ts";
 import { recordTrackingEvents, shipmentSelector } from "../domain/record-events.ts";
 import { type UserError, userError } from "../domain/user-error.ts";
 import { builder } from "./builder.ts";
@@ -107,10 +108,12 @@ TrackingEventAddedRef.implement({
     }),
     events: t.field({
       type: [TimelineEntryRef],
+      description: `Oldest first; one change holds at most ${LIST_INPUT_LIMITS.trackingEvents} events.`,
+      complexity: { field: 1, multiplier: LIST_INPUT_LIMITS.trackingEvents },
       resolve: async (change, _args, ctx) => {
         const events = await ctx.db.trackingEvent.findMany({
           where: { id: { in: change.eventIds }, shipmentId: change.shipmentId },
-          orderBy: [{ occurredAt: "asc" }, { recordedAt: "asc" }],
+          orderBy: [{ occurredAt: "asc" }, { recordedAt: "asc" }, { id: "asc" }],
           include: {
             shipment: {
               select: {

@@ -1,18 +1,19 @@
 import { GraphQLError } from "graphql";
+import type { CarrierCheck, CarrierCheckError } from "../carriers/registry.ts";
 import {
   type CarrierMatch,
   type DetectionContext,
   type DetectionResult,
   normalizeTrackingNumber,
   type Suggestion,
-  type TrackingNumberCheck,
-  type TrackingNumberError,
   type TrackingNumberWarning,
 } from "../carriers/tracking-numbers/index.ts";
+import { INPUT_LIMITS, LIST_INPUT_LIMITS } from "../domain/input-limits.ts";
 import { builder } from "./builder.ts";
 import { CarrierRef } from "./carrier.ts";
+import { assertTextLimits } from "./text-limits.ts";
 
-export const MAX_BATCH_DETECTION = 1000;
+export const MAX_BATCH_DETECTION = LIST_INPUT_LIMITS.trackingNumbers;
 
 const TrackingNumberErrorCodeEnum = builder.enumType("TrackingNumberErrorCode", {
   values: [
@@ -22,11 +23,12 @@ const TrackingNumberErrorCodeEnum = builder.enumType("TrackingNumberErrorCode", 
     "NO_KNOWN_FORMAT",
     "CHECK_DIGIT_MISMATCH",
     "CARRIER_MISMATCH",
+    "UNKNOWN_CARRIER",
   ] as const,
 });
 
 const TrackingNumberErrorRef = builder
-  .objectRef<TrackingNumberError>("TrackingNumberError")
+  .objectRef<CarrierCheckError>("TrackingNumberError")
   .implement({
     fields: (t) => ({
       code: t.field({ type: TrackingNumberErrorCodeEnum, resolve: (error) => error.code }),
@@ -92,29 +94,27 @@ const SuggestionRef = builder.objectRef<Suggestion>("TrackingNumberSuggestion").
   }),
 });
 
-const TrackingNumberCheckRef = builder
-  .objectRef<TrackingNumberCheck>("TrackingNumberCheck")
-  .implement({
-    fields: (t) => ({
-      valid: t.exposeBoolean("valid", {
-        description: "False only when the number is certainly wrong; then `errors` says why.",
-      }),
-      normalized: t.exposeString("normalized", { nullable: true }),
-      errors: t.field({ type: [TrackingNumberErrorRef], resolve: (check) => check.errors }),
-      warnings: t.field({
-        type: [TrackingNumberWarningRef],
-        description:
-          "Doubts about a valid number, e.g. NO_KNOWN_FORMAT: it fits none of the carrier's known formats.",
-        resolve: (check) => check.warnings,
-      }),
-      suggestions: t.field({ type: [SuggestionRef], resolve: (check) => check.suggestions }),
-      matches: t.field({
-        type: [CarrierMatchRef],
-        description: "Every carrier the number is valid for, best first.",
-        resolve: (check) => withInput(check.matches, check.normalized ?? ""),
-      }),
+const TrackingNumberCheckRef = builder.objectRef<CarrierCheck>("TrackingNumberCheck").implement({
+  fields: (t) => ({
+    valid: t.exposeBoolean("valid", {
+      description: "False only when the number is certainly wrong; then `errors` says why.",
     }),
-  });
+    normalized: t.exposeString("normalized", { nullable: true }),
+    errors: t.field({ type: [TrackingNumberErrorRef], resolve: (check) => check.errors }),
+    warnings: t.field({
+      type: [TrackingNumberWarningRef],
+      description:
+        "Doubts about a valid number, e.g. NO_KNOWN_FORMAT: it fits none of the carrier's known formats.",
+      resolve: (check) => check.warnings,
+    }),
+    suggestions: t.field({ type: [SuggestionRef], resolve: (check) => check.suggestions }),
+    matches: t.field({
+      type: [CarrierMatchRef],
+      description: "Every carrier the number is valid for, best first.",
+      resolve: (check) => withInput(check.matches, check.normalized ?? ""),
+    }),
+  }),
+});
 
 /** Optional ISO 3166-1 alpha-2 country, trimmed and upper-cased; anything else is refused. */
 function country(name: string, value: string | null | undefined): string | undefined {
@@ -167,6 +167,7 @@ builder.queryFields((t) => ({
       }),
       destinationCountry: t.arg.string({ description: "ISO 3166-1 alpha-2, where they go" }),
     },
+    complexity: ({ trackingNumbers }) => ({ field: 1, multiplier: trackingNumbers.length }),
     resolve: (_root, { trackingNumbers, ...countries }, ctx) => {
       if (trackingNumbers.length > MAX_BATCH_DETECTION) {
         throw new GraphQLError(
@@ -185,7 +186,9 @@ builder.queryFields((t) => ({
       carrier: t.arg.string({ required: true }),
       trackingNumber: t.arg.string({ required: true }),
     },
-    resolve: (_root, { carrier, trackingNumber }, ctx) =>
-      ctx.carriers.validate(carrier.trim().toLowerCase(), trackingNumber),
+    resolve: (_root, args, ctx) => {
+      assertTextLimits(args, INPUT_LIMITS.validateTrackingNumber);
+      return ctx.carriers.validate(args.carrier.trim().toLowerCase(), args.trackingNumber);
+    },
   }),
 }));

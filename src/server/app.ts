@@ -1,5 +1,4 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
 import { type execute, GraphQLError, type subscribe } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import { createYoga, type YogaInitialContext } from "graphql-yoga";
@@ -15,6 +14,7 @@ import { createAuthenticator } from "./api-keys.ts";
 import { createGraphiQL } from "./graphiql.ts";
 import { createJobRunner } from "./jobs.ts";
 import { changeChannels, type TracklinePubSub } from "./pubsub.ts";
+import { requestLimitPlugins } from "./request-limits.ts";
 import {
   DEFAULT_LIMITS,
   readLimitedBody,
@@ -88,15 +88,7 @@ export function buildApp(deps: AppDeps): App {
     // Bodies reach yoga already read and capped (handleGraphQLWithBody); yoga's own check
     // (25 MB by default) is set to the same cap for any path that might bypass it.
     maxRequestBodySize: limits.maxBodyBytes,
-    plugins: [
-      EnvelopArmorPlugin({
-        maxDepth: { n: 12 },
-        maxAliases: { n: 20 },
-        maxDirectives: { n: 20 },
-        maxTokens: { n: 2000 },
-        costLimit: { maxCost: 20_000 },
-      }),
-    ],
+    plugins: requestLimitPlugins(),
     context: async (initial): Promise<Context> => {
       const header =
         initial.connectionParams?.authorization ?? initial.request?.headers.get("authorization");

@@ -27,11 +27,21 @@ type Documents = {
     "\n  mutation ConfirmShipment($input: ConfirmShipmentInput!) {\n    confirmShipment(input: $input) {\n      shipment { id trackingNumber status substatus carrier { code name trackingUrl } }\n      errors { code message field }\n    }\n  }\n": typeof types.ConfirmShipmentDocument,
     "\n  mutation RecordEvents($input: RecordTrackingEventsInput!) {\n    recordTrackingEvents(input: $input) {\n      shipment { id status substatus lastEventAt }\n      recordedCount\n      duplicateCount\n      errors { code message field }\n    }\n  }\n": typeof types.RecordEventsDocument,
     "\n  query ShipmentTimeline($id: ID!, $locale: Locale) {\n    shipment(id: $id) {\n      id\n      status\n      substatus\n      lastEventAt\n      timeline(locale: $locale) {\n        occurredAt\n        status\n        substatus\n        description\n        rawCode\n        rawDescription\n        isPhysicalScan\n        location { city region postalCode countryCode latitude longitude }\n      }\n    }\n  }\n": typeof types.ShipmentTimelineDocument,
+    "\n      mutation CreateStoreLimits($input: CreateStoreInput!) {\n        createStore(input: $input) { store { id } errors { code message field } }\n      }\n    ": typeof types.CreateStoreLimitsDocument,
+    "\n      mutation UpdateStatusLimits($input: UpdateOrderStatusInput!) {\n        updateOrderStatus(input: $input) { order { id } errors { code field } }\n      }\n    ": typeof types.UpdateStatusLimitsDocument,
+    "\n      query TrackLimits($trackingNumber: String!) {\n        trackShipment(trackingNumber: $trackingNumber) { id }\n      }\n    ": typeof types.TrackLimitsDocument,
+    "\n      query FilterLimits($filter: ShipmentFilter) {\n        shipments(filter: $filter) { edges { node { id } } }\n      }\n    ": typeof types.FilterLimitsDocument,
+    "\n  query CostedTimelines($shipments: Int, $entries: Int) {\n    shipments(first: $shipments) {\n      edges { node { id timeline(first: $entries) { occurredAt status description } } }\n    }\n  }\n": typeof types.CostedTimelinesDocument,
+    "\n  query TimelinePage($id: ID!, $first: Int, $after: String) {\n    shipment(id: $id) {\n      timelineCount\n      timeline(first: $first, after: $after) { cursor rawCode occurredAt }\n    }\n  }\n": typeof types.TimelinePageDocument,
+    "query Nodes($ids: [ID!]!) { nodes(ids: $ids) { id } }": typeof types.NodesDocument,
+    "\n      query OrderShipments($id: ID!, $first: Int) {\n        node(id: $id) { ... on Order { shipments(first: $first) { trackingNumber } } }\n      }\n    ": typeof types.OrderShipmentsDocument,
     "\n  query Marketplaces {\n    marketplaces { id name sites { code country locales timeZone currency weekend } orderStates { code canonical } }\n  }\n": typeof types.MarketplacesDocument,
     "\n  mutation CreateStore($input: CreateStoreInput!) {\n    createStore(input: $input) {\n      store { id name marketplace { id name } site { code locales timeZone currency } }\n      errors { code message field }\n    }\n  }\n": typeof types.CreateStoreDocument,
     "\n  query OrderStatus($id: ID!, $locale: Locale) {\n    node(id: $id) {\n      ... on Order {\n        state\n        stateLabel(locale: $locale)\n        buyerLocale\n        nativeStatus { code canonical label(locale: $locale) }\n      }\n    }\n  }\n": typeof types.OrderStatusDocument,
     "\n  mutation UpdateOrderStatus($input: UpdateOrderStatusInput!) {\n    updateOrderStatus(input: $input) {\n      order { id state nativeStatus { code canonical } }\n      errors { code message field }\n    }\n  }\n": typeof types.UpdateOrderStatusDocument,
     "\n  query Descriptions($id: ID!, $locale: Locale, $milestone: Milestone!) {\n    shipment(id: $id) {\n      timeline(locale: $locale) { description }\n      buyerMessage(milestone: $milestone, locale: $locale)\n    }\n  }\n": typeof types.DescriptionsDocument,
+    "\n  mutation CreateDatedOrder($input: CreateOrderInput!) {\n    createOrder(input: $input) {\n      order { id placedAt shipByDate promisedDeliveryFrom promisedDeliveryTo }\n      errors { code message field }\n    }\n  }\n": typeof types.CreateDatedOrderDocument,
+    "\n  query OrderDates($id: ID!) {\n    node(id: $id) { ... on Order { placedAt shipByDate promisedDeliveryFrom promisedDeliveryTo } }\n  }\n": typeof types.OrderDatesDocument,
     "\n  mutation ConfirmWithWarnings($input: ConfirmShipmentInput!) {\n    confirmShipment(input: $input) {\n      shipment { id status substatus }\n      errors { code message field }\n      warnings { code message field }\n    }\n  }\n": typeof types.ConfirmWithWarningsDocument,
     "\n  query OrderState($id: ID!) { node(id: $id) { ... on Order { state nativeStatus { code } } } }\n": typeof types.OrderStateDocument,
     "\n  query Tracked($trackingNumber: String!) { trackShipment(trackingNumber: $trackingNumber) { status } }\n": typeof types.TrackedDocument,
@@ -39,6 +49,8 @@ type Documents = {
     "\n  query OrdersWithShipments {\n    orders(first: 50) { edges { node { id store { site { code } } shipments { trackingNumber timeline { status } } } } }\n  }\n": typeof types.OrdersWithShipmentsDocument,
     "\n  mutation CreateBazaarStore($input: CreateStoreInput!) {\n    createStore(input: $input) { store { id site { locales } } errors { code } }\n  }\n": typeof types.CreateBazaarStoreDocument,
     "\n  query BazaarParcel($id: ID!) {\n    shipment(id: $id) {\n      carrier { name trackingUrl }\n      order { state nativeStatus { code label(locale: \"de\") } }\n      timeline(locale: \"en\") { description }\n    }\n  }\n": typeof types.BazaarParcelDocument,
+    "query ScopeStores { stores { id name } }": typeof types.ScopeStoresDocument,
+    "\n  subscription ShipmentUpdatedScope($id: ID!) { shipmentUpdated(id: $id) { id status } }\n": typeof types.ShipmentUpdatedScopeDocument,
     "\n  subscription ShipmentUpdated($id: ID!) {\n    shipmentUpdated(id: $id) { id status substatus }\n  }\n": typeof types.ShipmentUpdatedDocument,
     "\n  subscription TrackingEventAdded($storeId: ID, $locale: Locale) {\n    trackingEventAdded(storeId: $storeId, locale: $locale) {\n      shipment { id trackingNumber }\n      events { status description occurredAt }\n    }\n  }\n": typeof types.TrackingEventAddedDocument,
     "\n  query Everything($nodeId: ID!, $trackingNumber: String!) {\n    node(id: $nodeId) { id }\n    shipments(first: 100) { edges { node { id } } }\n    orders(first: 100) { edges { node { id } } }\n    stores { id }\n    trackShipment(trackingNumber: $trackingNumber) { id }\n  }\n": typeof types.EverythingDocument,
@@ -49,6 +61,7 @@ type Documents = {
     "\n  query DetectFrom($n: String!, $origin: String, $destination: String) {\n    detectCarrier(trackingNumber: $n, originCountry: $origin, destinationCountry: $destination) {\n      carrier { code }\n      checksum\n    }\n  }\n": typeof types.DetectFromDocument,
     "\n  query DetectManyFrom($numbers: [String!]!, $origin: String) {\n    detectCarriers(trackingNumbers: $numbers, originCountry: $origin) {\n      matches { carrier { code } }\n    }\n  }\n": typeof types.DetectManyFromDocument,
     "\n  query Carriers {\n    carriers { code name formats { name hasCheckDigit checksum } }\n  }\n": typeof types.CarriersDocument,
+    "\n  query ValidateNumber($carrier: String!, $n: String!) {\n    validateTrackingNumber(carrier: $carrier, trackingNumber: $n) {\n      valid\n      normalized\n      errors { code message }\n      matches { carrier { code } }\n    }\n  }\n": typeof types.ValidateNumberDocument,
     "query UnmappedCodes { unmappedCarrierCodes { carrier rawCode count } }": typeof types.UnmappedCodesDocument,
 };
 const documents: Documents = {
@@ -65,11 +78,21 @@ const documents: Documents = {
     "\n  mutation ConfirmShipment($input: ConfirmShipmentInput!) {\n    confirmShipment(input: $input) {\n      shipment { id trackingNumber status substatus carrier { code name trackingUrl } }\n      errors { code message field }\n    }\n  }\n": types.ConfirmShipmentDocument,
     "\n  mutation RecordEvents($input: RecordTrackingEventsInput!) {\n    recordTrackingEvents(input: $input) {\n      shipment { id status substatus lastEventAt }\n      recordedCount\n      duplicateCount\n      errors { code message field }\n    }\n  }\n": types.RecordEventsDocument,
     "\n  query ShipmentTimeline($id: ID!, $locale: Locale) {\n    shipment(id: $id) {\n      id\n      status\n      substatus\n      lastEventAt\n      timeline(locale: $locale) {\n        occurredAt\n        status\n        substatus\n        description\n        rawCode\n        rawDescription\n        isPhysicalScan\n        location { city region postalCode countryCode latitude longitude }\n      }\n    }\n  }\n": types.ShipmentTimelineDocument,
+    "\n      mutation CreateStoreLimits($input: CreateStoreInput!) {\n        createStore(input: $input) { store { id } errors { code message field } }\n      }\n    ": types.CreateStoreLimitsDocument,
+    "\n      mutation UpdateStatusLimits($input: UpdateOrderStatusInput!) {\n        updateOrderStatus(input: $input) { order { id } errors { code field } }\n      }\n    ": types.UpdateStatusLimitsDocument,
+    "\n      query TrackLimits($trackingNumber: String!) {\n        trackShipment(trackingNumber: $trackingNumber) { id }\n      }\n    ": types.TrackLimitsDocument,
+    "\n      query FilterLimits($filter: ShipmentFilter) {\n        shipments(filter: $filter) { edges { node { id } } }\n      }\n    ": types.FilterLimitsDocument,
+    "\n  query CostedTimelines($shipments: Int, $entries: Int) {\n    shipments(first: $shipments) {\n      edges { node { id timeline(first: $entries) { occurredAt status description } } }\n    }\n  }\n": types.CostedTimelinesDocument,
+    "\n  query TimelinePage($id: ID!, $first: Int, $after: String) {\n    shipment(id: $id) {\n      timelineCount\n      timeline(first: $first, after: $after) { cursor rawCode occurredAt }\n    }\n  }\n": types.TimelinePageDocument,
+    "query Nodes($ids: [ID!]!) { nodes(ids: $ids) { id } }": types.NodesDocument,
+    "\n      query OrderShipments($id: ID!, $first: Int) {\n        node(id: $id) { ... on Order { shipments(first: $first) { trackingNumber } } }\n      }\n    ": types.OrderShipmentsDocument,
     "\n  query Marketplaces {\n    marketplaces { id name sites { code country locales timeZone currency weekend } orderStates { code canonical } }\n  }\n": types.MarketplacesDocument,
     "\n  mutation CreateStore($input: CreateStoreInput!) {\n    createStore(input: $input) {\n      store { id name marketplace { id name } site { code locales timeZone currency } }\n      errors { code message field }\n    }\n  }\n": types.CreateStoreDocument,
     "\n  query OrderStatus($id: ID!, $locale: Locale) {\n    node(id: $id) {\n      ... on Order {\n        state\n        stateLabel(locale: $locale)\n        buyerLocale\n        nativeStatus { code canonical label(locale: $locale) }\n      }\n    }\n  }\n": types.OrderStatusDocument,
     "\n  mutation UpdateOrderStatus($input: UpdateOrderStatusInput!) {\n    updateOrderStatus(input: $input) {\n      order { id state nativeStatus { code canonical } }\n      errors { code message field }\n    }\n  }\n": types.UpdateOrderStatusDocument,
     "\n  query Descriptions($id: ID!, $locale: Locale, $milestone: Milestone!) {\n    shipment(id: $id) {\n      timeline(locale: $locale) { description }\n      buyerMessage(milestone: $milestone, locale: $locale)\n    }\n  }\n": types.DescriptionsDocument,
+    "\n  mutation CreateDatedOrder($input: CreateOrderInput!) {\n    createOrder(input: $input) {\n      order { id placedAt shipByDate promisedDeliveryFrom promisedDeliveryTo }\n      errors { code message field }\n    }\n  }\n": types.CreateDatedOrderDocument,
+    "\n  query OrderDates($id: ID!) {\n    node(id: $id) { ... on Order { placedAt shipByDate promisedDeliveryFrom promisedDeliveryTo } }\n  }\n": types.OrderDatesDocument,
     "\n  mutation ConfirmWithWarnings($input: ConfirmShipmentInput!) {\n    confirmShipment(input: $input) {\n      shipment { id status substatus }\n      errors { code message field }\n      warnings { code message field }\n    }\n  }\n": types.ConfirmWithWarningsDocument,
     "\n  query OrderState($id: ID!) { node(id: $id) { ... on Order { state nativeStatus { code } } } }\n": types.OrderStateDocument,
     "\n  query Tracked($trackingNumber: String!) { trackShipment(trackingNumber: $trackingNumber) { status } }\n": types.TrackedDocument,
@@ -77,6 +100,8 @@ const documents: Documents = {
     "\n  query OrdersWithShipments {\n    orders(first: 50) { edges { node { id store { site { code } } shipments { trackingNumber timeline { status } } } } }\n  }\n": types.OrdersWithShipmentsDocument,
     "\n  mutation CreateBazaarStore($input: CreateStoreInput!) {\n    createStore(input: $input) { store { id site { locales } } errors { code } }\n  }\n": types.CreateBazaarStoreDocument,
     "\n  query BazaarParcel($id: ID!) {\n    shipment(id: $id) {\n      carrier { name trackingUrl }\n      order { state nativeStatus { code label(locale: \"de\") } }\n      timeline(locale: \"en\") { description }\n    }\n  }\n": types.BazaarParcelDocument,
+    "query ScopeStores { stores { id name } }": types.ScopeStoresDocument,
+    "\n  subscription ShipmentUpdatedScope($id: ID!) { shipmentUpdated(id: $id) { id status } }\n": types.ShipmentUpdatedScopeDocument,
     "\n  subscription ShipmentUpdated($id: ID!) {\n    shipmentUpdated(id: $id) { id status substatus }\n  }\n": types.ShipmentUpdatedDocument,
     "\n  subscription TrackingEventAdded($storeId: ID, $locale: Locale) {\n    trackingEventAdded(storeId: $storeId, locale: $locale) {\n      shipment { id trackingNumber }\n      events { status description occurredAt }\n    }\n  }\n": types.TrackingEventAddedDocument,
     "\n  query Everything($nodeId: ID!, $trackingNumber: String!) {\n    node(id: $nodeId) { id }\n    shipments(first: 100) { edges { node { id } } }\n    orders(first: 100) { edges { node { id } } }\n    stores { id }\n    trackShipment(trackingNumber: $trackingNumber) { id }\n  }\n": types.EverythingDocument,
@@ -87,6 +112,7 @@ const documents: Documents = {
     "\n  query DetectFrom($n: String!, $origin: String, $destination: String) {\n    detectCarrier(trackingNumber: $n, originCountry: $origin, destinationCountry: $destination) {\n      carrier { code }\n      checksum\n    }\n  }\n": types.DetectFromDocument,
     "\n  query DetectManyFrom($numbers: [String!]!, $origin: String) {\n    detectCarriers(trackingNumbers: $numbers, originCountry: $origin) {\n      matches { carrier { code } }\n    }\n  }\n": types.DetectManyFromDocument,
     "\n  query Carriers {\n    carriers { code name formats { name hasCheckDigit checksum } }\n  }\n": types.CarriersDocument,
+    "\n  query ValidateNumber($carrier: String!, $n: String!) {\n    validateTrackingNumber(carrier: $carrier, trackingNumber: $n) {\n      valid\n      normalized\n      errors { code message }\n      matches { carrier { code } }\n    }\n  }\n": types.ValidateNumberDocument,
     "query UnmappedCodes { unmappedCarrierCodes { carrier rawCode count } }": types.UnmappedCodesDocument,
 };
 
@@ -159,6 +185,38 @@ export function graphql(source: "\n  query ShipmentTimeline($id: ID!, $locale: L
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n      mutation CreateStoreLimits($input: CreateStoreInput!) {\n        createStore(input: $input) { store { id } errors { code message field } }\n      }\n    "): (typeof documents)["\n      mutation CreateStoreLimits($input: CreateStoreInput!) {\n        createStore(input: $input) { store { id } errors { code message field } }\n      }\n    "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n      mutation UpdateStatusLimits($input: UpdateOrderStatusInput!) {\n        updateOrderStatus(input: $input) { order { id } errors { code field } }\n      }\n    "): (typeof documents)["\n      mutation UpdateStatusLimits($input: UpdateOrderStatusInput!) {\n        updateOrderStatus(input: $input) { order { id } errors { code field } }\n      }\n    "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n      query TrackLimits($trackingNumber: String!) {\n        trackShipment(trackingNumber: $trackingNumber) { id }\n      }\n    "): (typeof documents)["\n      query TrackLimits($trackingNumber: String!) {\n        trackShipment(trackingNumber: $trackingNumber) { id }\n      }\n    "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n      query FilterLimits($filter: ShipmentFilter) {\n        shipments(filter: $filter) { edges { node { id } } }\n      }\n    "): (typeof documents)["\n      query FilterLimits($filter: ShipmentFilter) {\n        shipments(filter: $filter) { edges { node { id } } }\n      }\n    "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CostedTimelines($shipments: Int, $entries: Int) {\n    shipments(first: $shipments) {\n      edges { node { id timeline(first: $entries) { occurredAt status description } } }\n    }\n  }\n"): (typeof documents)["\n  query CostedTimelines($shipments: Int, $entries: Int) {\n    shipments(first: $shipments) {\n      edges { node { id timeline(first: $entries) { occurredAt status description } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TimelinePage($id: ID!, $first: Int, $after: String) {\n    shipment(id: $id) {\n      timelineCount\n      timeline(first: $first, after: $after) { cursor rawCode occurredAt }\n    }\n  }\n"): (typeof documents)["\n  query TimelinePage($id: ID!, $first: Int, $after: String) {\n    shipment(id: $id) {\n      timelineCount\n      timeline(first: $first, after: $after) { cursor rawCode occurredAt }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Nodes($ids: [ID!]!) { nodes(ids: $ids) { id } }"): (typeof documents)["query Nodes($ids: [ID!]!) { nodes(ids: $ids) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n      query OrderShipments($id: ID!, $first: Int) {\n        node(id: $id) { ... on Order { shipments(first: $first) { trackingNumber } } }\n      }\n    "): (typeof documents)["\n      query OrderShipments($id: ID!, $first: Int) {\n        node(id: $id) { ... on Order { shipments(first: $first) { trackingNumber } } }\n      }\n    "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query Marketplaces {\n    marketplaces { id name sites { code country locales timeZone currency weekend } orderStates { code canonical } }\n  }\n"): (typeof documents)["\n  query Marketplaces {\n    marketplaces { id name sites { code country locales timeZone currency weekend } orderStates { code canonical } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -176,6 +234,14 @@ export function graphql(source: "\n  mutation UpdateOrderStatus($input: UpdateOr
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Descriptions($id: ID!, $locale: Locale, $milestone: Milestone!) {\n    shipment(id: $id) {\n      timeline(locale: $locale) { description }\n      buyerMessage(milestone: $milestone, locale: $locale)\n    }\n  }\n"): (typeof documents)["\n  query Descriptions($id: ID!, $locale: Locale, $milestone: Milestone!) {\n    shipment(id: $id) {\n      timeline(locale: $locale) { description }\n      buyerMessage(milestone: $milestone, locale: $locale)\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateDatedOrder($input: CreateOrderInput!) {\n    createOrder(input: $input) {\n      order { id placedAt shipByDate promisedDeliveryFrom promisedDeliveryTo }\n      errors { code message field }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateDatedOrder($input: CreateOrderInput!) {\n    createOrder(input: $input) {\n      order { id placedAt shipByDate promisedDeliveryFrom promisedDeliveryTo }\n      errors { code message field }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrderDates($id: ID!) {\n    node(id: $id) { ... on Order { placedAt shipByDate promisedDeliveryFrom promisedDeliveryTo } }\n  }\n"): (typeof documents)["\n  query OrderDates($id: ID!) {\n    node(id: $id) { ... on Order { placedAt shipByDate promisedDeliveryFrom promisedDeliveryTo } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -204,6 +270,14 @@ export function graphql(source: "\n  mutation CreateBazaarStore($input: CreateSt
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query BazaarParcel($id: ID!) {\n    shipment(id: $id) {\n      carrier { name trackingUrl }\n      order { state nativeStatus { code label(locale: \"de\") } }\n      timeline(locale: \"en\") { description }\n    }\n  }\n"): (typeof documents)["\n  query BazaarParcel($id: ID!) {\n    shipment(id: $id) {\n      carrier { name trackingUrl }\n      order { state nativeStatus { code label(locale: \"de\") } }\n      timeline(locale: \"en\") { description }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ScopeStores { stores { id name } }"): (typeof documents)["query ScopeStores { stores { id name } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ShipmentUpdatedScope($id: ID!) { shipmentUpdated(id: $id) { id status } }\n"): (typeof documents)["\n  subscription ShipmentUpdatedScope($id: ID!) { shipmentUpdated(id: $id) { id status } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -244,6 +318,10 @@ export function graphql(source: "\n  query DetectManyFrom($numbers: [String!]!, 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Carriers {\n    carriers { code name formats { name hasCheckDigit checksum } }\n  }\n"): (typeof documents)["\n  query Carriers {\n    carriers { code name formats { name hasCheckDigit checksum } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ValidateNumber($carrier: String!, $n: String!) {\n    validateTrackingNumber(carrier: $carrier, trackingNumber: $n) {\n      valid\n      normalized\n      errors { code message }\n      matches { carrier { code } }\n    }\n  }\n"): (typeof documents)["\n  query ValidateNumber($carrier: String!, $n: String!) {\n    validateTrackingNumber(carrier: $carrier, trackingNumber: $n) {\n      valid\n      normalized\n      errors { code message }\n      matches { carrier { code } }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

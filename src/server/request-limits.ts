@@ -1,0 +1,227 @@
+import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
+import { createComplexityRule } from "@pothos/plugin-complexity";
+import {
+  type ASTNode,
+  type DocumentNode,
+  type ExecutionResult,
+  GraphQLError,
+  type GraphQLSchema,
+  getOperationAST,
+  type ValidationContext,
+  type ValidationRule,
+  validate,
+} from "graphql";
+import type { Plugin } from "graphql-yoga";
+import { MAX_REQUEST_TEXT } from "../domain/input-limits.ts";
+import type { Context } from "../schema/context.ts";
+
+/**
+ * What one request may ask for (decision 028). Its cost counts, with the variables resolved, 1 per
+ * field and 20 per rawDescription, and multiplies what a list selects by its page size or cap:
+ * 100,000 lets through 100 shipments with 331 timeline entries of three fields each, or 26 entries
+ * of every field. bench/README.md has the time and size of the largest requests it lets through.
+ */
+export const REQUEST_LIMITS = {
+  maxCost: 100_000,
+  maxDepth: 12,
+  maxAliases: 20,
+  maxDirectives: 20,
+  maxTokens: 2000,
+} as const;
+
+/**
+ * Shape checks on the document (GraphQL Armor, long literals), then, just before anything runs,
+ * the read scope, long variables and the cost.
+ */
+export function requestLimitPlugins(): Plugin[] {
+  return [
+    EnvelopArmorPlugin({
+      maxDepth: {
+        n: REQUEST_LIMITS.maxDepth,
+        propagateOnRejection: false,
+        onReject: [
+          report(
+            "QUERY_TOO_DEEP",
+            "maxDepth",
+            (n, max) => `Query depth ${n} is over the limit of ${max}`,
+          ),
+        ],
+      },
+      maxAliases: {
+        n: REQUEST_LIMITS.maxAliases,
+        propagateOnRejection: false,
+        onReject: [
+          report(
+            "TOO_MANY_ALIASES",
+            "maxAliases",
+            (n, max) => `Too many aliases: the query uses ${n}, the limit is ${max}`,
+          ),
+        ],
+      },
+      maxDirectives: {
+        n: REQUEST_LIMITS.maxDirectives,
+        propagateOnRejection: false,
+        onReject: [
+          report(
+            "TOO_MANY_DIRECTIVES",
+            "maxDirectives",
+            (n, max) => `Too many directives: the query uses ${n}, the limit is ${max}`,
+          ),
+        ],
+      },
+      maxTokens: {
+        n: REQUEST_LIMITS.maxTokens,
+        // A parse-time check: there is no validation context to report to, so it throws.
+        onReject: [
+          () => {
+            throw new GraphQLError(
+              `Too many tokens: a request may have at most ${REQUEST_LIMITS.maxTokens}`,
+              { extensions: { code: "TOO_MANY_TOKENS" } },
+            );
+          },
+        ],
+      },
+      // GraphQL Armor counts cost from the document's literals only; queryCost does it right.
+      costLimit: { enabled: false },
+    }),
+    literalTextPlugin(),
+    beforeRunPlugin(),
+  ];
+}
+
+/** GraphQL Armor calls its refusals "Syntax Error"; these are validation errors with a code. */
+function report(
+  code: string,
+  limit: "maxDepth" | "maxAliases" | "maxDirectives",
+  describe: (found: string, max: number) => string,
+) {
+  return (context: ValidationContext | null, error: GraphQLError) => {
+    const found = /found (\d+)/.exec(error.message)?.[1] ?? "more";
+    const max = REQUEST_LIMITS[limit];
+    context?.reportError(
+      new GraphQLError(describe(found, max), { extensions: { code, limit: max } }),
+    );
+  };
+}
+
+/** What the execute and subscribe hooks see of a request. */
+interface RunArgs {
+  schema: GraphQLSchema;
+  document: DocumentNode;
+  operationName?: string | null;
+  variableValues?: unknown;
+  contextValue: unknown;
+}
+
+/**
+ * Checks that need the variables run just before execution: yoga caches validation by document
+ * text, so a rule that read variables would let a cheap request's verdict stand for a costly one.
+ * In order: the read scope, text sizes, cost. The first that refuses answers.
+ */
+function beforeRunPlugin(): Plugin {
+  const check = (args: RunArgs) =>
+    readScopeRefusal(args) ?? variableTextRefusal(args) ?? costRefusal(args);
+  return {
+    onExecute({ args, setResultAndStopExecution }) {
+      const refusal = check(args);
+      if (refusal) setResultAndStopExecution(refusal);
+    },
+    onSubscribe({ args, setResultAndStopExecution }) {
+      const refusal = check(args);
+      if (refusal) setResultAndStopExecution(refusal);
+    },
+  };
+}
+
+/**
+ * Queries and subscriptions need the key's `read` scope (`write` does not imply it): FORBIDDEN,
+ * HTTP 403. Mutations check `write` themselves and answer in their payload.
+ */
+function readScopeRefusal(args: RunArgs): ExecutionResult | null {
+  const operation = getOperationAST(args.document, args.operationName)?.operation;
+  if (operation === "mutation") return null;
+  const { viewer } = args.contextValue as Partial<Context>;
+  if (viewer?.scopes.has("read")) return null;
+  const message = `this API key lacks the read scope a ${operation ?? "query"} needs`;
+  return {
+    errors: [
+      new GraphQLError(message, { extensions: { code: "FORBIDDEN", http: { status: 403 } } }),
+    ],
+  };
+}
+
+/** Refuses a request whose cost, with its variables resolved, is over REQUEST_LIMITS.maxCost. */
+function costRefusal(args: RunArgs): ExecutionResult | null {
+  const rule = createComplexityRule({
+    context: {},
+    variableValues: variablesOf(args),
+    operationName: args.operationName ?? undefined,
+    validate: ({ complexity }, reportError) => {
+      if (complexity <= REQUEST_LIMITS.maxCost) return;
+      const message = `Query cost ${complexity} is over the limit of ${REQUEST_LIMITS.maxCost}: ask for smaller pages (first) or fewer fields`;
+      const extensions = {
+        code: "QUERY_TOO_COMPLEX",
+        cost: complexity,
+        limit: REQUEST_LIMITS.maxCost,
+      };
+      reportError(new GraphQLError(message, { extensions }));
+    },
+  });
+  // Only this rule: the document passed graphql's own validation already. Variables that do not
+  // coerce are reported here as graphql-js would report them.
+  const errors = validate(args.schema, args.document, [rule]);
+  return errors.length > 0 ? { errors } : null;
+}
+
+function variablesOf(args: RunArgs): Record<string, unknown> {
+  const { variableValues } = args;
+  return variableValues && typeof variableValues === "object"
+    ? (variableValues as Record<string, unknown>)
+    : {};
+}
+
+/**
+ * No text in a request, literal or variable, may be longer than MAX_REQUEST_TEXT, whatever field
+ * it is for; the fields' own limits (src/domain/input-limits.ts) are lower and typed. Literals are
+ * checked with the document, variables before execution.
+ */
+function literalTextPlugin(): Plugin {
+  const rule: ValidationRule = (validation) => ({
+    StringValue(node) {
+      if (node.value.length > MAX_REQUEST_TEXT) {
+        validation.reportError(textTooLong("a string in the query", node));
+      }
+    },
+  });
+  return {
+    onValidate({ addValidationRule }) {
+      addValidationRule(rule);
+    },
+  };
+}
+
+function variableTextRefusal(args: RunArgs): ExecutionResult | null {
+  const paths = longStrings(variablesOf(args), "$");
+  return paths.length > 0 ? { errors: paths.map((path) => textTooLong(`variable ${path}`)) } : null;
+}
+
+function textTooLong(what: string, node?: ASTNode): GraphQLError {
+  const message = `${what} is longer than ${MAX_REQUEST_TEXT} characters, the most any text in a request may have`;
+  return new GraphQLError(message.charAt(0).toUpperCase() + message.slice(1), {
+    nodes: node,
+    extensions: { code: "TOO_LONG" },
+  });
+}
+
+function longStrings(value: unknown, path: string): string[] {
+  if (typeof value === "string") return value.length > MAX_REQUEST_TEXT ? [path] : [];
+  if (Array.isArray(value)) {
+    return value.flatMap((item, index) => longStrings(item, `${path}.${index}`));
+  }
+  if (value && typeof value === "object") {
+    return Object.entries(value).flatMap(([key, item]) =>
+      longStrings(item, path === "$" ? `$${key}` : `${path}.${key}`),
+    );
+  }
+  return [];
+}
