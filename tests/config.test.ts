@@ -111,3 +111,32 @@ describe("other settings", () => {
     expect(() => readConfig({ PORT: "http" })).toThrow(/^PORT must be a TCP port number/);
   });
 });
+
+describe("PostgreSQL pool settings", () => {
+  it("default to 10 connections, a 10 s wait for one and a 30 s statement timeout", () => {
+    expect(readConfig(ON_POSTGRES).pool).toEqual({
+      max: 10,
+      connectTimeoutMs: 10_000,
+      statementTimeoutMs: 30_000,
+    });
+  });
+
+  it("take the environment's numbers and refuse anything else, naming the variable", () => {
+    const env = {
+      ...ON_POSTGRES,
+      TRACKLINE_PG_POOL_MAX: "40",
+      TRACKLINE_PG_CONNECT_TIMEOUT_MS: "2500",
+      TRACKLINE_PG_STATEMENT_TIMEOUT_MS: "5000",
+    };
+    expect(readConfig(env).pool).toEqual({
+      max: 40,
+      connectTimeoutMs: 2500,
+      statementTimeoutMs: 5000,
+    });
+    expect(() => readConfig({ ...ON_POSTGRES, TRACKLINE_PG_POOL_MAX: "ten" })).toThrow(
+      new ConfigError(
+        'TRACKLINE_PG_POOL_MAX must be a whole number of connections above 0, got "ten"',
+      ),
+    );
+  });
+});

@@ -1,4 +1,4 @@
-import { isPostgresUrl } from "./database.ts";
+import { DEFAULT_POOL, isPostgresUrl, type PoolSettings } from "./database.ts";
 import { parseSecretKey } from "./secret-key.ts";
 import { DEFAULT_LIMITS } from "./transport-limits.ts";
 
@@ -26,6 +26,8 @@ export interface Config {
   maxBodyBytes: number;
   /** Embedded mode: a commit is on disk before it is acknowledged (TRACKLINE_FSYNC, default 1). */
   fsync: boolean;
+  /** PostgreSQL mode: connections per process and how long to wait for one and for a statement. */
+  pool: PoolSettings;
 }
 
 /** A setting the environment got wrong: the message names the variable; no stack is needed. */
@@ -67,8 +69,17 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     graphiql: readSwitch(env, "TRACKLINE_GRAPHIQL") ?? !production,
     prefillGraphiQL: development,
     maxBodyBytes:
-      readPositiveInteger(env, "TRACKLINE_MAX_BODY_BYTES") ?? DEFAULT_LIMITS.maxBodyBytes,
+      readPositiveInteger(env, "TRACKLINE_MAX_BODY_BYTES", "bytes") ?? DEFAULT_LIMITS.maxBodyBytes,
     fsync: readSwitch(env, "TRACKLINE_FSYNC") ?? true,
+    pool: {
+      max: readPositiveInteger(env, "TRACKLINE_PG_POOL_MAX", "connections") ?? DEFAULT_POOL.max,
+      connectTimeoutMs:
+        readPositiveInteger(env, "TRACKLINE_PG_CONNECT_TIMEOUT_MS", "milliseconds") ??
+        DEFAULT_POOL.connectTimeoutMs,
+      statementTimeoutMs:
+        readPositiveInteger(env, "TRACKLINE_PG_STATEMENT_TIMEOUT_MS", "milliseconds") ??
+        DEFAULT_POOL.statementTimeoutMs,
+    },
     secretKey: readSecretKey(env),
   };
 }
@@ -104,12 +115,16 @@ function readSwitch(env: NodeJS.ProcessEnv, name: string): boolean | undefined {
   throw new ConfigError(`${name} must be 1 or 0 (true or false also work), got "${value}"`);
 }
 
-function readPositiveInteger(env: NodeJS.ProcessEnv, name: string): number | undefined {
+function readPositiveInteger(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  unit: string,
+): number | undefined {
   const value = env[name];
   if (value === undefined || value === "") return undefined;
   const number = Number(value);
   if (!/^\d+$/.test(value) || !Number.isSafeInteger(number) || number < 1) {
-    throw new ConfigError(`${name} must be a whole number of bytes above 0, got "${value}"`);
+    throw new ConfigError(`${name} must be a whole number of ${unit} above 0, got "${value}"`);
   }
   return number;
 }

@@ -37,9 +37,11 @@ export function isPostgresUrl(url: string | undefined): url is string {
 /** PGlite in TRACKLINE_DATA_DIR (default ./data) unless DATABASE_URL names a real PostgreSQL. */
 export async function openDatabase(
   env: DatabaseEnv,
-  options: EmbeddedOptions = {},
+  options: EmbeddedOptions & { pool?: PoolSettings } = {},
 ): Promise<DatabaseHandle> {
-  if (isPostgresUrl(env.DATABASE_URL)) return openPostgres(env.DATABASE_URL);
+  if (isPostgresUrl(env.DATABASE_URL)) {
+    return openPostgres(env.DATABASE_URL, undefined, options.pool);
+  }
   return openPGlite(await openFilePGlite(path.resolve(env.TRACKLINE_DATA_DIR ?? "data"), options));
 }
 
@@ -81,12 +83,35 @@ export async function openFilePGlite(
   return pglite;
 }
 
+/** PostgreSQL connections of one process (TRACKLINE_PG_POOL_MAX, ..._CONNECT_TIMEOUT_MS, ...). */
+export interface PoolSettings {
+  max: number;
+  /** Waiting for a free connection longer than this fails the request instead of hanging it. */
+  connectTimeoutMs: number;
+  /** A statement running longer than this is cancelled by the server. */
+  statementTimeoutMs: number;
+}
+
+export const DEFAULT_POOL: PoolSettings = {
+  max: 10,
+  connectTimeoutMs: 10_000,
+  statementTimeoutMs: 30_000,
+};
+
 /** `schema` isolates a run: queries name it, and the pool's search_path puts migrations in it. */
-export function openPostgres(url: string, schema?: string): DatabaseHandle {
+export function openPostgres(
+  url: string,
+  schema?: string,
+  settings: PoolSettings = DEFAULT_POOL,
+): DatabaseHandle {
   const searchPath = schema ?? new URL(url).searchParams.get("schema") ?? undefined;
+  const options = [`-c statement_timeout=${settings.statementTimeoutMs}`];
+  if (searchPath) options.push(`-c search_path="${searchPath}"`);
   const pool = new pg.Pool({
     connectionString: url,
-    options: searchPath ? `-c search_path="${searchPath}"` : undefined,
+    max: settings.max,
+    connectionTimeoutMillis: settings.connectTimeoutMs,
+    options: options.join(" "),
   });
   return {
     mode: "postgres",

@@ -60,7 +60,7 @@ async function start(): Promise<void> {
 
   const driver = await openDatabase(
     { DATABASE_URL: config.databaseUrl, TRACKLINE_DATA_DIR: dataDir },
-    { durable: config.fsync },
+    { durable: config.fsync, pool: config.pool },
   );
   closers.push(() => driver.close());
   const applied = await applyMigrations(driver);
