@@ -20,6 +20,12 @@ const ConfirmWithWarnings = graphql(`
   }
 `);
 
+const ShippedAt = graphql(`
+  mutation ShippedAt($input: ConfirmShipmentInput!) {
+    confirmShipment(input: $input) { shipment { shippedAt } }
+  }
+`);
+
 const OrderState = graphql(`
   query OrderState($id: ID!) { node(id: $id) { ... on Order { state nativeStatus { code } } } }
 `);
@@ -130,6 +136,19 @@ describe("dates that cannot be right", () => {
 });
 
 describe("confirmShipment", () => {
+  it("keeps the ship date in the offset it was given in", async () => {
+    const orderId = await buildOrder(server);
+    const result = await server.request(ShippedAt, {
+      input: {
+        orderId,
+        carrier: "ups",
+        trackingNumber: uniqueUpsNumber(),
+        shipDate: "2026-11-02T10:00:00-08:00",
+      },
+    });
+    expect(result.data?.confirmShipment.shipment?.shippedAt).toBe("2026-11-02T10:00:00-08:00");
+  });
+
   it("accepts a number of no known format with a warning instead of refusing it", async () => {
     const orderId = await buildOrder(server);
     const result = await server.request(ConfirmWithWarnings, {

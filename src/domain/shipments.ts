@@ -10,13 +10,14 @@ import {
 import { insertOnce } from "./db-errors.ts";
 import { type IngestEvent, ingestEvents } from "./ingest.ts";
 import { type UserError, userError } from "./user-error.ts";
+import type { ZonedTime } from "./zoned-time.ts";
 
 export interface ConfirmShipmentInput {
   orderId: string;
   carrier: string;
   trackingNumber: string;
   shippingMethod?: string | null;
-  shipDate?: Date | null;
+  shipDate?: ZonedTime | null;
   /** Attach a number that fails validation anyway (the seller knows better, e.g. a new format). */
   force?: boolean | null;
 }
@@ -77,8 +78,8 @@ export async function confirmShipment(
     const message = `${trackingNumber} is already attached to this order`;
     return refuse(userError("DUPLICATE", message, "trackingNumber"));
   }
-  const shipDate = input.shipDate ?? deps.now;
-  const dateProblem = checkShipDate(shipDate, order.placedAt, deps.now);
+  const shipDate = input.shipDate ?? { instant: deps.now, offsetMinutes: 0 };
+  const dateProblem = checkShipDate(shipDate.instant, order.placedAt, deps.now);
   if (dateProblem) return refuse(dateProblem);
   // An order already further along (delivered, say) keeps its state; a new parcel does not undo it.
   const state = canTransition(order.state as OrderState, "SHIPPED") ? "SHIPPED" : order.state;
@@ -92,7 +93,8 @@ export async function confirmShipment(
           carrier,
           trackingNumber,
           shippingMethod: input.shippingMethod?.trim() || null,
-          shippedAt: shipDate,
+          shippedAt: shipDate.instant,
+          shippedAtOffsetMinutes: shipDate.offsetMinutes,
           status: "PENDING",
           substatus: "NOT_FOUND",
           syncState: "PENDING",

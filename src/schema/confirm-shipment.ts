@@ -48,7 +48,7 @@ builder.mutationField("confirmShipment", (t) =>
     resolve: async (_root, { input }, ctx) => {
       const denied = writeScopeError(ctx);
       if (denied.length) return { shipment: null, errors: denied, warnings: [] };
-      const fields = { ...input, orderId: input.orderId.id, shipDate: input.shipDate?.instant };
+      const fields = { ...input, orderId: input.orderId.id };
       // confirmShipment (src/domain/shipments.ts) does not check text sizes itself yet.
       const oversized = textLimitErrors(fields, INPUT_LIMITS.confirmShipment);
       if (oversized.length) return { shipment: null, errors: oversized, warnings: [] };

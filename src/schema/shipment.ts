@@ -31,7 +31,16 @@ export const ShipmentRef = builder.prismaNode("Shipment", {
         carrierView(ctx, shipment.carrier, shipment.trackingNumber),
     }),
     shippingMethod: t.exposeString("shippingMethod", { nullable: true }),
-    shippedAt: t.expose("shippedAt", { type: "DateTime", nullable: true }),
+    shippedAt: t.field({
+      type: "DateTime",
+      nullable: true,
+      description: "In the UTC offset the ship date was given in.",
+      resolve: (shipment) =>
+        shipment.shippedAt && {
+          instant: shipment.shippedAt,
+          offsetMinutes: shipment.shippedAtOffsetMinutes,
+        },
+    }),
     status: t.expose("status", { type: TrackingStatusEnum }),
     substatus: t.field({
       type: TrackingSubstatusEnum,

@@ -43,6 +43,7 @@ type Documents = {
     "\n  mutation CreateDatedOrder($input: CreateOrderInput!) {\n    createOrder(input: $input) {\n      order { id placedAt shipByDate promisedDeliveryFrom promisedDeliveryTo }\n      errors { code message field }\n    }\n  }\n": typeof types.CreateDatedOrderDocument,
     "\n  query OrderDates($id: ID!) {\n    node(id: $id) { ... on Order { placedAt shipByDate promisedDeliveryFrom promisedDeliveryTo } }\n  }\n": typeof types.OrderDatesDocument,
     "\n  mutation ConfirmWithWarnings($input: ConfirmShipmentInput!) {\n    confirmShipment(input: $input) {\n      shipment { id status substatus }\n      errors { code message field }\n      warnings { code message field }\n    }\n  }\n": typeof types.ConfirmWithWarningsDocument,
+    "\n  mutation ShippedAt($input: ConfirmShipmentInput!) {\n    confirmShipment(input: $input) { shipment { shippedAt } }\n  }\n": typeof types.ShippedAtDocument,
     "\n  query OrderState($id: ID!) { node(id: $id) { ... on Order { state nativeStatus { code } } } }\n": typeof types.OrderStateDocument,
     "\n  query Tracked($trackingNumber: String!) { trackShipment(trackingNumber: $trackingNumber) { status } }\n": typeof types.TrackedDocument,
     "\n  query ShipmentsWithTimelines {\n    shipments(first: 50) { edges { node { order { id } timeline { status } } } }\n  }\n": typeof types.ShipmentsWithTimelinesDocument,
@@ -94,6 +95,7 @@ const documents: Documents = {
     "\n  mutation CreateDatedOrder($input: CreateOrderInput!) {\n    createOrder(input: $input) {\n      order { id placedAt shipByDate promisedDeliveryFrom promisedDeliveryTo }\n      errors { code message field }\n    }\n  }\n": types.CreateDatedOrderDocument,
     "\n  query OrderDates($id: ID!) {\n    node(id: $id) { ... on Order { placedAt shipByDate promisedDeliveryFrom promisedDeliveryTo } }\n  }\n": types.OrderDatesDocument,
     "\n  mutation ConfirmWithWarnings($input: ConfirmShipmentInput!) {\n    confirmShipment(input: $input) {\n      shipment { id status substatus }\n      errors { code message field }\n      warnings { code message field }\n    }\n  }\n": types.ConfirmWithWarningsDocument,
+    "\n  mutation ShippedAt($input: ConfirmShipmentInput!) {\n    confirmShipment(input: $input) { shipment { shippedAt } }\n  }\n": types.ShippedAtDocument,
     "\n  query OrderState($id: ID!) { node(id: $id) { ... on Order { state nativeStatus { code } } } }\n": types.OrderStateDocument,
     "\n  query Tracked($trackingNumber: String!) { trackShipment(trackingNumber: $trackingNumber) { status } }\n": types.TrackedDocument,
     "\n  query ShipmentsWithTimelines {\n    shipments(first: 50) { edges { node { order { id } timeline { status } } } }\n  }\n": types.ShipmentsWithTimelinesDocument,
@@ -246,6 +248,10 @@ export function graphql(source: "\n  query OrderDates($id: ID!) {\n    node(id: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ConfirmWithWarnings($input: ConfirmShipmentInput!) {\n    confirmShipment(input: $input) {\n      shipment { id status substatus }\n      errors { code message field }\n      warnings { code message field }\n    }\n  }\n"): (typeof documents)["\n  mutation ConfirmWithWarnings($input: ConfirmShipmentInput!) {\n    confirmShipment(input: $input) {\n      shipment { id status substatus }\n      errors { code message field }\n      warnings { code message field }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ShippedAt($input: ConfirmShipmentInput!) {\n    confirmShipment(input: $input) { shipment { shippedAt } }\n  }\n"): (typeof documents)["\n  mutation ShippedAt($input: ConfirmShipmentInput!) {\n    confirmShipment(input: $input) { shipment { shippedAt } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
