@@ -13,7 +13,7 @@ export interface TextCatalog {
   milestone: Record<Milestone, string>;
 }
 
-/** A plugin's own wording: any subset of any locale's texts. */
+/** A plugin's own wording: some of a locale's texts, in the marketplace's words. */
 export type TextOverrides = {
   [Section in keyof TextCatalog]?: Partial<TextCatalog[Section]>;
 };
