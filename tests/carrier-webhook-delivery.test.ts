@@ -1,4 +1,3 @@
-import { createHmac } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "../generated/prisma/client.ts";
@@ -11,6 +10,7 @@ import type { TrackingStatus } from "../src/vocabulary/index.ts";
 import { buildOrder } from "./helpers/factories.ts";
 import { ConfirmShipment } from "./helpers/operations.ts";
 import { startTestServer, type TestServer } from "./helpers/test-server.ts";
+import { postWebhook, SIGN } from "./helpers/webhooks.ts";
 
 /** The providers' published examples are years old; their orders were placed before them. */
 const FIXTURE_ERA = "2015-01-01T00:00:00Z";
@@ -68,15 +68,8 @@ async function aftershipDelivery(): Promise<AftershipPayload> {
 
 async function post(payload: unknown): Promise<number> {
   const body = JSON.stringify(payload);
-  const url = server.url.replace("/graphql", `/webhooks/carriers/aftership/${endpointId}`);
-  const response = await fetch(url, {
-    method: "POST",
-    body,
-    headers: {
-      "content-type": "application/json",
-      "aftership-hmac-sha256": createHmac("sha256", SECRET).update(body).digest("base64"),
-    },
-  });
+  const path = `/webhooks/carriers/aftership/${endpointId}`;
+  const response = await postWebhook(server, path, body, SIGN.aftership!(body, SECRET));
   await server.drainJobs();
   return response.status;
 }

@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -10,6 +10,7 @@ import { readMigrations } from "../src/server/migrate.ts";
 import { createSecretBox } from "../src/server/secret-box.ts";
 import { graphql } from "./generated/index.ts";
 import { startTestServer, type TestServer, type TestTenant } from "./helpers/test-server.ts";
+import { postWebhook, SIGN } from "./helpers/webhooks.ts";
 
 const START = new Date("2026-11-20T12:00:00Z");
 let clock = START;
@@ -82,14 +83,7 @@ async function deliver(path: string, secret: string): Promise<number> {
   ) as { event_id: string };
   payload.event_id = `endpoint-test-${sequence}`;
   const body = JSON.stringify(payload);
-  const response = await fetch(server.url.replace("/graphql", path), {
-    method: "POST",
-    body,
-    headers: {
-      "content-type": "application/json",
-      "aftership-hmac-sha256": createHmac("sha256", secret).update(body).digest("base64"),
-    },
-  });
+  const response = await postWebhook(server, path, body, SIGN.aftership!(body, secret));
   await response.arrayBuffer();
   return response.status;
 }

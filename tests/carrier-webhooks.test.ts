@@ -1,4 +1,3 @@
-import { createHash, createHmac } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { request as httpRequest } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -10,6 +9,7 @@ import { graphql } from "./generated/index.ts";
 import { buildOrder } from "./helpers/factories.ts";
 import { ConfirmShipment } from "./helpers/operations.ts";
 import { startTestServer, type TestServer } from "./helpers/test-server.ts";
+import { postWebhook, SIGN } from "./helpers/webhooks.ts";
 
 /** The providers' published examples are years old; their orders were placed before them. */
 const FIXTURE_ERA = "2015-01-01T00:00:00Z";
@@ -37,19 +37,6 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 const SECRET = "whsec_test_0123456789abcdef";
-
-/** Signs as each provider documents, independently of the adapters under test. */
-const SIGN: Record<string, (body: string, secret: string) => Record<string, string>> = {
-  aftership: (body, secret) => ({
-    "aftership-hmac-sha256": createHmac("sha256", secret).update(body).digest("base64"),
-  }),
-  easypost: (body, secret) => ({
-    "x-hmac-signature": `hmac-sha256-hex=${createHmac("sha256", secret.normalize("NFKD")).update(body).digest("hex")}`,
-  }),
-  "17track": (body, secret) => ({
-    sign: createHash("sha256").update(`${body}/${secret}`).digest("hex"),
-  }),
-};
 
 const CreateWebhook = graphql(`
   mutation CreateWebhook($input: CreateCarrierWebhookInput!) {
@@ -86,12 +73,7 @@ async function createWebhook(provider: string, secret = SECRET): Promise<string>
 }
 
 async function post(path: string, body: string, headers: Record<string, string>) {
-  const url = server.url.replace("/graphql", path);
-  const response = await fetch(url, {
-    method: "POST",
-    body,
-    headers: { "content-type": "application/json", ...headers },
-  });
+  const response = await postWebhook(server, path, body, headers);
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
