@@ -1,3 +1,4 @@
+import type { MarketplaceApi, MarketplacePush } from "./api-types.ts";
 import type {
   OrderState,
   SupportedLocale,
@@ -73,37 +74,6 @@ export interface UploadIssue {
   field: string;
 }
 
-/** The push of one tracking number (filled by the marketplace-sync work). */
-export interface UploadRequest {
-  site: Site;
-  nativeOrderId: string;
-  draft: ShipmentDraft;
-  /** Stable per shipment, so a retried push is recognised. */
-  idempotencyKey: string;
-}
-
-export type UploadResult =
-  | { ok: true }
-  | { ok: false; retryable: boolean; code: string; message: string };
-
-/** A store's connection to the marketplace API; `fetch` and the clock come from outside. */
-export interface MarketplaceClient {
-  uploadTracking(request: UploadRequest): Promise<UploadResult>;
-}
-
-/** Credentials and endpoints of one store (base URLs are configurable, for sandboxes and fakes). */
-export interface ClientConfig {
-  baseUrl?: string;
-  credentials: Readonly<Record<string, string>>;
-}
-
-/** Something the marketplace pushed to us about an order. */
-export interface MarketplaceEvent {
-  nativeOrderId: string;
-  nativeStatus: string;
-  occurredAt: Date;
-}
-
 /**
  * A marketplace: data plus pure functions. Adding one is a folder and a line in the registry;
  * it never adds a GraphQL type. Optional members are slots later work fills.
@@ -129,16 +99,8 @@ export interface MarketplacePlugin {
   estimateDelivery?(input: EtaInput): EtaEstimate | null;
   /** Slot: the marketplace's rules for a tracking upload (carrier list, timing, format). */
   validateForUpload?(draft: ShipmentDraft): UploadIssue[];
-  /** Slot: the API client that pushes tracking numbers. */
-  createClient?(
-    config: ClientConfig,
-    deps: { fetch: typeof fetch; now: () => Date },
-  ): MarketplaceClient;
-  /** Slot: verifies and parses a signed push from the marketplace; throws on a bad signature. */
-  parsePush?(input: {
-    rawBody: string;
-    headers: Headers;
-    url: string;
-    secret: string;
-  }): MarketplaceEvent[];
+  /** Slot: the marketplace's API (credentials, endpoints, rate limit, carrier list, client). */
+  api?: MarketplaceApi;
+  /** Slot: signed pushes the marketplace sends us (Shopee's order status and tracking pushes). */
+  push?: MarketplacePush;
 }
