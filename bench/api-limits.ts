@@ -7,24 +7,17 @@
  */
 import { randomBytes } from "node:crypto";
 import os from "node:os";
-import { PGlite } from "@electric-sql/pglite";
 import { complexityFromQuery } from "@pothos/plugin-complexity";
-import pg from "pg";
 import { PrismaClient } from "../generated/prisma/client.ts";
 import { PAGE_LIMITS, TEXT_LIMITS } from "../src/domain/input-limits.ts";
 import { schema } from "../src/schema/index.ts";
 import { createApiKey } from "../src/server/api-keys.ts";
 import { buildApp } from "../src/server/app.ts";
-import {
-  type DatabaseHandle,
-  isPostgresUrl,
-  openPGlite,
-  openPostgres,
-} from "../src/server/database.ts";
-import { applyMigrations } from "../src/server/migrate.ts";
+import { isPostgresUrl } from "../src/server/database.ts";
 import { createTracklinePubSub } from "../src/server/pubsub.ts";
 import { REQUEST_LIMITS } from "../src/server/request-limits.ts";
 import { createSecretBox } from "../src/server/secret-box.ts";
+import { openBenchDatabase } from "./bench-database.ts";
 
 const SHIPMENTS = 100;
 const EVENTS = PAGE_LIMITS.timeline.max;
@@ -54,29 +47,6 @@ function largestPage(fields: string): number {
     else high = mid - 1;
   }
   return low;
-}
-
-async function openBenchDatabase(): Promise<{ handle: DatabaseHandle; close(): Promise<void> }> {
-  const url = process.env.DATABASE_URL;
-  if (!isPostgresUrl(url)) {
-    const handle = openPGlite(new PGlite());
-    await applyMigrations(handle);
-    return { handle, close: () => handle.close() };
-  }
-  const name = `bench_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE SCHEMA "${name}"`);
-  const handle = openPostgres(url, name);
-  await applyMigrations(handle);
-  return {
-    handle,
-    close: async () => {
-      await handle.close();
-      await admin.query(`DROP SCHEMA "${name}" CASCADE`);
-      await admin.end();
-    },
-  };
 }
 
 /** 100 shipments of 500 events each; texts ordinary, or each at its input limit. */
@@ -167,7 +137,12 @@ const database = await openBenchDatabase();
 const db = new PrismaClient({ adapter: database.handle.adapter });
 const pubsub = createTracklinePubSub(undefined);
 // A throwaway key: the bench's database is fresh every run and holds no webhook secret.
-const app = buildApp({ db, pubsub: pubsub.pubsub, secretBox: createSecretBox(randomBytes(32)) });
+const app = buildApp({
+  db,
+  pubsub: pubsub.pubsub,
+  secretBox: createSecretBox(randomBytes(32)),
+  jobs: database.jobs,
+});
 try {
   const keys = { ordinary: await seed(db, false), "at limits": await seed(db, true) };
   const port = await app.listen(0, "127.0.0.1");

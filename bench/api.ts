@@ -7,22 +7,15 @@ import { randomBytes } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import os from "node:os";
 import { setTimeout as sleep } from "node:timers/promises";
-import { PGlite } from "@electric-sql/pglite";
 import { createSchema, createYoga } from "graphql-yoga";
-import pg from "pg";
 import { PrismaClient } from "../generated/prisma/client.ts";
 import { buildApp } from "../src/server/app.ts";
-import {
-  type DatabaseHandle,
-  isPostgresUrl,
-  openPGlite,
-  openPostgres,
-} from "../src/server/database.ts";
-import { applyMigrations } from "../src/server/migrate.ts";
+import type { DatabaseHandle } from "../src/server/database.ts";
 import { createTracklinePubSub } from "../src/server/pubsub.ts";
 import { createSecretBox } from "../src/server/secret-box.ts";
 import { type AutocannonResult, runAutocannon } from "./api-autocannon.ts";
 import { LONG_EVENT_COUNT, LONG_TRACKING_NUMBER, ORDER_COUNT, seedBenchData } from "./api-seed.ts";
+import { openBenchDatabase } from "./bench-database.ts";
 
 const HOST = "127.0.0.1";
 const CONNECTIONS = 10;
@@ -59,35 +52,6 @@ interface Scenario {
 interface Row {
   name: string;
   result: AutocannonResult;
-}
-
-interface Database {
-  handle: DatabaseHandle;
-  close(): Promise<void>;
-}
-
-/** Like tests/helpers/test-database.ts: a private, migrated database that leaves nothing behind. */
-async function openBenchDatabase(): Promise<Database> {
-  const url = process.env.DATABASE_URL;
-  if (!isPostgresUrl(url)) {
-    const handle = openPGlite(new PGlite());
-    await applyMigrations(handle);
-    return { handle, close: () => handle.close() };
-  }
-  const schema = `bench_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE SCHEMA "${schema}"`);
-  const handle = openPostgres(url, schema);
-  await applyMigrations(handle);
-  return {
-    handle,
-    close: async () => {
-      await handle.close();
-      await admin.query(`DROP SCHEMA "${schema}" CASCADE`);
-      await admin.end();
-    },
-  };
 }
 
 function listen(server: Server): Promise<number> {
@@ -198,7 +162,7 @@ const pubsubHandle = createTracklinePubSub();
 const { apiKey, ordinaryEventCount } = await seedBenchData(db, new Date());
 // A fresh database each run, so a throwaway key seals nothing that must outlive it.
 const secretBox = createSecretBox(randomBytes(32));
-const app = buildApp({ db, pubsub: pubsubHandle.pubsub, secretBox });
+const app = buildApp({ db, pubsub: pubsubHandle.pubsub, secretBox, jobs: database.jobs });
 const apiPort = await app.listen(0, HOST);
 
 const hello = createServer(

@@ -31,6 +31,7 @@ async function startApp(options: { graphiql?: boolean; demoApiKey?: string }): P
     db: server.database.db,
     pubsub: pubsub.pubsub,
     secretBox: server.secretBox,
+    jobs: server.database.jobs,
     ...options,
   });
   apps.push(app);

@@ -16,7 +16,13 @@ let url: string;
 
 async function start(limits: Parameters<typeof buildApp>[0]["limits"]): Promise<string> {
   const secretBox = createSecretBox(Buffer.alloc(32, "transport-limits-test"));
-  const app = buildApp({ db: database.db, pubsub: pubsub.pubsub, limits, secretBox });
+  const app = buildApp({
+    db: database.db,
+    pubsub: pubsub.pubsub,
+    limits,
+    secretBox,
+    jobs: database.jobs,
+  });
   apps.push(app);
   return `http://127.0.0.1:${await app.listen(0, "127.0.0.1")}/graphql`;
 }

@@ -5,6 +5,7 @@ import type { TrackingStatus } from "../vocabulary/index.ts";
 import { previousSecretExpiresAt } from "./carrier-webhooks.ts";
 import type { ChangePublisher } from "./changes.ts";
 import type { EventInput } from "./event-input.ts";
+import type { JobQueue } from "./jobs.ts";
 import {
   MAX_EVENTS_PER_BATCH,
   type RecordedChange,
@@ -39,7 +40,7 @@ export type WebhookReceipt =
 export async function receiveWebhook(
   db: PrismaClient,
   request: WebhookRequest,
-  deps: { secretBox: SecretBox; now: Date },
+  deps: { secretBox: SecretBox; now: Date; jobs: JobQueue },
 ): Promise<WebhookReceipt> {
   const { adapter } = request;
   const endpoint = await db.webhookEndpoint.findUnique({ where: { id: request.endpointId } });
@@ -61,9 +62,21 @@ export async function receiveWebhook(
   const eventId =
     adapter.webhookEventId?.(payload, request.headers) ??
     createHash("sha256").update(rawBody).digest("hex");
-  const [delivery] = await db.webhookDelivery.createManyAndReturn({
-    data: [{ endpointId: endpoint.id, eventId, rawBody }],
-    skipDuplicates: true,
+  // Stored and queued together: a delivery never waits for a job that was not written.
+  const delivery = await db.$transaction(async (tx) => {
+    const [created] = await tx.webhookDelivery.createManyAndReturn({
+      data: [{ endpointId: endpoint.id, eventId, rawBody }],
+      skipDuplicates: true,
+    });
+    if (created) {
+      await deps.jobs.enqueue(
+        tx,
+        "carrier-webhook",
+        { deliveryId: created.id },
+        { key: created.id },
+      );
+    }
+    return created;
   });
   return delivery ? { status: 202, deliveryId: delivery.id } : { status: 200, duplicate: true };
 }

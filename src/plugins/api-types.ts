@@ -95,7 +95,12 @@ export interface MarketplacePush {
   /** The account an unverified push names, to find the store whose key verifies it. */
   accountOf(rawBody: string): string | null;
   /** True when the push is signed with the store's credentials (constant-time compare). */
-  verify(input: { rawBody: string; headers: Headers; url: string; credentials: Credentials }): boolean;
+  verify(input: {
+    rawBody: string;
+    headers: Headers;
+    url: string;
+    credentials: Credentials;
+  }): boolean;
   /** The events in a verified push; unknown push kinds give none. */
   parse(rawBody: string): MarketplaceEvent[];
 }

@@ -1,10 +1,10 @@
-import type { MarketplaceApi, MarketplacePush } from "./api-types.ts";
 import type {
   OrderState,
   SupportedLocale,
   TextOverrides,
   TextReview,
 } from "../vocabulary/index.ts";
+import type { MarketplaceApi, MarketplacePush } from "./api-types.ts";
 
 /** ISO weekday: 1 = Monday ... 7 = Sunday. */
 export type IsoWeekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;

@@ -12,7 +12,7 @@ import type { Context } from "../schema/context.ts";
 import { schema } from "../schema/index.ts";
 import { createAuthenticator } from "./api-keys.ts";
 import { createGraphiQL } from "./graphiql.ts";
-import { createJobRunner } from "./jobs.ts";
+import type { JobEngine } from "./job-queue.ts";
 import { changeChannels, type TracklinePubSub } from "./pubsub.ts";
 import { requestLimitPlugins } from "./request-limits.ts";
 import {
@@ -22,7 +22,12 @@ import {
   type TransportLimits,
   UNAUTHENTICATED_MESSAGE,
 } from "./transport-limits.ts";
-import { handleCarrierWebhook, resumePendingDeliveries, WEBHOOK_PATH } from "./webhook-route.ts";
+import {
+  handleCarrierWebhook,
+  ingestDelivery,
+  resumePendingDeliveries,
+  WEBHOOK_PATH,
+} from "./webhook-route.ts";
 
 export interface AppDeps {
   db: PrismaClient;
@@ -40,6 +45,8 @@ export interface AppDeps {
   demoApiKey?: string;
   /** Seals and opens webhook signing secrets (TRACKLINE_SECRET_KEY, decision 026). */
   secretBox: SecretBox;
+  /** The started job engine (pg-boss over the same database); the app adds its workers. */
+  jobs: JobEngine;
   /** Body, frame and handshake limits; DEFAULT_LIMITS for what is not given. */
   limits?: Partial<TransportLimits>;
   /**
@@ -53,9 +60,11 @@ export interface App {
   server: Server;
   fetch: (request: Request) => Response | Promise<Response>;
   listen(port: number, host?: string): Promise<number>;
-  /** Picks up webhook deliveries stored but not processed before the last stop. */
+  /** Starts this process's job workers (every role but a pure API instance calls it once). */
+  startWorkers(): Promise<void>;
+  /** Enqueues webhook deliveries stored without a job (written before jobs moved to pg-boss). */
   resumePendingWork(): Promise<number>;
-  /** Waits for background jobs in flight (webhook ingestion). */
+  /** Waits until no job is running or due (webhook ingestion, marketplace pushes). */
   drainJobs(): Promise<void>;
   close(): Promise<void>;
 }
@@ -115,8 +124,9 @@ export function buildApp(deps: AppDeps): App {
     },
   });
 
-  const jobs = createJobRunner((name, error) => console.error(`job ${name} failed:`, error));
+  const { jobs } = deps;
   const webhookDeps = { db: deps.db, publisher, carriers, jobs, now, secretBox: deps.secretBox };
+  let workersStarted = false;
   const graphiql =
     deps.graphiql === false
       ? undefined
@@ -220,15 +230,36 @@ export function buildApp(deps: AppDeps): App {
           resolve(typeof address === "object" && address ? address.port : port);
         });
       }),
+    startWorkers: async () => {
+      if (workersStarted) return;
+      workersStarted = true;
+      await jobs.work(
+        "carrier-webhook",
+        2,
+        logFailure("carrier-webhook", (data) => ingestDelivery(data.deliveryId, webhookDeps)),
+      );
+    },
     resumePendingWork: () => resumePendingDeliveries(webhookDeps),
     drainJobs: () => jobs.drain(),
     close: async () => {
-      await jobs.drain();
+      // The job engine belongs to whoever started it, and stops after this.
       await wsCleanup.dispose();
       wsServer.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
+  };
+}
+
+/** An unexpected error in a job is a bug: logged, then rethrown so pg-boss retries the job. */
+function logFailure<D>(name: string, handler: (data: D) => Promise<unknown>) {
+  return async (data: D, jobId: string) => {
+    try {
+      await handler(data);
+    } catch (error) {
+      console.error(`job ${name} ${jobId} failed:`, error);
+      throw error;
+    }
   };
 }
 

@@ -6,6 +6,7 @@ import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { prepareDataDir, restrictPermissions, withPrivateUmask } from "./data-dir.ts";
 import { DURABLE_START_PARAMS, DurableNodeFS, syncTree } from "./durable-fs.ts";
+import type { JobSql } from "./job-queue.ts";
 
 export type DatabaseMode = "embedded" | "postgres";
 
@@ -15,6 +16,9 @@ export interface DatabaseHandle {
   adapter: PrismaPg;
   /** One connection outside Prisma, held for `work` (migrations need session locks and scripts). */
   session<T>(work: (session: SqlSession) => Promise<T>): Promise<T>;
+  /** pg-boss's connection (the same database), and the schema its tables live in. */
+  jobSql: JobSql;
+  jobSchema: string;
   /** Releases what Prisma's $disconnect does not (the PGlite instance, the pg pool). */
   close(): Promise<void>;
 }
@@ -116,6 +120,9 @@ export function openPostgres(
   return {
     mode: "postgres",
     adapter: new PrismaPg(pool, searchPath ? { schema: searchPath } : undefined),
+    jobSql: { executeSql: (text, values) => pool.query(text, values) },
+    // A run isolated in its own schema keeps its jobs apart too.
+    jobSchema: searchPath ? `${searchPath}_jobs` : "pgboss",
     session: async (work) => {
       const client = await pool.connect();
       try {
@@ -141,6 +148,14 @@ export function openPGlite(pglite: PGlite): DatabaseHandle {
   return {
     mode: "embedded",
     adapter,
+    jobSql: {
+      // A text without parameters may hold several statements (pg-boss's own migrations).
+      executeSql: async (text, values) =>
+        values && values.length > 0
+          ? pglite.query(text, values)
+          : { rows: (await pglite.exec(text)).at(-1)?.rows ?? [] },
+    },
+    jobSchema: "pgboss",
     session: (work) =>
       work({
         execScript: async (sql) => {

@@ -7,6 +7,7 @@ import { ConfigError, readConfig } from "./config.ts";
 import { DataDirLockedError, lockDataDir, prepareDataDir } from "./data-dir.ts";
 import { openDatabase } from "./database.ts";
 import { type DemoOutcome, ensureDemo } from "./demo.ts";
+import { startJobEngine } from "./job-queue.ts";
 import { applyMigrations } from "./migrate.ts";
 import { createTracklinePubSub } from "./pubsub.ts";
 import { openSecretBox } from "./secret-key.ts";
@@ -67,6 +68,8 @@ async function start(): Promise<void> {
   if (applied.length > 0) console.log(`Applied migrations: ${applied.join(", ")}`);
   const db = new PrismaClient({ adapter: driver.adapter });
   closers.push(() => db.$disconnect());
+  const jobs = await startJobEngine(driver);
+  closers.push(() => jobs.stop());
   const { pubsub, close: closePubSub } = createTracklinePubSub(config.redisUrl);
   closers.push(closePubSub);
   const { secretBox, createdKeyFile } = openSecretBox({ ...config, dataDir });
@@ -95,8 +98,10 @@ async function start(): Promise<void> {
     demoApiKey: config.prefillGraphiQL ? demoKey : undefined,
     limits: { maxBodyBytes: config.maxBodyBytes },
     secretBox,
+    jobs,
   });
   closers.push(() => app.close());
+  await app.startWorkers();
   const resumed = await app.resumePendingWork();
   if (resumed > 0) console.log(`Resumed ${resumed} stored webhook deliveries`);
 

@@ -2,9 +2,9 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { PrismaClient } from "../../generated/prisma/client.ts";
 import type { CarrierRegistry } from "../carriers/registry.ts";
 import type { ChangePublisher } from "../domain/changes.ts";
+import type { JobQueue } from "../domain/jobs.ts";
 import type { SecretBox } from "../domain/secret-box.ts";
 import { processDelivery, receiveWebhook } from "../domain/webhook-inbox.ts";
-import type { JobRunner } from "./jobs.ts";
 
 /** `/webhooks/carriers/:provider/:endpointId`, or `/webhooks/carriers/:provider` (answered 404). */
 export const WEBHOOK_PATH = /^\/webhooks\/carriers\/([a-z0-9-]+)(?:\/([A-Za-z0-9_-]{1,64}))?\/?$/;
@@ -14,7 +14,7 @@ export interface WebhookDeps {
   db: PrismaClient;
   publisher: ChangePublisher;
   carriers: CarrierRegistry;
-  jobs: JobRunner;
+  jobs: JobQueue;
   now: () => Date;
   secretBox: SecretBox;
 }
@@ -53,7 +53,7 @@ export async function handleCarrierWebhook(
       headers: toHeaders(req),
       url: url.toString(),
     },
-    { secretBox: deps.secretBox, now: deps.now() },
+    { secretBox: deps.secretBox, now: deps.now(), jobs: deps.jobs },
   );
   if (receipt.status === 413) return tooLarge(res);
   if (receipt.status !== 202) {
@@ -64,31 +64,35 @@ export async function handleCarrierWebhook(
     );
   }
   reply(res, 202, { accepted: receipt.deliveryId });
-  scheduleDelivery(receipt.deliveryId, deps);
+  deps.jobs.wake("carrier-webhook");
 }
 
 function tooLarge(res: ServerResponse): void {
   reply(res, 413, { error: `body over ${MAX_BODY_BYTES} bytes` });
 }
 
-export function scheduleDelivery(deliveryId: string, deps: WebhookDeps): void {
-  deps.jobs.run(`webhook ${deliveryId}`, async () => {
-    await processDelivery(deps.db, deliveryId, {
-      now: deps.now(),
-      findAdapter: deps.carriers.adapter,
-      publisher: deps.publisher,
-    });
+/** The carrier-webhook job: ingests one stored delivery through the tracking core. */
+export async function ingestDelivery(deliveryId: string, deps: WebhookDeps): Promise<void> {
+  await processDelivery(deps.db, deliveryId, {
+    now: deps.now(),
+    findAdapter: deps.carriers.adapter,
+    publisher: deps.publisher,
   });
 }
 
-/** Deliveries stored but not processed when the last process stopped. */
+/** Deliveries stored without a job (before jobs moved to pg-boss); a queued one is kept, not doubled. */
 export async function resumePendingDeliveries(deps: WebhookDeps): Promise<number> {
   const pending = await deps.db.webhookDelivery.findMany({
     where: { state: "RECEIVED" },
     select: { id: true },
     orderBy: { receivedAt: "asc" },
   });
-  for (const { id } of pending) scheduleDelivery(id, deps);
+  for (const { id } of pending) {
+    await deps.db.$transaction((tx) =>
+      deps.jobs.enqueue(tx, "carrier-webhook", { deliveryId: id }, { key: id }),
+    );
+  }
+  if (pending.length > 0) deps.jobs.wake("carrier-webhook");
   return pending.length;
 }
 

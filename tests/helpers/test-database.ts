@@ -7,6 +7,7 @@ import {
   openPGlite,
   openPostgres,
 } from "../../src/server/database.ts";
+import { type JobEngine, startJobEngine } from "../../src/server/job-queue.ts";
 import { applyMigrations } from "../../src/server/migrate.ts";
 
 export interface TestDatabase {
@@ -14,6 +15,8 @@ export interface TestDatabase {
   handle: DatabaseHandle;
   /** SQL text of every query Prisma ran, for N+1 checks; clear it with `queries.length = 0`. */
   queries: string[];
+  /** pg-boss over this database, started; apps built on it add their workers. */
+  jobs: JobEngine;
   close(): Promise<void>;
 }
 
@@ -34,6 +37,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     handle = openPostgres(url, schema);
     dropSchema = async () => {
       await admin.query(`DROP SCHEMA "${schema}" CASCADE`);
+      await admin.query(`DROP SCHEMA IF EXISTS "${schema}_jobs" CASCADE`);
       await admin.end();
     };
   } else {
@@ -46,11 +50,14 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     log: [{ emit: "event", level: "query" }],
   });
   db.$on("query", (event) => queries.push(event.query));
+  const jobs = await startJobEngine(handle);
   return {
     db,
     handle,
     queries,
+    jobs,
     close: async () => {
+      await jobs.stop();
       await db.$disconnect();
       await handle.close();
       await dropSchema();

@@ -59,7 +59,9 @@ export async function startTestServer(
   // A fixed key: tests need sealed secrets, not secret ones.
   const secretBox = options.secretBox ?? createSecretBox(Buffer.alloc(32, "trackline-test-key"));
   const registries = { marketplaces: options.marketplaces, carriers: options.carriers };
-  const app = buildApp({ db, pubsub: pubsub.pubsub, now, secretBox, ...registries });
+  const jobs = database.jobs;
+  const app = buildApp({ db, pubsub: pubsub.pubsub, now, secretBox, jobs, ...registries });
+  await app.startWorkers();
   const port = await app.listen(0, "127.0.0.1");
   const url = `http://127.0.0.1:${port}/graphql`;
   const clients: Client[] = [];
@@ -108,7 +110,7 @@ export async function startTestServer(
     },
     startPeer: async () => {
       const peerPubsub = createTracklinePubSub(process.env.REDIS_URL);
-      const peer = buildApp({ db, pubsub: peerPubsub.pubsub, now, secretBox, ...registries });
+      const peer = buildApp({ db, pubsub: peerPubsub.pubsub, now, secretBox, jobs, ...registries });
       const peerPort = await peer.listen(0, "127.0.0.1");
       peers.push(async () => {
         await peer.close();

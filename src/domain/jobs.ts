@@ -1,0 +1,46 @@
+import type { Prisma } from "../../generated/prisma/client.ts";
+
+/** What each job carries: ids only; the rows they name hold the state (DESIGN: queues only execute). */
+export interface JobPayloads {
+  /** Ingest one stored carrier webhook delivery. */
+  "carrier-webhook": { deliveryId: string };
+  /** Push one shipment's tracking to its marketplace; `version` names the tracking it pushes. */
+  "marketplace-sync": { shipmentId: string; version: number };
+}
+
+export type JobName = keyof JobPayloads;
+
+/** How a queue treats its jobs (pg-boss queue options, as data). */
+export interface QueueSettings {
+  /** Retries after a crash, an expiry or an unexpected error; expected failures reschedule themselves. */
+  retryLimit: number;
+  retryDelaySeconds: number;
+  /** An active job not finished by then belongs to a dead worker and is retried. */
+  expireInSeconds: number;
+}
+
+export const JOB_QUEUES: Readonly<Record<JobName, QueueSettings>> = {
+  "carrier-webhook": { retryLimit: 10, retryDelaySeconds: 5, expireInSeconds: 120 },
+  // Three calls of at most 20 s each (token, lookup, push) fit well inside the expiry.
+  "marketplace-sync": { retryLimit: 20, retryDelaySeconds: 30, expireInSeconds: 90 },
+};
+
+export interface EnqueueOptions {
+  /** Not before this instant (a back-off, or a ship-by deadline). */
+  startAfter?: Date;
+  /** At most one queued and one running job per key: a repeated enqueue is dropped. */
+  key?: string;
+}
+
+/** The job queue as the domain sees it. */
+export interface JobQueue {
+  /** Enqueues inside `tx`: the job exists exactly when the transaction commits. */
+  enqueue<N extends JobName>(
+    tx: Prisma.TransactionClient,
+    name: N,
+    data: JobPayloads[N],
+    options?: EnqueueOptions,
+  ): Promise<void>;
+  /** Tells idle workers to fetch now instead of at their next poll; call after the commit. */
+  wake(name: JobName): void;
+}

@@ -1,0 +1,164 @@
+import PgBoss from "pg-boss";
+import type { Prisma } from "../../generated/prisma/client.ts";
+import { JOB_QUEUES, type JobName, type JobPayloads, type JobQueue } from "../domain/jobs.ts";
+
+/** pg-boss's way into the database: one SQL text and its parameters. */
+export type JobSql = PgBoss.Db;
+
+export interface JobEngineOptions {
+  sql: JobSql;
+  /** The schema pg-boss keeps its tables in. */
+  schema: string;
+  /**
+   * Only one process can run the jobs (embedded mode, where the data directory is locked): a job
+   * still active at start belonged to a process that died, and is retried at once rather than
+   * after its expiry.
+   */
+  soleWorker: boolean;
+  /** How often an idle worker looks for due jobs; `wake` shortcuts it. */
+  pollingIntervalSeconds?: number;
+  onError(error: unknown): void;
+}
+
+/** A job's handler; throwing retries the job (pg-boss retryLimit), so expected failures must not. */
+export type JobHandler<N extends JobName> = (data: JobPayloads[N], jobId: string) => Promise<void>;
+
+/** The pg-boss engine: one in both modes, over PGlite or PostgreSQL (decision 029). */
+export interface JobEngine extends JobQueue {
+  start(): Promise<void>;
+  work<N extends JobName>(name: N, concurrency: number, handler: JobHandler<N>): Promise<void>;
+  /** Resolves when no job is running or due (a back-off in the future does not count). */
+  drain(timeoutMs?: number): Promise<void>;
+  /** Stops fetching, waits for running jobs, then stops pg-boss; the database stays open. */
+  stop(): Promise<void>;
+}
+
+/** Creates and starts the engine over an open database (see DatabaseHandle.jobSql). */
+export async function startJobEngine(
+  handle: { jobSql: JobSql; jobSchema: string; mode: "embedded" | "postgres" },
+  onError: (error: unknown) => void = (error) => console.error("job engine:", error),
+): Promise<JobEngine> {
+  const engine = createJobEngine({
+    sql: handle.jobSql,
+    schema: handle.jobSchema,
+    soleWorker: handle.mode === "embedded",
+    onError,
+  });
+  await engine.start();
+  return engine;
+}
+
+export function createJobEngine(options: JobEngineOptions): JobEngine {
+  const boss = new PgBoss({
+    db: options.sql,
+    schema: options.schema,
+    // Archiving and expiry checks; cheap, and what turns a dead worker's job into a retry.
+    maintenanceIntervalSeconds: 30,
+    schedule: false,
+  } as PgBoss.ConstructorOptions);
+  boss.on("error", (error) => options.onError(error));
+  const workers = new Map<JobName, string[]>();
+  const pollingIntervalSeconds = options.pollingIntervalSeconds ?? 2;
+  let started = false;
+
+  const toSqlValue = (value: unknown) => {
+    if (value === undefined) return null;
+    if (value instanceof Date) return value.toISOString();
+    // pg serialises objects as JSON on its own; Prisma's raw queries need the text.
+    if (value !== null && typeof value === "object") return JSON.stringify(value);
+    return value;
+  };
+
+  return {
+    async start() {
+      await boss.start();
+      started = true;
+      for (const [name, settings] of Object.entries(JOB_QUEUES)) {
+        const queue: PgBoss.Queue = {
+          name,
+          policy: "stately",
+          retryLimit: settings.retryLimit,
+          retryDelay: settings.retryDelaySeconds,
+          retryBackoff: true,
+          expireInSeconds: settings.expireInSeconds,
+        };
+        if (await boss.getQueue(name)) await boss.updateQueue(name, queue);
+        else await boss.createQueue(name, queue);
+      }
+      if (options.soleWorker) await retryOrphans();
+    },
+
+    async enqueue(tx, name, data, enqueueOptions = {}) {
+      const db: JobSql = {
+        executeSql: async (text, values) => ({
+          rows: await (tx as Prisma.TransactionClient).$queryRawUnsafe(
+            text,
+            ...(values ?? []).map(toSqlValue),
+          ),
+        }),
+      };
+      await boss.send(name, data, {
+        db,
+        singletonKey: enqueueOptions.key,
+        startAfter: enqueueOptions.startAfter,
+      });
+    },
+
+    wake(name) {
+      for (const id of workers.get(name) ?? []) boss.notifyWorker(id);
+    },
+
+    async work(name, concurrency, handler) {
+      const ids: string[] = [];
+      // pg-boss 10 hands one fetched batch to one call; several workers give concurrency.
+      for (let i = 0; i < concurrency; i += 1) {
+        ids.push(
+          await boss.work<JobPayloads[typeof name]>(
+            name,
+            { batchSize: 1, pollingIntervalSeconds },
+            async ([job]) => {
+              if (job) await handler(job.data, job.id);
+            },
+          ),
+        );
+      }
+      workers.set(name, [...(workers.get(name) ?? []), ...ids]);
+    },
+
+    async drain(timeoutMs = 15_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const [row] = (
+          await options.sql.executeSql(
+            `SELECT count(*)::int AS busy FROM ${options.schema}.job
+             WHERE name = ANY($1::text[])
+               AND (state = 'active' OR (state IN ('created', 'retry') AND start_after <= now()))`,
+            [Object.keys(JOB_QUEUES)],
+          )
+        ).rows as { busy: number }[];
+        if (!row || row.busy === 0) return;
+        if (Date.now() > deadline)
+          throw new Error(`${row.busy} jobs still busy after ${timeoutMs} ms`);
+        for (const name of workers.keys()) this.wake(name);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    },
+
+    async stop() {
+      if (!started) return;
+      started = false;
+      await boss.stop({ graceful: true, close: false, wait: true, timeout: 30_000 });
+    },
+  };
+
+  /** Jobs a dead process left active; pg-boss's own fail() puts them back as retries. */
+  async function retryOrphans(): Promise<void> {
+    const { rows } = await options.sql.executeSql(
+      `SELECT name, id FROM ${options.schema}.job WHERE state = 'active'`,
+      [],
+    );
+    for (const { name, id } of rows as { name: string; id: string }[]) {
+      await boss.fail(name, id, { message: "the process running this job stopped" });
+    }
+  }
+}

@@ -1,0 +1,71 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createJobEngine, type JobEngine } from "../src/server/job-queue.ts";
+import { createTestDatabase, type TestDatabase } from "./helpers/test-database.ts";
+
+describe("job engine (pg-boss over the app's database)", () => {
+  let database: TestDatabase;
+  let engine: JobEngine;
+  const errors: unknown[] = [];
+
+  beforeEach(async () => {
+    database = await createTestDatabase();
+    engine = createJobEngine({
+      sql: database.handle.jobSql,
+      schema: database.handle.jobSchema,
+      soleWorker: true,
+      onError: (error) => errors.push(error),
+    });
+    await engine.start();
+  });
+
+  afterEach(async () => {
+    await engine.stop();
+    await database.close();
+    expect(errors).toEqual([]);
+  });
+
+  it("runs a job enqueued in a transaction that commits, and none from one that rolls back", async () => {
+    const seen: string[] = [];
+    await engine.work("carrier-webhook", 1, async (data) => {
+      seen.push(data.deliveryId);
+    });
+    await database.db.$transaction(async (tx) => {
+      await engine.enqueue(tx, "carrier-webhook", { deliveryId: "committed" });
+    });
+    await expect(
+      database.db.$transaction(async (tx) => {
+        await engine.enqueue(tx, "carrier-webhook", { deliveryId: "rolled-back" });
+        throw new Error("the change failed");
+      }),
+    ).rejects.toThrow("the change failed");
+    engine.wake("carrier-webhook");
+    await engine.drain();
+    expect(seen).toEqual(["committed"]);
+  });
+
+  it("keeps one queued job per key", async () => {
+    const seen: string[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      await database.db.$transaction((tx) =>
+        engine.enqueue(tx, "carrier-webhook", { deliveryId: `d${i}` }, { key: "same" }),
+      );
+    }
+    await engine.work("carrier-webhook", 1, async (data) => {
+      seen.push(data.deliveryId);
+    });
+    await engine.drain();
+    expect(seen).toEqual(["d0"]);
+  });
+
+  it("does not count a job due later as busy", async () => {
+    await database.db.$transaction((tx) =>
+      engine.enqueue(
+        tx,
+        "carrier-webhook",
+        { deliveryId: "later" },
+        { startAfter: new Date(Date.now() + 3_600_000) },
+      ),
+    );
+    await engine.drain(1_000);
+  });
+});
