@@ -162,7 +162,7 @@ export async function seedBenchData(db: PrismaClient, now: Date): Promise<BenchD
         trackingNumber:
           index < 0 ? LONG_TRACKING_NUMBER : `YT26${String(12_000_000_000_000 + index * 104_729)}`,
         shippedAt: labelAt,
-        syncState: "SYNCED",
+        syncState: "CONFIRMED",
       },
     });
     const { inserted } = await ingestEvents(db, shipment, events(labelAt));

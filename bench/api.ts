@@ -10,7 +10,6 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { createSchema, createYoga } from "graphql-yoga";
 import { PrismaClient } from "../generated/prisma/client.ts";
 import { buildApp } from "../src/server/app.ts";
-import type { DatabaseHandle } from "../src/server/database.ts";
 import { createTracklinePubSub } from "../src/server/pubsub.ts";
 import { createSecretBox } from "../src/server/secret-box.ts";
 import { type AutocannonResult, runAutocannon } from "./api-autocannon.ts";

@@ -4,7 +4,13 @@ import type { GraphQLEnumType } from "graphql";
 import { describe, expect, it } from "vitest";
 import * as prismaEnums from "../generated/prisma/enums.ts";
 import { schema } from "../src/schema/index.ts";
-import { ORDER_STATES, TRACKING_STATUSES, TRACKING_SUBSTATUSES } from "../src/vocabulary/index.ts";
+import {
+  MARKETPLACE_SYNC_STATES,
+  ORDER_STATES,
+  STORE_SYNC_POLICIES,
+  TRACKING_STATUSES,
+  TRACKING_SUBSTATUSES,
+} from "../src/vocabulary/index.ts";
 
 const SRC = resolve(import.meta.dirname, "../src");
 
@@ -73,6 +79,8 @@ describe("one vocabulary", () => {
   it("gives Prisma's enums exactly the vocabulary's values", () => {
     expect(Object.values(prismaEnums.TrackingStatus)).toEqual([...TRACKING_STATUSES]);
     expect(Object.values(prismaEnums.OrderState)).toEqual([...ORDER_STATES]);
+    expect(Object.values(prismaEnums.MarketplaceSyncState)).toEqual([...MARKETPLACE_SYNC_STATES]);
+    expect(Object.values(prismaEnums.StoreSyncPolicy)).toEqual([...STORE_SYNC_POLICIES]);
   });
 
   it("gives GraphQL's enums exactly the vocabulary's values", () => {
@@ -85,5 +93,6 @@ describe("one vocabulary", () => {
     expect(values("TrackingStatus")).toEqual([...TRACKING_STATUSES].sort());
     expect(values("TrackingSubstatus")).toEqual([...TRACKING_SUBSTATUSES].sort());
     expect(values("OrderState")).toEqual([...ORDER_STATES].sort());
+    expect(values("MarketplaceSyncState")).toEqual([...MARKETPLACE_SYNC_STATES].sort());
   });
 });

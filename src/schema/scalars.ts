@@ -8,6 +8,7 @@ import {
   type ZonedTime,
 } from "../domain/zoned-time.ts";
 import {
+  MARKETPLACE_SYNC_STATES,
   MILESTONES,
   ORDER_STATES,
   TRACKING_STATUSES,
@@ -84,6 +85,7 @@ builder.scalarType("Locale", {
 });
 
 export const MarketplaceSyncStateEnum = builder.enumType("MarketplaceSyncState", {
-  description: "Whether the tracking number has reached the marketplace.",
-  values: ["NOT_REQUIRED", "PENDING", "SYNCED", "FAILED"] as const,
+  description:
+    "Where the tracking number stands with the marketplace: NOT_REQUIRED (the store pushes it some other way), WAITING_FOR_SCAN (held until the carrier's first physical scan or the ship-by date), PENDING (being pushed, with retries), CONFIRMED (the marketplace accepted it), FAILED (refused, or retries ran out: see lastError; retryMarketplaceSync pushes again).",
+  values: MARKETPLACE_SYNC_STATES,
 });
