@@ -65,6 +65,33 @@ describe("Login with Amazon tokens", () => {
     expect(fake.tokenGrants).toBe(2);
   });
 
+  it("keeps a fresh token when a call that used the old one is refused after it", async () => {
+    let releaseLate!: () => void;
+    const late = new Promise<void>((resolve) => {
+      releaseLate = resolve;
+    });
+    let held = false;
+    // The second order's first answer reaches the client only after the first upload is done.
+    const slowFetch: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      if (!held && String(input).includes(ORDERS[1]!.orderId)) {
+        held = true;
+        await late;
+      }
+      return response;
+    };
+    const client = connect(fake, { fetch: slowFetch });
+    await client.checkCredentials();
+    fake.revokeAccessTokens();
+
+    const first = client.uploadTracking(toOrder(0));
+    const second = client.uploadTracking(toOrder(1));
+    expect(await first).toEqual({ ok: true });
+    releaseLate();
+    expect(await second).toEqual({ ok: true });
+    expect(fake.tokenGrants).toBe(2);
+  });
+
   it("exchanges the token again to check credentials, whatever the cache holds", async () => {
     const client = connect(fake);
     await client.uploadTracking(toOrder(0));

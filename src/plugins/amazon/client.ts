@@ -27,7 +27,6 @@ export function createAmazonClient(
   const tokens = createTokenSource(config, deps, timeoutMs);
   // Joined as text so a base URL with a path (a proxy, a local fake) keeps it.
   const baseUrl = config.baseUrl.replace(/\/+$/, "");
-  const host = new URL(baseUrl).host;
 
   const confirm = async (request: UploadRequest, token: string) => {
     try {
@@ -39,7 +38,7 @@ export function createAmazonClient(
       });
       return { response, body: await response.text() };
     } catch (error) {
-      return transportFailure(error, `Amazon SP-API (${host})`, timeoutMs);
+      return transportFailure(error, `Amazon SP-API at ${baseUrl}`, timeoutMs);
     }
   };
 

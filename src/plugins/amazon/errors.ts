@@ -31,7 +31,7 @@ export function shipmentFailure(
   const message = errors
     .map((error) => error.message)
     .filter(Boolean)
-    .join("; ");
+    .join(" ");
   if (status === 429) {
     return {
       ok: false,
@@ -42,21 +42,26 @@ export function shipmentFailure(
     };
   }
   if (status >= 500) {
+    const wait = retryAfterMs(retryAfter, now);
     return {
       ok: false,
       retryable: true,
       code: code ?? "SERVER_ERROR",
       message: message || `Amazon SP-API answered HTTP ${status}${suffix(body)}.`,
+      ...(wait === null ? {} : { retryAfterMs: wait }),
     };
   }
   return {
     ok: false,
     retryable: false,
-    code: code ?? (status === 404 ? "NotFound" : "InvalidInput"),
+    code: code ?? FALLBACK_CODES[status] ?? `HTTP_${status}`,
     message:
       message || `Amazon SP-API refused the shipment confirmation: HTTP ${status}${suffix(body)}.`,
   };
 }
+
+/** SP-API's own code for a status, for an answer whose body does not say it. */
+const FALLBACK_CODES: Record<number, string> = { 400: "InvalidInput", 404: "NotFound" };
 
 /** What a credential-related LWA `error` says is wrong. */
 const LWA_FIELDS: Record<string, string> = {
@@ -87,7 +92,7 @@ export function tokenFailure(
         : {}),
     };
   }
-  const field = error ? LWA_FIELDS[error] : undefined;
+  const field = error && Object.hasOwn(LWA_FIELDS, error) ? LWA_FIELDS[error] : undefined;
   return {
     ok: false,
     retryable: false,
@@ -104,7 +109,7 @@ export function accessDenied(body: string): ApiFailure {
   const message = spApiErrors(body)
     .map((error) => error.message)
     .filter(Boolean)
-    .join("; ");
+    .join(" ");
   return {
     ok: false,
     retryable: false,
