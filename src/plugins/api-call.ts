@@ -114,3 +114,60 @@ export function sameTrackingNumber(a: string, b: string): boolean {
   const norm = (value: string) => value.replace(/\s+/g, "").toUpperCase();
   return norm(a) !== "" && norm(a) === norm(b);
 }
+
+type TokenRejected = { kind: "token-rejected"; failure: ApiFailure };
+type Failed = { kind: "failed"; failure: ApiFailure };
+
+/**
+ * Runs calls that may meet an expired access token: the first refusal triggers one refresh (one
+ * at a time per client, so two calls never spend the same single-use refresh token) and one more
+ * try. A fresh token that is still refused is a credentials error, not a reason to loop.
+ */
+export function createTokenRetry(options: {
+  refresh(): Promise<ApiFailure | null>;
+  currentToken(): string;
+  field: string;
+}) {
+  let refreshing: Promise<ApiFailure | null> | null = null;
+  return async <V extends { kind: string }>(
+    call: () => Promise<V>,
+  ): Promise<Exclude<V, TokenRejected> | Failed> => {
+    const tokenUsed = options.currentToken();
+    const first = await call();
+    if (first.kind !== "token-rejected") return first as Exclude<V, TokenRejected>;
+    // Another call may have refreshed meanwhile: then its token is simply the one to try.
+    if (options.currentToken() === tokenUsed) {
+      refreshing ??= options.refresh().finally(() => {
+        refreshing = null;
+      });
+      const refused = await refreshing;
+      if (refused) return { kind: "failed", failure: refused };
+    }
+    const second = await call();
+    if (second.kind !== "token-rejected") return second as Exclude<V, TokenRejected>;
+    const { message } = (second as unknown as TokenRejected).failure;
+    return {
+      kind: "failed",
+      failure: failure("INVALID_CREDENTIALS", message, { retryable: false, field: options.field }),
+    };
+  };
+}
+
+/** Keeps tokens the marketplace rotated; failing to store them is retryable but costly. */
+export async function saveRotated(
+  save: (next: Readonly<Record<string, string>>) => Promise<void>,
+  next: Readonly<Record<string, string>>,
+  marketplace: string,
+): Promise<ApiFailure | null> {
+  try {
+    await save(next);
+    return null;
+  } catch (error) {
+    // The old refresh token is spent: unless a later save succeeds the seller must re-authorise.
+    return failure(
+      "CREDENTIALS_NOT_SAVED",
+      `${marketplace} rotated the tokens but saving them failed: ${String(error)}`,
+      { retryable: true },
+    );
+  }
+}

@@ -141,6 +141,15 @@ describe("uploadTracking", () => {
     expect(fake.applied.get(ORDER)?.count).toBe(1);
   });
 
+  it("refreshes once for concurrent calls, so no call spends a used refresh token", async () => {
+    fake.expireAccessToken(SHOP_ID);
+    const shared = client();
+    const results = await Promise.all([shared.uploadTracking(upload()), shared.checkCredentials()]);
+    expect(results).toEqual([{ ok: true }, { ok: true }]);
+    expect(fake.requests.filter((r) => r.path.includes("access_token/get"))).toHaveLength(1);
+    expect(saved).toHaveLength(1);
+  });
+
   it("asks the seller to re-authorise when the refresh token is refused", async () => {
     fake.expireAccessToken(SHOP_ID);
     const result = await client({ refreshToken: "spent" }).uploadTracking(upload());

@@ -1,4 +1,12 @@
-import { failure, record, sameTrackingNumber, send, text } from "../api-call.ts";
+import {
+  createTokenRetry,
+  failure,
+  record,
+  sameTrackingNumber,
+  saveRotated,
+  send,
+  text,
+} from "../api-call.ts";
 import type {
   ApiFailure,
   ApiResult,
@@ -17,7 +25,6 @@ const GET_SHOP_INFO = "/api/v2/shop/get_shop_info";
 const REQUIRED = ["partnerId", "partnerKey", "shopId", "accessToken", "refreshToken"] as const;
 
 type Method = "GET" | "POST";
-type Settled = Exclude<ShopeeVerdict, { kind: "token-rejected" }>;
 
 /**
  * One shop's Shopee Open Platform v2 client. Calls are signed per DESIGN.md; an expired access
@@ -27,7 +34,6 @@ type Settled = Exclude<ShopeeVerdict, { kind: "token-rejected" }>;
  */
 export function createShopeeClient(config: ClientConfig, deps: ClientDeps): MarketplaceClient {
   let credentials: Credentials = config.credentials;
-  let refreshing: Promise<ApiFailure | null> | null = null;
   const base = config.baseUrl.replace(/\/+$/, "");
   const cred = (name: (typeof REQUIRED)[number]) => credentials[name] ?? "";
   const seconds = () => Math.floor(deps.now().getTime() / 1000);
@@ -56,30 +62,13 @@ export function createShopeeClient(config: ClientConfig, deps: ClientDeps): Mark
     return readShopeeAnswer(answer, deps.now());
   }
 
-  async function shopCall(
-    method: Method,
-    path: string,
-    query: Record<string, string>,
-    body?: unknown,
-  ): Promise<Settled> {
-    const tokenUsed = cred("accessToken");
-    const first = await attempt(method, path, query, body);
-    if (first.kind !== "token-rejected") return first;
-    // Another call of this client may have refreshed meanwhile: its token is the one to use.
-    if (cred("accessToken") === tokenUsed) {
-      refreshing ??= refresh().finally(() => {
-        refreshing = null;
-      });
-      const refused = await refreshing;
-      if (refused) return { kind: "failed", failure: refused };
-    }
-    const second = await attempt(method, path, query, body);
-    if (second.kind !== "token-rejected") return second;
-    return {
-      kind: "failed",
-      failure: credentialFailure(second.failure.message, "credentials.accessToken"),
-    };
-  }
+  const withFreshToken = createTokenRetry({
+    refresh: () => refresh(),
+    currentToken: () => cred("accessToken"),
+    field: "credentials.accessToken",
+  });
+  const shopCall = (method: Method, path: string, query: Record<string, string>, body?: unknown) =>
+    withFreshToken(() => attempt(method, path, query, body));
 
   async function refresh(): Promise<ApiFailure | null> {
     const url = new URL(config.tokenUrl);
@@ -114,19 +103,7 @@ export function createShopeeClient(config: ClientConfig, deps: ClientDeps): Mark
       });
     }
     credentials = { ...credentials, accessToken, refreshToken };
-    try {
-      await deps.saveCredentials(credentials);
-    } catch (error) {
-      // The old refresh token is spent: without the new pair stored the shop must re-authorise.
-      return failure(
-        "CREDENTIALS_NOT_SAVED",
-        `Shopee rotated the tokens but saving them failed: ${String(error)}`,
-        {
-          retryable: true,
-        },
-      );
-    }
-    return null;
+    return saveRotated(deps.saveCredentials, credentials, "Shopee");
   }
 
   async function confirmAlreadyShipped(

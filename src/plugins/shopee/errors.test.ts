@@ -29,6 +29,7 @@ describe("readShopeeAnswer", () => {
     ["error_sign", "Wrong sign.", "credentials.partnerKey"],
     ["error_auth", "Authentication signature calculation is wrong", "credentials.partnerKey"],
     ["error_auth", "System cannot find this partner_id.", "credentials.partnerId"],
+    ["common.invalid_shop", "Shop id is invalid. Please check your shop.", "credentials.shopId"],
   ])("names the credential for %s %s", (error, message, field) => {
     expect(read(403, error, message)).toEqual({
       kind: "failed",

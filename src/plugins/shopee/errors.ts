@@ -53,6 +53,7 @@ export function readShopeeAnswer(answer: HttpAnswer, now: Date): ShopeeVerdict {
   if (error === "error_sign" || (error === "error_auth" && /sign/i.test(said))) {
     return failed(credentialFailure(said, "credentials.partnerKey"));
   }
+  if (error === "common.invalid_shop") return failed(credentialFailure(said, "credentials.shopId"));
   if (error === "error_auth") {
     const field = /partner/i.test(said)
       ? "credentials.partnerId"
