@@ -215,7 +215,8 @@ function demoSync(i: number, labelAt: Date) {
       syncState: "FAILED" as const,
       syncAttempts: 1,
       syncErrorCode: "InvalidInput",
-      syncError: "Invalid carrier code for this marketplace. Use carrierCode Other with carrierName.",
+      syncError:
+        "Invalid carrier code for this marketplace. Use carrierCode Other with carrierName.",
     };
   }
   return {

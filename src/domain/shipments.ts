@@ -50,38 +50,9 @@ export async function confirmShipment(
       userError("ORDER_NOT_SHIPPABLE", `order ${order.nativeOrderId} is ${order.state}`, "orderId"),
     );
   }
-  const carrier = input.carrier.trim().toLowerCase();
-  const normalized = normalizeTrackingNumber(input.trackingNumber);
-  if ("error" in normalized) {
-    return refuse(userError(normalized.error.code, normalized.error.message, "trackingNumber"));
-  }
-  const trackingNumber = normalized.normalized;
-  const formatWarnings: UserError[] = [];
-  if (!input.force) {
-    if (!deps.carriers.find(carrier)) {
-      return refuse(
-        userError(
-          "UNKNOWN_CARRIER",
-          `unknown carrier "${carrier}"; pass force: true to attach it anyway`,
-          "carrier",
-        ),
-      );
-    }
-    const check = deps.carriers.validate(carrier, trackingNumber);
-    if (!check.valid) {
-      const hint = check.suggestions.length
-        ? ` Did you mean ${check.suggestions.map((s) => `${s.trackingNumber} (${s.carrier})`).join(", ")}?`
-        : "";
-      return {
-        shipment: null,
-        errors: check.errors.map((e) => userError(e.code, `${e.message}${hint}`, "trackingNumber")),
-        warnings: [],
-      };
-    }
-    formatWarnings.push(
-      ...check.warnings.map((w) => userError(w.code, w.message, "trackingNumber")),
-    );
-  }
+  const checked = checkTracking(deps.carriers, input);
+  if ("errors" in checked) return { shipment: null, errors: checked.errors, warnings: [] };
+  const { carrier, trackingNumber, warnings: formatWarnings } = checked;
   const existing = await db.shipment.findFirst({
     where: { orderId: order.id, carrier, trackingNumber },
   });
@@ -143,6 +114,40 @@ export async function confirmShipment(
   };
 }
 
+/**
+ * A carrier and number as confirmShipment and correctShipmentTracking accept them: normalized,
+ * and, unless forced, of a known carrier and its formats (an unknown format only warns).
+ */
+export function checkTracking(
+  carriers: CarrierRegistry,
+  input: { carrier: string; trackingNumber: string; force?: boolean | null },
+): { errors: UserError[] } | { carrier: string; trackingNumber: string; warnings: UserError[] } {
+  const carrier = input.carrier.trim().toLowerCase();
+  const normalized = normalizeTrackingNumber(input.trackingNumber);
+  if ("error" in normalized) {
+    return {
+      errors: [userError(normalized.error.code, normalized.error.message, "trackingNumber")],
+    };
+  }
+  const trackingNumber = normalized.normalized;
+  if (input.force) return { carrier, trackingNumber, warnings: [] };
+  if (!carriers.find(carrier)) {
+    const message = `unknown carrier "${carrier}"; pass force: true to attach it anyway`;
+    return { errors: [userError("UNKNOWN_CARRIER", message, "carrier")] };
+  }
+  const check = carriers.validate(carrier, trackingNumber);
+  if (!check.valid) {
+    const hint = check.suggestions.length
+      ? ` Did you mean ${check.suggestions.map((s) => `${s.trackingNumber} (${s.carrier})`).join(", ")}?`
+      : "";
+    return {
+      errors: check.errors.map((e) => userError(e.code, `${e.message}${hint}`, "trackingNumber")),
+    };
+  }
+  const warnings = check.warnings.map((w) => userError(w.code, w.message, "trackingNumber"));
+  return { carrier, trackingNumber, warnings };
+}
+
 /** Whether another shipment of the tenant with this number already had a physical scan. */
 async function parcelHasScan(
   db: PrismaClient,
@@ -158,7 +163,7 @@ async function parcelHasScan(
 }
 
 /** What the marketplace will make of this upload, said at once instead of discovered later. */
-function uploadWarnings(
+export function uploadWarnings(
   marketplaces: MarketplaceRegistry,
   store: Store,
   carrier: string,

@@ -224,3 +224,27 @@ export function openCredentials(
 ): Credentials | null {
   return store.credentials ? (JSON.parse(box.open(store.credentials)) as Credentials) : null;
 }
+
+/** When a store pushes; shipments already confirmed keep the course they started on. */
+export async function setStoreSyncPolicy(
+  db: PrismaClient,
+  tenantId: string,
+  input: { storeId: string; syncPolicy: StoreSyncPolicy },
+): Promise<StoreResult> {
+  const { count } = await db.store.updateMany({
+    where: { id: input.storeId, tenantId },
+    data: { syncPolicy: input.syncPolicy },
+  });
+  if (count === 0) {
+    return {
+      store: null,
+      errors: [userError("NOT_FOUND", "no such store", "storeId")],
+      warnings: [],
+    };
+  }
+  return {
+    store: await db.store.findUnique({ where: { id: input.storeId } }),
+    errors: [],
+    warnings: [],
+  };
+}

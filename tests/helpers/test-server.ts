@@ -3,6 +3,7 @@ import { type ExecutionResult, print } from "graphql";
 import { type Client, createClient } from "graphql-ws";
 import WebSocket from "ws";
 import type { CarrierRegistry } from "../../src/carriers/registry.ts";
+import type { BackoffPolicy } from "../../src/domain/backoff.ts";
 import type { SecretBox } from "../../src/domain/secret-box.ts";
 import type { MarketplaceRegistry } from "../../src/plugins/registry.ts";
 import { createApiKey } from "../../src/server/api-keys.ts";
@@ -49,6 +50,8 @@ export async function startTestServer(
     marketplaces?: MarketplaceRegistry;
     carriers?: CarrierRegistry;
     secretBox?: SecretBox;
+    /** Retry timing of marketplace pushes (tests shorten it). */
+    syncBackoff?: BackoffPolicy;
   } = {},
 ): Promise<TestServer> {
   const database = await createTestDatabase();
@@ -58,7 +61,11 @@ export async function startTestServer(
   const now = options.now ?? (() => new Date("2026-11-20T12:00:00Z"));
   // A fixed key: tests need sealed secrets, not secret ones.
   const secretBox = options.secretBox ?? createSecretBox(Buffer.alloc(32, "trackline-test-key"));
-  const registries = { marketplaces: options.marketplaces, carriers: options.carriers };
+  const registries = {
+    marketplaces: options.marketplaces,
+    carriers: options.carriers,
+    syncBackoff: options.syncBackoff,
+  };
   const jobs = database.jobs;
   const app = buildApp({ db, pubsub: pubsub.pubsub, now, secretBox, jobs, ...registries });
   await app.startWorkers();
