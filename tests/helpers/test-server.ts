@@ -79,7 +79,15 @@ export async function startTestServer(
     const apiKey = await createApiKey(db, { tenantId: tenant.id, name: "test" });
     const store = (marketplace: string, site: string) =>
       db.store.create({
-        data: { tenantId: tenant.id, marketplace, site, name: `${name} ${site}` },
+        // MANUAL: these stores push tracking elsewhere, so tests of other features see no
+        // sync warnings; tests/marketplace-sync connects stores of their own.
+        data: {
+          tenantId: tenant.id,
+          marketplace,
+          site,
+          name: `${name} ${site}`,
+          syncPolicy: "MANUAL",
+        },
       });
     const [amazon, shopee] = [await store("amazon", "US"), await store("shopee", "SG")];
     return { tenantId: tenant.id, apiKey, amazonStoreId: amazon.id, shopeeStoreId: shopee.id };

@@ -275,6 +275,7 @@ describe("store policies and credentials", () => {
 
   it("waits for credentials on a store without them, then pushes what waited", async () => {
     const bare = globalId("Store", server.tenant.amazonStoreId);
+    await server.request(SetStoreSyncPolicy, { storeId: bare, syncPolicy: "CONFIRM_AT_ONCE" });
     const nativeOrderId = ORDER_IDS[nextOrder++]!;
     const orderId = await buildOrder(server, { storeId: bare, nativeOrderId });
     const confirmed = await server.request(ConfirmForSync, {
@@ -298,5 +299,37 @@ describe("store policies and credentials", () => {
     expect(updated.data?.updateStoreCredentials.errors).toEqual([]);
     expect(await syncOf(shipment!.id)).toMatchObject({ state: "CONFIRMED", attempts: 1 });
     expect(fake.applied(nativeOrderId, "1")?.applied).toBe(1);
+  });
+});
+
+describe("what is not pushed", () => {
+  it("needs no push for a MANUAL store, and says a retry has nothing to do", async () => {
+    const manual = globalId("Store", server.tenant.amazonStoreId);
+    await server.request(SetStoreSyncPolicy, { storeId: manual, syncPolicy: "MANUAL" });
+    const orderId = await buildOrder(server, { storeId: manual });
+    const confirmed = await server.request(ConfirmForSync, {
+      input: { orderId, carrier: "ups", trackingNumber: uniqueUpsNumber() },
+    });
+    const shipment = confirmed.data!.confirmShipment.shipment!;
+    expect(shipment.marketplaceSync.state).toBe("NOT_REQUIRED");
+    const retried = await server.request(RetryMarketplaceSync, { shipmentId: shipment.id });
+    expect(retried.data?.retryMarketplaceSync.errors).toMatchObject([
+      { code: "SYNC_NOT_REQUIRED" },
+    ]);
+  });
+
+  it("warns when Amazon does not list the carrier, and still pushes it by name", async () => {
+    const nativeOrderId = ORDER_IDS[nextOrder++]!;
+    const orderId = await buildOrder(server, { storeId, nativeOrderId });
+    const confirmed = await server.request(ConfirmForSync, {
+      input: { orderId, carrier: "cainiao", trackingNumber: "LP00123456789012", force: true },
+    });
+    const { shipment, warnings } = confirmed.data!.confirmShipment;
+    expect(warnings).toMatchObject([{ code: "UNSUPPORTED_CARRIER", field: "carrier" }]);
+    expect(await syncOf(shipment!.id)).toMatchObject({ state: "CONFIRMED" });
+    expect(fake.applied(nativeOrderId, "1")).toMatchObject({
+      carrierCode: "Other",
+      carrierName: "Cainiao",
+    });
   });
 });
