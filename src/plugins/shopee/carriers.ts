@@ -46,5 +46,7 @@ export function shopeeCarriers(siteCode: string): Readonly<Record<string, string
 
 /** Shopee's name for a trackline carrier on a site; null when its tracking is not followed there. */
 export function shopeeCarrierCode(site: Site, carrier: string): string | null {
-  return shopeeCarriers(site.code)[carrier] ?? null;
+  const carriers = shopeeCarriers(site.code);
+  // Own keys only: "constructor" is not a carrier.
+  return Object.hasOwn(carriers, carrier) ? (carriers[carrier] ?? null) : null;
 }

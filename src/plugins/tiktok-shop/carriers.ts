@@ -57,7 +57,8 @@ const BY_SITE: Readonly<Record<string, Readonly<Record<string, readonly string[]
 
 /** The names a trackline carrier may carry in TikTok Shop's provider list on a site. */
 export function tiktokProviderNames(siteCode: string, carrier: string): readonly string[] | null {
-  return BY_SITE[siteCode]?.[carrier] ?? null;
+  const names = Object.hasOwn(BY_SITE, siteCode) ? BY_SITE[siteCode] : undefined;
+  return names && Object.hasOwn(names, carrier) ? (names[carrier] ?? null) : null;
 }
 
 /** TikTok Shop's name for a trackline carrier on a site; null when it is not on the list. */
