@@ -68,4 +68,45 @@ describe("job engine (pg-boss over the app's database)", () => {
     );
     await engine.drain(1_000);
   });
+
+  it("retries at start a job a dead process left active, when it is the only worker", async () => {
+    let started!: () => void;
+    const running = new Promise<void>((resolve) => {
+      started = resolve;
+    });
+    let release!: () => void;
+    const hung = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    // The first worker takes the job and does not finish it, like a process killed mid-job.
+    await engine.work("carrier-webhook", 1, async () => {
+      started();
+      await hung;
+    });
+    await database.db.$transaction((tx) =>
+      engine.enqueue(tx, "carrier-webhook", { deliveryId: "orphan" }),
+    );
+    engine.wake("carrier-webhook");
+    await running;
+
+    const next = createJobEngine({
+      sql: database.handle.jobSql,
+      schema: database.handle.jobSchema,
+      soleWorker: true,
+      onError: (error) => errors.push(error),
+    });
+    await next.start();
+    const seen: string[] = [];
+    await next.work("carrier-webhook", 1, async (data) => {
+      seen.push(data.deliveryId);
+    });
+    next.wake("carrier-webhook");
+    const deadline = Date.now() + 10_000;
+    while (seen.length === 0 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(seen).toEqual(["orphan"]);
+    await next.stop();
+    release();
+  });
 });
