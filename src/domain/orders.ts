@@ -95,7 +95,7 @@ export async function createOrder(
  * follow the current one (ORDER_TRANSITIONS); anything else is refused and nothing changes.
  */
 export async function updateOrderStatus(
-  db: PrismaClient,
+  db: PrismaClient | Prisma.TransactionClient,
   tenantId: string,
   input: { orderId: string; nativeStatus: string },
   deps: { marketplaces: MarketplaceRegistry; now: Date },

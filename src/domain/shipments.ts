@@ -206,7 +206,7 @@ const DAY_MS = 86_400_000;
  * every event recorded for one of them is recorded for all (see `findShipments`); the caller
  * is told, since a reused number is as often a copy-paste slip.
  */
-async function shareParcel(
+export async function shareParcel(
   db: PrismaClient,
   shipment: Shipment,
   jobs: JobQueue,

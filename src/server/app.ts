@@ -16,6 +16,7 @@ import { schema } from "../schema/index.ts";
 import { createAuthenticator } from "./api-keys.ts";
 import { createGraphiQL } from "./graphiql.ts";
 import type { JobEngine } from "./job-queue.ts";
+import { createMarketplaceWebhookRoute } from "./marketplace-webhook-route.ts";
 import { changeChannels, type TracklinePubSub } from "./pubsub.ts";
 import { createRateGate } from "./rate-gate.ts";
 import { requestLimitPlugins } from "./request-limits.ts";
@@ -55,6 +56,8 @@ export interface AppDeps {
   rateGate?: RateGate;
   /** Retry timing of marketplace pushes; DEFAULT_BACKOFF unless a test shortens it. */
   syncBackoff?: BackoffPolicy;
+  /** The base URL marketplaces call back (TRACKLINE_PUBLIC_URL): pushes are signed over it. */
+  publicUrl?: string;
   /** Body, frame and handshake limits; DEFAULT_LIMITS for what is not given. */
   limits?: Partial<TransportLimits>;
   /**
@@ -135,6 +138,11 @@ export function buildApp(deps: AppDeps): App {
 
   const { jobs } = deps;
   const webhookDeps = { db: deps.db, publisher, carriers, jobs, now, secretBox: deps.secretBox };
+  const marketplacePushes = createMarketplaceWebhookRoute({
+    ...webhookDeps,
+    marketplaces,
+    publicUrl: deps.publicUrl,
+  });
   let workersStarted = false;
   const graphiql =
     deps.graphiql === false
@@ -175,6 +183,7 @@ export function buildApp(deps: AppDeps): App {
       });
       return;
     }
+    if (marketplacePushes.matches(path)) return marketplacePushes.handle(req, res);
     if (graphiql?.handle(req, res)) return;
     if (path === yoga.graphqlEndpoint && hasBody(req.method)) {
       handleGraphQLWithBody(req, res).catch((error: unknown) => {

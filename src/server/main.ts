@@ -103,6 +103,7 @@ async function start(): Promise<void> {
     secretBox,
     jobs,
     rateGate: rateGate.gate,
+    publicUrl: config.publicUrl,
   });
   closers.push(() => app.close());
   await app.startWorkers();

@@ -52,6 +52,8 @@ export async function startTestServer(
     secretBox?: SecretBox;
     /** Retry timing of marketplace pushes (tests shorten it). */
     syncBackoff?: BackoffPolicy;
+    /** The base URL marketplaces sign their pushes over (TRACKLINE_PUBLIC_URL). */
+    publicUrl?: string;
   } = {},
 ): Promise<TestServer> {
   const database = await createTestDatabase();
@@ -65,6 +67,7 @@ export async function startTestServer(
     marketplaces: options.marketplaces,
     carriers: options.carriers,
     syncBackoff: options.syncBackoff,
+    publicUrl: options.publicUrl,
   };
   const jobs = database.jobs;
   const app = buildApp({ db, pubsub: pubsub.pubsub, now, secretBox, jobs, ...registries });
