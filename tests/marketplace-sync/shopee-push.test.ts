@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createCarrierRegistry } from "../../src/carriers/registry.ts";
 import type { FakeShopee } from "../fakes/shopee-open-platform.ts";
 import { ConfirmShipment } from "../helpers/operations.ts";
 import { startTestServer, type TestServer, type TestTenant } from "../helpers/test-server.ts";
 import { OrderAfterPush } from "./push-operations.ts";
 import {
+  chinaPostNumber,
   connectShopee,
   createShopeeOrder,
   epoch,
@@ -233,17 +233,6 @@ describe("pushes and tenants", () => {
     expect(await orderOf(orderId)).toMatchObject({ state: "READY_TO_SHIP" });
   });
 });
-
-/** A China Post (UPU S10) number no other test uses, with its check digit. */
-function chinaPostNumber(): string {
-  const stem = `LZ${String(10_000_000 + ++nextOrder * 7919).slice(0, 8)}`;
-  const carriers = createCarrierRegistry();
-  for (let digit = 0; digit <= 9; digit++) {
-    const candidate = `${stem}${digit}CN`;
-    if (carriers.validate("china-post", candidate).valid) return candidate;
-  }
-  throw new Error(`no check digit completes ${stem}`);
-}
 
 describe("Shopee tracking number pushes", () => {
   it("record a number the order lacks as a shipment Shopee holds, once", async () => {

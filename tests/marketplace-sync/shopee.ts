@@ -1,4 +1,5 @@
 import { createHmac } from "node:crypto";
+import { createCarrierRegistry } from "../../src/carriers/registry.ts";
 import type { FakeShopee, FakeShopeeOrder } from "../fakes/shopee-open-platform.ts";
 import { startFakeShopee } from "../fakes/shopee-open-platform.ts";
 import { CreateOrder } from "../helpers/operations.ts";
@@ -151,3 +152,16 @@ export async function sendPush(
 
 /** Seconds since the epoch of an ISO instant. */
 export const epoch = (iso: string) => Math.floor(new Date(iso).getTime() / 1000);
+
+let sequence = 0;
+
+/** A China Post (UPU S10) number no other call returned, with its check digit. */
+export function chinaPostNumber(): string {
+  const stem = `LZ${String(10_000_000 + ++sequence * 7919).slice(-8)}`;
+  const carriers = createCarrierRegistry();
+  for (let digit = 0; digit <= 9; digit++) {
+    const candidate = `${stem}${digit}CN`;
+    if (carriers.validate("china-post", candidate).valid) return candidate;
+  }
+  throw new Error(`no check digit completes ${stem}`);
+}
