@@ -157,8 +157,17 @@ export function createJobEngine(options: JobEngineOptions): JobEngine {
       `SELECT name, id FROM ${options.schema}.job WHERE state = 'active'`,
       [],
     );
-    for (const { name, id } of rows as { name: string; id: string }[]) {
+    const orphans = rows as { name: string; id: string }[];
+    for (const { name, id } of orphans) {
       await boss.fail(name, id, { message: "the process running this job stopped" });
     }
+    // fail() puts a retry after the queue's delay with back-off (30-60 s for a push): that
+    // delay is for a job that threw, not for one whose process is known to be dead.
+    if (orphans.length === 0) return;
+    await options.sql.executeSql(
+      `UPDATE ${options.schema}.job SET start_after = now()
+       WHERE id = ANY($1::uuid[]) AND state = 'retry'`,
+      [orphans.map(({ id }) => id)],
+    );
   }
 }
