@@ -35,7 +35,10 @@ type Outcome =
 export function createSyncWorker(deps: SyncWorkerDeps) {
   const backoff = deps.backoff ?? DEFAULT_BACKOFF;
   // One client per store while its credentials and endpoints stay the same: it keeps its token.
-  const clients = new Map<string, { fingerprint: string; client: MarketplaceClient }>();
+  const clients = new Map<
+    string,
+    { fingerprint: string; sealed: string | null; client: MarketplaceClient }
+  >();
 
   const clientFor = (store: Store, api: MarketplaceApi, site: Site): MarketplaceClient | null => {
     const fingerprint = `${store.credentials}|${store.apiBaseUrl}|${store.tokenUrl}`;
@@ -43,7 +46,11 @@ export function createSyncWorker(deps: SyncWorkerDeps) {
     if (cached?.fingerprint === fingerprint) return cached.client;
     const credentials = openCredentials(store, deps.secretBox);
     if (!credentials) return null;
-    const entry = { fingerprint, client: null as unknown as MarketplaceClient };
+    const entry = {
+      fingerprint,
+      sealed: store.credentials,
+      client: null as unknown as MarketplaceClient,
+    };
     entry.client = api.createClient(
       {
         site,
@@ -54,10 +61,20 @@ export function createSyncWorker(deps: SyncWorkerDeps) {
       {
         fetch: deps.fetch,
         now: deps.now,
-        // The marketplace rotated a token: keep it, and keep this client (it holds it already).
+        // The marketplace rotated a token: keep it, and keep this client (it holds it already),
+        // unless the seller replaced the credentials meanwhile: theirs win, and the failed save
+        // makes this push retryable (it goes again with the seller's credentials).
         saveCredentials: async (next) => {
           const sealed = deps.secretBox.seal(JSON.stringify(next));
-          await deps.db.store.update({ where: { id: store.id }, data: { credentials: sealed } });
+          const { count } = await deps.db.store.updateMany({
+            where: { id: store.id, credentials: entry.sealed },
+            data: { credentials: sealed },
+          });
+          if (count === 0) {
+            clients.delete(store.id);
+            throw new Error("the store's credentials changed while a token was being refreshed");
+          }
+          entry.sealed = sealed;
           entry.fingerprint = `${sealed}|${store.apiBaseUrl}|${store.tokenUrl}`;
         },
       },
@@ -100,15 +117,16 @@ export function createSyncWorker(deps: SyncWorkerDeps) {
         `order ${order.nativeOrderId} is cancelled; nothing to push`,
       );
     } else {
-      const client = clientFor(store, api, found.site);
-      if (!client) {
-        outcome = skip(
-          "MISSING_CREDENTIALS",
-          "the store has no credentials: updateStoreCredentials adds them",
-        );
-      } else {
+      const upload = async (current: Store): Promise<Outcome> => {
+        const client = clientFor(current, api, found.site);
+        if (!client) {
+          return skip(
+            "MISSING_CREDENTIALS",
+            "the store has no credentials: updateStoreCredentials adds them",
+          );
+        }
         await deps.rateGate.take(`${store.marketplace}:${store.id}`, api.rateLimit);
-        outcome = await client.uploadTracking({
+        return client.uploadTracking({
           nativeOrderId: order.nativeOrderId,
           packageReference: shipment.packageReference,
           carrier: shipment.carrier,
@@ -121,6 +139,15 @@ export function createSyncWorker(deps: SyncWorkerDeps) {
             quantity: item.quantity,
           })),
         });
+      };
+      outcome = await upload(store);
+      if (!outcome.ok && outcome.code === "INVALID_CREDENTIALS") {
+        // Another worker may have rotated the tokens (the refresh token this one held is spent):
+        // with the stored credentials changed, one more try with them before calling it fatal.
+        const fresh = await deps.db.store.findUnique({ where: { id: store.id } });
+        if (fresh && fresh.credentials !== clients.get(store.id)?.sealed) {
+          outcome = await upload(fresh);
+        }
       }
     }
     await record(shipmentId, version, store.id, outcome);
