@@ -15,9 +15,8 @@ import { createApiKey } from "../src/server/api-keys.ts";
 import { buildApp } from "../src/server/app.ts";
 import { createTracklinePubSub } from "../src/server/pubsub.ts";
 import { createSecretBox } from "../src/server/secret-box.ts";
-import { type FakeAmazonSeller, startFakeAmazon } from "../tests/fakes/amazon-sp-api.ts";
-import { startFakeShopee } from "../tests/fakes/shopee-open-platform.ts";
 import { openBenchDatabase } from "./bench-database.ts";
+import { type StorePlan, startSyncMarketplaces } from "./sync-marketplaces.ts";
 
 const HOST = "127.0.0.1";
 const POLL_MS = 100;
@@ -41,92 +40,11 @@ const watchdog = setTimeout(() => {
 }, DEADLINE_MS + 120_000);
 watchdog.unref();
 
-/** One store of the run: how to connect it and the orders its fake holds. */
-interface StorePlan {
-  name: string;
-  marketplace: "amazon" | "shopee";
-  site: string;
-  credentials: Record<string, Record<string, string>>;
-  apiBaseUrl: string;
-  tokenUrl: string;
-  orderIds: string[];
-  /** The rate the store's marketplace allows, for the table (what the fake enforces). */
-  allowance: string;
-  id?: string;
-  rowId?: string;
-}
-
-const sellers: FakeAmazonSeller[] = Array.from({ length: AMAZON_STORES }, (_, s) => ({
-  sellingPartnerId: `A${s + 1}BENCHSELLER`,
-  lwaClientId: "amzn1.application-oa2-client.trackline-bench",
-  lwaClientSecret: "amzn1.oa2-cs.v1.trackline-bench-secret",
-  refreshToken: `Atzr|bench-refresh-${s + 1}`,
-}));
-const amazonOrderId = (s: number, i: number) =>
-  `11${s + 1}-${String(s + 1).repeat(7)}-${String(i).padStart(7, "0")}`;
-const amazon = await startFakeAmazon({
-  sellers,
-  orders: sellers.flatMap((seller, s) =>
-    Array.from({ length: SHIPMENTS }, (_, i) => ({
-      orderId: amazonOrderId(s, i),
-      marketplaceId: "ATVPDKIKX0DER",
-      sellingPartnerId: seller.sellingPartnerId,
-      items: [{ orderItemId: "A1", quantity: 1 }],
-    })),
-  ),
+const { plans, amazon, shopee, verifyAppliedOnce } = await startSyncMarketplaces({
+  amazonStores: AMAZON_STORES,
+  shipments: SHIPMENTS,
+  shopee: !options["no-shopee"],
 });
-const SHOPEE_PARTNER = { id: "2001234", key: "bench-partner-key" };
-const shopeeShop = {
-  shopId: "880001",
-  partnerId: SHOPEE_PARTNER.id,
-  accessToken: "880001-access-0",
-  refreshToken: "880001-refresh-0",
-};
-const shopeeOrderSns = options["no-shopee"]
-  ? []
-  : Array.from({ length: SHIPMENTS }, (_, i) => `2611${String(i).padStart(10, "0")}`);
-// Shopee publishes no call rate; the fake holds a shop to what the plugin assumes (10 per second).
-const shopee = await startFakeShopee({
-  partners: { [SHOPEE_PARTNER.id]: SHOPEE_PARTNER.key },
-  shops: [shopeeShop],
-  orders: shopeeOrderSns.map((orderSn) => ({ orderSn, shopId: shopeeShop.shopId })),
-  rateLimitPerSecond: 10,
-});
-
-const plans: StorePlan[] = [
-  ...sellers.map((seller, s) => ({
-    name: `amazon-us-${s + 1}`,
-    marketplace: "amazon" as const,
-    site: "US",
-    credentials: { amazon: { ...seller } },
-    apiBaseUrl: amazon.url,
-    tokenUrl: amazon.tokenUrl,
-    orderIds: Array.from({ length: SHIPMENTS }, (_, i) => amazonOrderId(s, i)),
-    allowance: "2/s, burst 10",
-  })),
-  ...(shopeeOrderSns.length === 0
-    ? []
-    : [
-        {
-          name: "shopee-sg",
-          marketplace: "shopee" as const,
-          site: "SG",
-          credentials: {
-            shopee: {
-              partnerId: SHOPEE_PARTNER.id,
-              partnerKey: SHOPEE_PARTNER.key,
-              shopId: shopeeShop.shopId,
-              accessToken: shopeeShop.accessToken,
-              refreshToken: shopeeShop.refreshToken,
-            },
-          },
-          apiBaseUrl: shopee.url,
-          tokenUrl: `${shopee.url}/api/v2/auth/access_token/get`,
-          orderIds: shopeeOrderSns,
-          allowance: "10 in any 1 s",
-        },
-      ]),
-];
 
 // Every marketplace answer the app's workers get, counted: a 429 here reached the client.
 const throttled = new Map<string, number>();
@@ -273,16 +191,7 @@ try {
   }
 
   // Counted on the marketplaces' side too: every order got its tracking, once.
-  const onAmazon = amazon.appliedPackages();
-  const onShopee = [...shopee.applied.values()];
-  if (
-    onAmazon.length !== sellers.length * SHIPMENTS ||
-    onAmazon.some((pkg) => pkg.applied !== 1 || pkg.repeats !== 0) ||
-    onShopee.length !== shopeeOrderSns.length ||
-    onShopee.some((shipped) => shipped.count !== 1)
-  ) {
-    throw new Error("the fakes did not apply each shipment exactly once");
-  }
+  verifyAppliedOnce();
 
   const shipments = await db.shipment.findMany({
     select: { storeId: true, syncConfirmedAt: true, syncAttempts: true },
