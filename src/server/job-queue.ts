@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import PgBoss from "pg-boss";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import { JOB_QUEUES, type JobName, type JobPayloads, type JobQueue } from "../domain/jobs.ts";
@@ -99,7 +100,9 @@ export function createJobEngine(options: JobEngineOptions): JobEngine {
       };
       await boss.send(name, data, {
         db,
-        singletonKey: enqueueOptions.key,
+        // Queues are stately (one waiting job per key): without a key of its own, a job would
+        // share the queue's empty key with every other and be dropped.
+        singletonKey: enqueueOptions.key ?? randomUUID(),
         startAfter: enqueueOptions.startAfter,
       });
     },
