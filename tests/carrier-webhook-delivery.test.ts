@@ -165,7 +165,7 @@ describe("a transient database failure while ingesting", () => {
     const changes = await processDelivery(flakyDatabase(server.database.db, 2), id, {
       now: NOW,
       findAdapter,
-      publisher: { publish: (change) => published.push(change) },
+      publisher: { publish: (change) => published.push(change), riskRaised: () => {} },
       retry: { attempts: 3, baseDelayMs: 50, sleep },
     });
     expect(waits).toEqual([50, 100]);
@@ -183,7 +183,7 @@ describe("a transient database failure while ingesting", () => {
     await processDelivery(flakyDatabase(server.database.db, 5), id, {
       now: NOW,
       findAdapter,
-      publisher: { publish: () => {} },
+      publisher: { publish: () => {}, riskRaised: () => {} },
       retry: { attempts: 3, baseDelayMs: 10, sleep: async (ms) => void waits.push(ms) },
     });
     expect(waits).toEqual([10, 20]);

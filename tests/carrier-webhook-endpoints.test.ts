@@ -212,7 +212,7 @@ describe("deleteCarrierWebhook", () => {
     const changes = await processDelivery(server.database.db, delivery.id, {
       now: START,
       findAdapter: createCarrierRegistry().adapter,
-      publisher: { publish: () => {} },
+      publisher: { publish: () => {}, riskRaised: () => {} },
     });
     expect(changes).toEqual([]);
   });

@@ -11,6 +11,9 @@ import "./timeline-entry.ts";
 import "./confirm-shipment.ts";
 import "./tracking-event.ts";
 import "./carrier-webhook.ts";
+import "./seller-metrics.ts";
+import "./valid-tracking-report.ts";
+import "./seller-risk.ts";
 
 builder.queryType({});
 builder.mutationType({});
