@@ -144,6 +144,18 @@ describe("validTrackingReport", () => {
     expect(letters(month.edges)).toEqual(["F", "E", "D", "C", "B", "A", "I"]);
   });
 
+  it("reads a page of shipments in the same number of queries whatever its size", async () => {
+    const count = async (first: number) => {
+      server.database.queries.length = 0;
+      expect((await report({ first })).edges).toHaveLength(first);
+      return server.database.queries.filter((sql) => !sql.includes('"ApiKey"')).length;
+    };
+    const [two, six] = [await count(2), await count(6)];
+    expect(six).toBe(two);
+    // The store; SET LOCAL jit, the window's carriers, the page, COMMIT; the shipments in a batch.
+    expect(six).toBeLessThanOrEqual(6);
+  });
+
   it("refuses a cursor it did not make", async () => {
     const result = await server.request(Report, { storeId, window: "DAYS_7", after: "bm9wZQ" });
     expect(result.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");

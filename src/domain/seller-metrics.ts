@@ -16,6 +16,7 @@ import {
   shipConfirmed,
   sqlBounds,
 } from "./shipment-facts.ts";
+import { withoutJit } from "./without-jit.ts";
 
 /** How many offending orders each metric names, most recent first. */
 export const OFFENDING_ORDERS_SHOWN = 20;
@@ -48,11 +49,18 @@ interface Scope {
   bounds: WindowBounds;
 }
 
+/** What a metric's SQL answers: its counts and its newest offending orders. */
+interface Counted {
+  numerator: number;
+  denominator: number;
+  offending: string[] | null;
+}
+
 /**
- * A store's four fulfilment rates over a window back from `now` (definitions in decision 031 and
- * on the GraphQL fields). Three SQL statements whatever the store's size: per-carrier VTR counts
- * (the carrier list is the plugin's code, so it is applied to the few carriers found), the other
- * counts in one row, then the offending orders of all four.
+ * A store's four fulfilment rates over a window back from `now` (definitions in decision 031
+ * and on the GraphQL fields). Two SQL statements whatever the store's size, each reading its rows
+ * once: the VTR per carrier (the carrier list is the plugin's code, applied here to the few
+ * carriers found), then the three others in one row. Each carries its newest offenders.
  */
 export async function sellerMetrics(
   db: PrismaClient,
@@ -60,30 +68,21 @@ export async function sellerMetrics(
 ): Promise<SellerMetrics> {
   const scope = { ...input, bounds: windowBounds(input.window, input.now) };
   const needsScan = input.plugin.validTrackingNeedsScan;
-  const perCarrier = await db.$queryRaw<{ carrier: string; confirmed: number; valid: number }[]>`
-    SELECT s."carrier", count(*)::int AS "confirmed",
-      count(*) FILTER (WHERE NOT ${invalidTracking(needsScan, [])})::int AS "valid"
-    FROM "Shipment" s
-    WHERE s."tenantId" = ${scope.tenantId} AND s."storeId" = ${scope.storeId}
-      AND ${reportedInWindow(scope.bounds)} AND ${shipConfirmed}
-    GROUP BY s."carrier"`;
-  const unsupported = perCarrier
-    .map((row) => row.carrier)
-    .filter((carrier) => !carrierSupported(input.plugin, input.site, carrier));
-  const [counts] = await db.$queryRaw<Counts[]>(countsQuery(scope));
-  const offending = await db.$queryRaw<{ metric: SellerMetricName; orderId: string }[]>(
-    offendingQuery(scope, needsScan, unsupported),
-  );
-
-  const vtrNumerator = perCarrier
-    .filter((row) => !unsupported.includes(row.carrier))
-    .reduce((sum, row) => sum + row.valid, 0);
-  const vtrDenominator = perCarrier.reduce((sum, row) => sum + row.confirmed, 0);
-  const c = counts ?? EMPTY_COUNTS;
-  const metric = (name: SellerMetricName, numerator: number, denominator: number) => {
+  const { perCarrier, others } = await withoutJit(db, async (tx) => ({
+    perCarrier: await tx.$queryRaw<CarrierCounts[]>(validTrackingQuery(scope, needsScan)),
+    others: (await tx.$queryRaw<OtherCounts[]>(otherMetricsQuery(scope)))[0],
+  }));
+  const counted: Record<SellerMetricName, Counted> = {
+    validTrackingRate: validTrackingCounts(perCarrier, input.plugin, input.site),
+    lateShipmentRate: others?.lateShipmentRate ?? NOTHING,
+    onTimeDeliveryRate: others?.onTimeDeliveryRate ?? NOTHING,
+    preFulfillmentCancelRate: others?.preFulfillmentCancelRate ?? NOTHING,
+  };
+  const metric = (name: SellerMetricName): SellerMetric => {
+    const { numerator, denominator, offending } = counted[name];
     const rate = denominator === 0 ? null : numerator / denominator;
     const target = metricTarget(input.plugin.id, name);
-    const offendingOrderIds = offending.filter((row) => row.metric === name).map((r) => r.orderId);
+    const offendingOrderIds = [...new Set(offending ?? [])].slice(0, OFFENDING_ORDERS_SHOWN);
     return {
       rate,
       numerator,
@@ -94,55 +93,112 @@ export async function sellerMetrics(
     };
   };
   return {
-    validTrackingRate: metric("validTrackingRate", vtrNumerator, vtrDenominator),
-    lateShipmentRate: metric("lateShipmentRate", c.shippedLate, c.dueToShip),
-    onTimeDeliveryRate: metric("onTimeDeliveryRate", c.deliveredOnTime, c.delivered),
-    preFulfillmentCancelRate: metric("preFulfillmentCancelRate", c.sellerCancelled, c.placed),
+    validTrackingRate: metric("validTrackingRate"),
+    lateShipmentRate: metric("lateShipmentRate"),
+    onTimeDeliveryRate: metric("onTimeDeliveryRate"),
+    preFulfillmentCancelRate: metric("preFulfillmentCancelRate"),
   };
 }
 
-interface Counts {
-  dueToShip: number;
-  shippedLate: number;
-  delivered: number;
-  deliveredOnTime: number;
-  placed: number;
-  sellerCancelled: number;
+const NOTHING: Counted = { numerator: 0, denominator: 0, offending: [] };
+
+/** The newest `OFFENDING_ORDERS_SHOWN` of an aggregate's rows that match `where`, by `at`. */
+function newest(value: Prisma.Sql, at: Prisma.Sql, where: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(array_agg(${value} ORDER BY ${at} DESC, ${value} DESC)
+    FILTER (WHERE ${where}))[1:${OFFENDING_ORDERS_SHOWN}]`;
 }
 
-const EMPTY_COUNTS: Counts = {
-  dueToShip: 0,
-  shippedLate: 0,
-  delivered: 0,
-  deliveredOnTime: 0,
-  placed: 0,
-  sellerCancelled: 0,
-};
+interface CarrierCounts {
+  carrier: string;
+  confirmed: number;
+  valid: number;
+  /** Orders of the carrier's invalid packages, newest first, and their times (epoch ms). */
+  invalidOrders: string[] | null;
+  invalidTimes: number[] | null;
+  /** Orders of all its packages, for a carrier the marketplace does not take. */
+  allOrders: string[] | null;
+  allTimes: number[] | null;
+}
+
+function validTrackingQuery({ tenantId, storeId, bounds }: Scope, needsScan: boolean) {
+  const invalid = Prisma.sql`w."invalid"`;
+  const at = Prisma.sql`w."at"`;
+  const epochMs = Prisma.sql`(extract(epoch FROM w."at") * 1000)::float8`;
+  const orderId = Prisma.sql`w."orderId"`;
+  // Materialized so each package's validity (an index probe for the carrier check) is read once.
+  return Prisma.sql`
+    WITH w AS MATERIALIZED (
+      SELECT s."carrier", s."orderId", ${reportedAt} AS "at",
+        ${invalidTracking(needsScan, [])} AS "invalid"
+      FROM "Shipment" s
+      WHERE s."tenantId" = ${tenantId} AND s."storeId" = ${storeId}
+        AND ${reportedInWindow(bounds)} AND ${shipConfirmed})
+    SELECT w."carrier", count(*)::int AS "confirmed",
+      (count(*) FILTER (WHERE NOT ${invalid}))::int AS "valid",
+      ${newest(orderId, at, invalid)} AS "invalidOrders",
+      ${newest(epochMs, at, invalid)} AS "invalidTimes",
+      ${newest(orderId, at, Prisma.sql`true`)} AS "allOrders",
+      ${newest(epochMs, at, Prisma.sql`true`)} AS "allTimes"
+    FROM w GROUP BY w."carrier"`;
+}
+
+/** A carrier off the marketplace's list makes every one of its packages invalid. */
+function validTrackingCounts(
+  rows: readonly CarrierCounts[],
+  plugin: MarketplacePlugin,
+  site: Site,
+): Counted {
+  const offenders: { orderId: string; at: number }[] = [];
+  let numerator = 0;
+  let denominator = 0;
+  for (const row of rows) {
+    const supported = carrierSupported(plugin, site, row.carrier);
+    denominator += row.confirmed;
+    if (supported) numerator += row.valid;
+    const [orders, times] = supported
+      ? [row.invalidOrders, row.invalidTimes]
+      : [row.allOrders, row.allTimes];
+    (orders ?? []).forEach((orderId, index) => {
+      offenders.push({ orderId, at: times?.[index] ?? 0 });
+    });
+  }
+  offenders.sort((a, b) => b.at - a.at || (a.orderId < b.orderId ? 1 : -1));
+  return { numerator, denominator, offending: offenders.map((offender) => offender.orderId) };
+}
+
+type OtherCounts = Record<
+  "lateShipmentRate" | "onTimeDeliveryRate" | "preFulfillmentCancelRate",
+  Counted
+>;
 
 /**
- * Orders due to ship in the window with their first ship confirmation; an order cancelled
- * without ever being confirmed was not due to ship. `late`: confirmed after the ship-by date,
- * or still unconfirmed once it passed.
+ * Late Shipment: orders due to ship in the window, each with its first ship confirmation; an
+ * order cancelled without one was not due. Late: confirmed after the ship-by date, or still
+ * unconfirmed once it passed.
  */
-function dueOrders({ tenantId, storeId, bounds }: Scope): Prisma.Sql {
+function lateShipments({ tenantId, storeId, bounds }: Scope): Prisma.Sql {
   const [since, until] = sqlBounds(bounds);
+  const late = Prisma.sql`COALESCE(d."confirmedAt" > d."shipByDate", ${until} > d."shipByDate")`;
   return Prisma.sql`(
-    SELECT d.*, COALESCE(d."confirmedAt" > d."shipByDate", ${until} > d."shipByDate") AS "late"
+    SELECT count(*)::int AS "denominator", (count(*) FILTER (WHERE ${late}))::int AS "numerator",
+      ${newest(Prisma.sql`d."id"`, Prisma.sql`d."shipByDate"`, late)} AS "offending"
     FROM (
-      SELECT o."id", o."shipByDate", o."cancelledAt",
-        (SELECT min(${confirmedAt}) FROM "Shipment" s WHERE s."orderId" = o."id") AS "confirmedAt"
-      FROM "Order" o
+      SELECT o."id", o."shipByDate", min(${confirmedAt}) AS "confirmedAt"
+      FROM "Order" o LEFT JOIN "Shipment" s ON s."orderId" = o."id"
       WHERE o."tenantId" = ${tenantId} AND o."storeId" = ${storeId}
         AND o."shipByDate" > ${since} AND o."shipByDate" <= ${until}
-    ) d
-    WHERE NOT (d."cancelledAt" IS NOT NULL AND d."confirmedAt" IS NULL))`;
+      GROUP BY o."id"
+      HAVING o."cancelledAt" IS NULL OR min(${confirmedAt}) IS NOT NULL
+    ) d)`;
 }
 
-/** Shipments delivered in the window whose order carries a promised date. */
-function promisedDeliveries({ tenantId, storeId, bounds }: Scope): Prisma.Sql {
+/** On-Time Delivery: shipments delivered in the window whose order carries a promised date. */
+function onTimeDeliveries({ tenantId, storeId, bounds }: Scope): Prisma.Sql {
   const [since, until] = sqlBounds(bounds);
+  const late = Prisma.sql`s."deliveredAt" > o."promisedDeliveryTo"`;
   return Prisma.sql`(
-    SELECT s."orderId", s."deliveredAt", s."deliveredAt" <= o."promisedDeliveryTo" AS "onTime"
+    SELECT count(*)::int AS "denominator", (count(*) FILTER (WHERE NOT ${late}))::int AS "numerator",
+      ${newest(Prisma.sql`s."orderId"`, Prisma.sql`s."deliveredAt"`, late)} AS "offending"
     FROM "Shipment" s JOIN "Order" o ON o."id" = s."orderId"
     WHERE s."tenantId" = ${tenantId} AND s."storeId" = ${storeId}
       AND s."deliveredAt" > ${since} AND s."deliveredAt" <= ${until}
@@ -150,51 +206,33 @@ function promisedDeliveries({ tenantId, storeId, bounds }: Scope): Prisma.Sql {
 }
 
 /**
- * Cancelled in the window by the seller (not at the buyer's request) before any of the order's
- * tracking reached the marketplace.
+ * Pre-fulfilment cancellations: cancelled in the window by the seller (not at the buyer's
+ * request) before any of the order's tracking reached the marketplace, over orders placed in it.
  */
 function sellerCancellations({ tenantId, storeId, bounds }: Scope): Prisma.Sql {
   const [since, until] = sqlBounds(bounds);
   return Prisma.sql`(
-    SELECT o."id", o."cancelledAt" FROM "Order" o
+    SELECT count(*)::int AS "numerator",
+      ${newest(Prisma.sql`o."id"`, Prisma.sql`o."cancelledAt"`, Prisma.sql`true`)} AS "offending",
+      (SELECT count(*)::int FROM "Order" p
+        WHERE p."tenantId" = ${tenantId} AND p."storeId" = ${storeId}
+          AND p."placedAt" > ${since} AND p."placedAt" <= ${until}) AS "denominator"
+    FROM "Order" o
     WHERE o."tenantId" = ${tenantId} AND o."storeId" = ${storeId}
       AND o."cancelledAt" > ${since} AND o."cancelledAt" <= ${until}
       AND NOT o."cancelRequestedByBuyer"
-      AND NOT EXISTS (SELECT 1 FROM "Shipment" s WHERE s."orderId" = o."id" AND ${shipConfirmed}))`;
+      -- A count, not NOT EXISTS: cancellations are few, and an anti-join would hash every
+      -- shipment of the store to look up a few hundred orders.
+      AND (SELECT count(*) FROM "Shipment" s WHERE s."orderId" = o."id" AND ${shipConfirmed}) = 0)`;
 }
 
-function countsQuery(scope: Scope): Prisma.Sql {
-  const { tenantId, storeId } = scope;
-  const [since, until] = sqlBounds(scope.bounds);
+function otherMetricsQuery(scope: Scope): Prisma.Sql {
+  const counted = (alias: string) =>
+    Prisma.raw(
+      `json_build_object('numerator', ${alias}."numerator", 'denominator', ${alias}."denominator", 'offending', ${alias}."offending")`,
+    );
   return Prisma.sql`
-    SELECT due."dueToShip", due."shippedLate", del."delivered", del."deliveredOnTime",
-      (SELECT count(*)::int FROM "Order" o
-        WHERE o."tenantId" = ${tenantId} AND o."storeId" = ${storeId}
-          AND o."placedAt" > ${since} AND o."placedAt" <= ${until}) AS "placed",
-      (SELECT count(*)::int FROM ${sellerCancellations(scope)} c) AS "sellerCancelled"
-    FROM
-      (SELECT count(*)::int AS "dueToShip", (count(*) FILTER (WHERE d."late"))::int AS "shippedLate"
-        FROM ${dueOrders(scope)} d) due,
-      (SELECT count(*)::int AS "delivered", (count(*) FILTER (WHERE p."onTime"))::int AS "deliveredOnTime"
-        FROM ${promisedDeliveries(scope)} p) del`;
-}
-
-function offendingQuery(scope: Scope, needsScan: boolean, unsupported: string[]): Prisma.Sql {
-  const { tenantId, storeId, bounds } = scope;
-  const limit = OFFENDING_ORDERS_SHOWN;
-  return Prisma.sql`
-    (SELECT 'validTrackingRate' AS "metric", s."orderId" FROM "Shipment" s
-      WHERE s."tenantId" = ${tenantId} AND s."storeId" = ${storeId}
-        AND ${reportedInWindow(bounds)} AND ${shipConfirmed}
-        AND ${invalidTracking(needsScan, unsupported)}
-      GROUP BY s."orderId" ORDER BY max(${reportedAt}) DESC, s."orderId" DESC LIMIT ${limit})
-    UNION ALL
-    (SELECT 'lateShipmentRate', d."id" FROM ${dueOrders(scope)} d WHERE d."late"
-      ORDER BY d."shipByDate" DESC, d."id" DESC LIMIT ${limit})
-    UNION ALL
-    (SELECT 'onTimeDeliveryRate', p."orderId" FROM ${promisedDeliveries(scope)} p WHERE NOT p."onTime"
-      GROUP BY p."orderId" ORDER BY max(p."deliveredAt") DESC, p."orderId" DESC LIMIT ${limit})
-    UNION ALL
-    (SELECT 'preFulfillmentCancelRate', c."id" FROM ${sellerCancellations(scope)} c
-      ORDER BY c."cancelledAt" DESC, c."id" DESC LIMIT ${limit})`;
+    SELECT ${counted("l")} AS "lateShipmentRate", ${counted("d")} AS "onTimeDeliveryRate",
+      ${counted("c")} AS "preFulfillmentCancelRate"
+    FROM ${lateShipments(scope)} l, ${onTimeDeliveries(scope)} d, ${sellerCancellations(scope)} c`;
 }

@@ -4,6 +4,7 @@ import type { SellerRiskCode } from "../vocabulary/seller-risk.ts";
 import { carrierSupported } from "./carrier-support.ts";
 import type { ChangePublisher, RiskChange } from "./changes.ts";
 import { notUploaded } from "./shipment-facts.ts";
+import { withoutJit } from "./without-jit.ts";
 
 const HOUR_MS = 3_600_000;
 
@@ -27,6 +28,20 @@ export interface RiskSweepResult {
   cleared: number;
 }
 
+/** What the sweep reads of a shipment; queries of candidates select these, as `s`. */
+const SHIPMENT_FACTS = Prisma.sql`s."id", s."tenantId", s."storeId", s."orderId", s."carrier",
+  s."createdAt", s."firstScanAt", s."syncConfirmedAt", s."syncState"`;
+
+/**
+ * Which shipments a run looks at. `carriers`: the (storeId, carrier) pairs of every shipment it
+ * watches, to check against the marketplaces' lists. `candidates`: the SHIPMENT_FACTS of those
+ * that may hold a risk or have one open, given the carrier codes some marketplace does not take.
+ */
+interface SweepScope {
+  carriers: Prisma.Sql;
+  candidates(unsupportedCarriers: readonly string[]): Prisma.Sql;
+}
+
 /**
  * Every shipment's risks in two statements, for a periodic job: raises what newly holds (once: a
  * re-run raises nothing), clears open risks whose cause went away, and publishes each raised
@@ -34,13 +49,19 @@ export interface RiskSweepResult {
  * risk until that risk clears.
  */
 export function sweepSellerRisks(db: PrismaClient, deps: RiskSweepDeps): Promise<RiskSweepResult> {
-  const horizon = new Date(deps.now.getTime() - RISK_HORIZON_MS);
-  return evaluate(
-    db,
-    deps,
-    Prisma.sql`SELECT s."id" FROM "Shipment" s WHERE s."createdAt" > ${horizon}::timestamptz
-      UNION SELECT r."shipmentId" FROM "ShipmentRisk" r WHERE r."clearedAt" IS NULL`,
-  );
+  const horizon = Prisma.sql`${new Date(deps.now.getTime() - RISK_HORIZON_MS)}::timestamptz`;
+  const withOpenRisks = Prisma.sql`"ShipmentRisk" r JOIN "Shipment" s ON s."id" = r."shipmentId"
+    WHERE r."clearedAt" IS NULL`;
+  return evaluate(db, deps, {
+    carriers: Prisma.sql`SELECT s."storeId", s."carrier" FROM "Shipment" s
+      WHERE s."createdAt" > ${horizon}
+      UNION SELECT s."storeId", s."carrier" FROM ${withOpenRisks}`,
+    // Most shipments are scanned, confirmed and with a listed carrier: only the others can hold a risk.
+    candidates: (unsupported) => Prisma.sql`SELECT ${SHIPMENT_FACTS} FROM "Shipment" s
+      WHERE s."createdAt" > ${horizon} AND (s."firstScanAt" IS NULL OR ${notUploaded}
+        OR s."carrier" = ANY(${[...unsupported]}::text[]))
+      UNION SELECT ${SHIPMENT_FACTS} FROM ${withOpenRisks}`,
+  });
 }
 
 /** The same for some shipments only, e.g. right after their marketplace push succeeded or failed. */
@@ -49,7 +70,11 @@ export function evaluateShipmentRisks(
   shipmentIds: readonly string[],
   deps: RiskSweepDeps,
 ): Promise<RiskSweepResult> {
-  return evaluate(db, deps, Prisma.sql`SELECT unnest(${[...shipmentIds]}::text[]) AS "id"`);
+  const these = Prisma.sql`"Shipment" s WHERE s."id" = ANY(${[...shipmentIds]}::text[])`;
+  return evaluate(db, deps, {
+    carriers: Prisma.sql`SELECT DISTINCT s."storeId", s."carrier" FROM ${these}`,
+    candidates: () => Prisma.sql`SELECT ${SHIPMENT_FACTS} FROM ${these}`,
+  });
 }
 
 /** What a risk says to the seller. */
@@ -69,38 +94,59 @@ export function riskMessage(
   }
 }
 
+/** Raises and clears, then publishes what was raised once the transaction committed. */
 async function evaluate(
   db: PrismaClient,
   deps: RiskSweepDeps,
-  candidates: Prisma.Sql,
+  scope: SweepScope,
 ): Promise<RiskSweepResult> {
-  const { now } = deps;
-  const horizon = new Date(now.getTime() - RISK_HORIZON_MS);
-  const scanDue = new Date(now.getTime() - SCAN_GRACE_MS);
-  const shipByWarning = new Date(now.getTime() + SHIP_BY_WARNING_MS);
-  const carriers = await db.$queryRaw<{ marketplace: string; site: string; carrier: string }[]>`
-    SELECT DISTINCT st."marketplace", st."site", s."carrier"
-    FROM (${candidates}) c JOIN "Shipment" s ON s."id" = c."id" JOIN "Store" st ON st."id" = s."storeId"`;
-  const unsupported = carriers.filter(({ marketplace, site, carrier }) => {
-    const found = deps.marketplaces.site(marketplace, site);
-    return found !== undefined && !carrierSupported(found.plugin, found.site, carrier);
+  const rows = await withoutJit(db, async (tx) => {
+    const carriers = await tx.$queryRaw<{ marketplace: string; site: string; carrier: string }[]>`
+      SELECT DISTINCT st."marketplace", st."site", w."carrier"
+      FROM (${scope.carriers}) w JOIN "Store" st ON st."id" = w."storeId"`;
+    const unsupported = carriers.filter(({ marketplace, site, carrier }) => {
+      const found = deps.marketplaces.site(marketplace, site);
+      return found !== undefined && !carrierSupported(found.plugin, found.site, carrier);
+    });
+    const codes = [...new Set(unsupported.map((row) => row.carrier))];
+    return tx.$queryRaw<RiskRow[]>(sweepStatement(deps.now, scope.candidates(codes), unsupported));
   });
-  const rows = await db.$queryRaw<(RiskChange & { kind: "raised" | "cleared" })[]>`
+  const raised = rows
+    .filter((row) => row.kind === "raised")
+    .map(({ kind: _kind, ...change }) => change);
+  for (const change of raised) deps.publisher.riskRaised(change);
+  return { raised, cleared: rows.length - raised.length };
+}
+
+type RiskRow = RiskChange & { kind: "raised" | "cleared" };
+
+/**
+ * One statement: each candidate's risks that hold (`at_risk`), open risks that no longer hold
+ * cleared, risks that hold and are not open inserted or opened again (the unique (shipmentId,
+ * code) index makes a re-run insert nothing). Both changes are returned.
+ */
+function sweepStatement(
+  now: Date,
+  candidates: Prisma.Sql,
+  unsupported: readonly { marketplace: string; site: string; carrier: string }[],
+): Prisma.Sql {
+  const at = (ms: number) => Prisma.sql`${new Date(now.getTime() + ms)}::timestamptz`;
+  const column = (key: "marketplace" | "site" | "carrier") =>
+    Prisma.sql`${unsupported.map((row) => row[key])}::text[]`;
+  return Prisma.sql`
     WITH candidates AS (${candidates}),
     facts AS (
       SELECT s."id" AS "shipmentId", s."tenantId", s."storeId",
-        s."createdAt" > ${horizon}::timestamptz AS "fresh",
-        (s."firstScanAt" IS NULL AND COALESCE(s."syncConfirmedAt", s."createdAt") <= ${scanDue}::timestamptz) AS "NO_PHYSICAL_SCAN",
-        (${notUploaded} AND o."cancelledAt" IS NULL AND o."shipByDate" <= ${shipByWarning}::timestamptz) AS "NOT_UPLOADED",
+        s."createdAt" > ${at(-RISK_HORIZON_MS)} AS "fresh",
+        (s."firstScanAt" IS NULL
+          AND COALESCE(s."syncConfirmedAt", s."createdAt") <= ${at(-SCAN_GRACE_MS)}) AS "NO_PHYSICAL_SCAN",
+        -- The order is read only for shipments not uploaded (the left operand is evaluated first).
+        (${notUploaded} AND EXISTS (SELECT 1 FROM "Order" o WHERE o."id" = s."orderId"
+          AND o."cancelledAt" IS NULL AND o."shipByDate" <= ${at(SHIP_BY_WARNING_MS)})) AS "NOT_UPLOADED",
         (s."syncState" = 'FAILED') AS "SYNC_FAILED",
         ((st."marketplace", st."site", s."carrier") IN (SELECT * FROM unnest(
-          ${unsupported.map((row) => row.marketplace)}::text[],
-          ${unsupported.map((row) => row.site)}::text[],
-          ${unsupported.map((row) => row.carrier)}::text[]))) AS "UNSUPPORTED_CARRIER"
-      FROM candidates c
-        JOIN "Shipment" s ON s."id" = c."id"
-        JOIN "Order" o ON o."id" = s."orderId"
-        JOIN "Store" st ON st."id" = s."storeId"
+          ${column("marketplace")}, ${column("site")}, ${column("carrier")}))) AS "UNSUPPORTED_CARRIER"
+      FROM candidates s JOIN "Store" st ON st."id" = s."storeId"
     ),
     at_risk AS (
       SELECT f."shipmentId", f."tenantId", f."storeId", f."fresh", v."code"
@@ -111,28 +157,23 @@ async function evaluate(
       WHERE v."holds"
     ),
     cleared AS (
-      UPDATE "ShipmentRisk" r SET "clearedAt" = ${now}::timestamptz
-      WHERE r."clearedAt" IS NULL AND r."shipmentId" IN (SELECT "id" FROM candidates)
+      UPDATE "ShipmentRisk" r SET "clearedAt" = ${at(0)}
+      WHERE r."clearedAt" IS NULL AND r."shipmentId" IN (SELECT c."id" FROM candidates c)
         AND NOT EXISTS (
           SELECT 1 FROM at_risk a WHERE a."shipmentId" = r."shipmentId" AND a."code" = r."code")
       RETURNING r."id", r."tenantId", r."storeId", r."shipmentId", r."code"
     ),
     raised AS (
       INSERT INTO "ShipmentRisk" ("id", "tenantId", "storeId", "shipmentId", "code", "raisedAt")
-      SELECT gen_random_uuid()::text, a."tenantId", a."storeId", a."shipmentId", a."code",
-        ${now}::timestamptz
+      SELECT gen_random_uuid()::text, a."tenantId", a."storeId", a."shipmentId", a."code", ${at(0)}
       FROM at_risk a WHERE a."fresh"
       ON CONFLICT ("shipmentId", "code") DO UPDATE
         SET "raisedAt" = EXCLUDED."raisedAt", "clearedAt" = NULL
         WHERE "ShipmentRisk"."clearedAt" IS NOT NULL
       RETURNING "id", "tenantId", "storeId", "shipmentId", "code"
     )
-    SELECT 'raised' AS "kind", "id" AS "riskId", "tenantId", "storeId", "shipmentId", "code" FROM raised
+    SELECT 'raised' AS "kind", "id" AS "riskId", "tenantId", "storeId", "shipmentId", "code"
+    FROM raised
     UNION ALL
     SELECT 'cleared', "id", "tenantId", "storeId", "shipmentId", "code" FROM cleared`;
-  const raised = rows
-    .filter((row) => row.kind === "raised")
-    .map(({ kind: _kind, ...change }) => change);
-  for (const change of raised) deps.publisher.riskRaised(change);
-  return { raised, cleared: rows.length - raised.length };
 }

@@ -16,6 +16,7 @@ import {
   shipConfirmed,
   uploadedAfterDelivery,
 } from "./shipment-facts.ts";
+import { withoutJit } from "./without-jit.ts";
 
 /** A shipment that counts, or will count, against the Valid Tracking Rate, and why. */
 export interface TrackingProblemRow {
@@ -94,16 +95,17 @@ export async function validTrackingReport(
   const { tenantId, storeId, page } = input;
   const inWindow = reportedInWindow(windowBounds(input.window, input.now));
   const store = Prisma.sql`s."tenantId" = ${tenantId} AND s."storeId" = ${storeId}`;
-  const carriers = await db.$queryRaw<{ carrier: string }[]>`
-    SELECT DISTINCT s."carrier" FROM "Shipment" s WHERE ${store} AND ${inWindow}`;
-  const unsupported = unsupportedCarriers(
-    input.plugin,
-    input.site,
-    carriers.map((row) => row.carrier),
-  );
   const needsScan = input.plugin.validTrackingNeedsScan;
   const order = page.inverted ? Prisma.sql`ASC` : Prisma.sql`DESC`;
-  const rows = await db.$queryRaw<Row[]>`
+  const rows = await withoutJit(db, async (tx) => {
+    const carriers = await tx.$queryRaw<{ carrier: string }[]>`
+      SELECT DISTINCT s."carrier" FROM "Shipment" s WHERE ${store} AND ${inWindow}`;
+    const unsupported = unsupportedCarriers(
+      input.plugin,
+      input.site,
+      carriers.map((row) => row.carrier),
+    );
+    return tx.$queryRaw<Row[]>`
     SELECT s."id" AS "shipmentId", s."orderId", s."carrier", s."trackingNumber",
       s."syncErrorCode", s."syncError", ${reportedAt} AS "reportedAt",
       ${missingScan(needsScan)} AS "NO_PHYSICAL_SCAN",
@@ -118,6 +120,7 @@ export async function validTrackingReport(
       ${cursorCondition(page)}
     ORDER BY ${reportedAt} ${order}, s."id" ${order}
     LIMIT ${page.limit}`;
+  });
   return rows.map((row) => {
     // A number that fails its carrier's check digit is invalid whatever the marketplace said.
     const check = input.carriers.validate(row.carrier, row.trackingNumber);

@@ -45,13 +45,14 @@ const SellerMetricRef = builder.objectRef<SellerMetric>("SellerMetric").implemen
       type: ["Order"],
       description: `Orders counted against the rate, most recent first (at most ${OFFENDING_ORDERS_SHOWN}).`,
       complexity: { field: 1, multiplier: OFFENDING_ORDERS_SHOWN },
+      // One findUnique per order: Prisma batches those of all four metrics into one query.
       resolve: async (query, metric, _args, ctx) => {
-        const orders = await ctx.db.order.findMany({
-          ...query,
-          where: { id: { in: metric.offendingOrderIds }, tenantId: ctx.viewer.tenantId },
-        });
-        const byId = new Map(orders.map((order) => [order.id, order]));
-        return metric.offendingOrderIds.flatMap((id) => byId.get(id) ?? []);
+        const orders = await Promise.all(
+          metric.offendingOrderIds.map((id) =>
+            ctx.db.order.findUnique({ ...query, where: { id, tenantId: ctx.viewer.tenantId } }),
+          ),
+        );
+        return orders.filter((order) => order !== null);
       },
     }),
   }),

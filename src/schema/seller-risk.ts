@@ -7,9 +7,20 @@ import { builder } from "./builder.ts";
 import { ShipmentRef } from "./shipment.ts";
 import { StoreRef } from "./store.ts";
 
+const RISK_DESCRIPTIONS: Record<SellerRiskCode, string> = {
+  NO_PHYSICAL_SCAN:
+    "No physical carrier scan 24 hours after the tracking was confirmed (or attached, while it is not).",
+  NOT_UPLOADED:
+    "The ship-by date is within 24 hours or past and the marketplace has not confirmed the tracking.",
+  SYNC_FAILED: "The marketplace refused the tracking upload.",
+  UNSUPPORTED_CARRIER: "The carrier is not on the marketplace's carrier list for the store's site.",
+};
+
 const SellerRiskCodeEnum = builder.enumType("SellerRiskCode", {
   description: "Why a shipment may count against a marketplace metric.",
-  values: SELLER_RISK_CODES,
+  values: Object.fromEntries(
+    SELLER_RISK_CODES.map((code) => [code, { description: RISK_DESCRIPTIONS[code] }]),
+  ),
 });
 
 export const ShipmentRiskRef = builder.prismaNode("ShipmentRisk", {

@@ -130,9 +130,13 @@ export type RotateCarrierWebhookSecretInput = {
 
 /** Why a shipment may count against a marketplace metric. */
 export type SellerRiskCode =
+  /** The ship-by date is within 24 hours or past and the marketplace has not confirmed the tracking. */
   | 'NOT_UPLOADED'
+  /** No physical carrier scan 24 hours after the tracking was confirmed (or attached, while it is not). */
   | 'NO_PHYSICAL_SCAN'
+  /** The marketplace refused the tracking upload. */
   | 'SYNC_FAILED'
+  /** The carrier is not on the marketplace's carrier list for the store's site. */
   | 'UNSUPPORTED_CARRIER';
 
 export type ShipmentFilter = {
