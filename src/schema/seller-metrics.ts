@@ -45,11 +45,12 @@ const SellerMetricRef = builder.objectRef<SellerMetric>("SellerMetric").implemen
       type: ["Order"],
       description: `Orders counted against the rate, most recent first (at most ${OFFENDING_ORDERS_SHOWN}).`,
       complexity: { field: 1, multiplier: OFFENDING_ORDERS_SHOWN },
-      // One findUnique per order: Prisma batches those of all four metrics into one query.
+      // One findUnique per order: Prisma batches those of all four metrics into one `id IN`
+      // query. The ids come from the caller's own store (sellerMetrics is tenant-scoped).
       resolve: async (query, metric, _args, ctx) => {
         const orders = await Promise.all(
           metric.offendingOrderIds.map((id) =>
-            ctx.db.order.findUnique({ ...query, where: { id, tenantId: ctx.viewer.tenantId } }),
+            ctx.db.order.findUnique({ ...query, where: { id } }),
           ),
         );
         return orders.filter((order) => order !== null);
