@@ -165,6 +165,7 @@ describe("a transient database failure while ingesting", () => {
     const changes = await processDelivery(flakyDatabase(server.database.db, 2), id, {
       now: NOW,
       findAdapter,
+      jobs: server.database.jobs,
       publisher: { publish: (change) => published.push(change), riskRaised: () => {} },
       retry: { attempts: 3, baseDelayMs: 50, sleep },
     });
@@ -183,6 +184,7 @@ describe("a transient database failure while ingesting", () => {
     await processDelivery(flakyDatabase(server.database.db, 5), id, {
       now: NOW,
       findAdapter,
+      jobs: server.database.jobs,
       publisher: { publish: () => {}, riskRaised: () => {} },
       retry: { attempts: 3, baseDelayMs: 10, sleep: async (ms) => void waits.push(ms) },
     });

@@ -212,6 +212,7 @@ describe("deleteCarrierWebhook", () => {
     const changes = await processDelivery(server.database.db, delivery.id, {
       now: START,
       findAdapter: createCarrierRegistry().adapter,
+      jobs: server.database.jobs,
       publisher: { publish: () => {}, riskRaised: () => {} },
     });
     expect(changes).toEqual([]);

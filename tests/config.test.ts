@@ -110,6 +110,16 @@ describe("other settings", () => {
   it("refuses a PORT that is not a port", () => {
     expect(() => readConfig({ PORT: "http" })).toThrow(/^PORT must be a TCP port number/);
   });
+
+  it("reads TRACKLINE_PUBLIC_URL as a base URL, without its trailing slash", () => {
+    expect(readConfig({}).publicUrl).toBeUndefined();
+    const read = (value: string) => readConfig({ TRACKLINE_PUBLIC_URL: value }).publicUrl;
+    expect(read("https://track.example.com/")).toBe("https://track.example.com");
+    expect(read("https://example.com/trackline")).toBe("https://example.com/trackline");
+    for (const value of ["track.example.com", "ftp://example.com", "https://example.com/?a=1"]) {
+      expect(() => read(value)).toThrow(/^TRACKLINE_PUBLIC_URL must be an http\(s\) base URL/);
+    }
+  });
 });
 
 describe("PostgreSQL pool settings", () => {

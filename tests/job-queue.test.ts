@@ -57,6 +57,56 @@ describe("job engine (pg-boss over the app's database)", () => {
     expect(seen).toEqual(["d0"]);
   });
 
+  it("runs due jobs back to back, not one per polling interval", async () => {
+    await database.db.$transaction(async (tx) => {
+      for (let i = 0; i < 6; i += 1) {
+        await engine.enqueue(tx, "carrier-webhook", { deliveryId: `d${i}` }, { key: `d${i}` });
+      }
+    });
+    const seen: string[] = [];
+    const started = Date.now();
+    await engine.work("carrier-webhook", 1, async (data) => {
+      seen.push(data.deliveryId);
+    });
+    // No drain() here: it wakes the workers itself. One worker, 2 s polling: five waits of
+    // ~2 s each when every job is followed by the polling delay.
+    while (seen.length < 6 && Date.now() - started < 20_000) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(seen).toHaveLength(6);
+    expect(Date.now() - started).toBeLessThan(4_000);
+  });
+
+  it("runs a job a dead process left active at once when it is the sole worker", async () => {
+    await database.db.$transaction((tx) =>
+      engine.enqueue(tx, "carrier-webhook", { deliveryId: "orphan" }),
+    );
+    // What a process killed mid-job leaves behind.
+    await database.handle.jobSql.executeSql(
+      `UPDATE ${database.handle.jobSchema}.job SET state = 'active', started_on = now()
+       WHERE name = 'carrier-webhook'`,
+      [],
+    );
+    const next = createJobEngine({
+      sql: database.handle.jobSql,
+      schema: database.handle.jobSchema,
+      soleWorker: true,
+      onError: (error) => errors.push(error),
+    });
+    await next.start();
+    try {
+      const seen: string[] = [];
+      await next.work("carrier-webhook", 1, async (data) => {
+        seen.push(data.deliveryId);
+      });
+      // Due now, not after the queue's retry delay (5 s doubling): drain waits for it.
+      await next.drain(4_000);
+      expect(seen).toEqual(["orphan"]);
+    } finally {
+      await next.stop();
+    }
+  });
+
   it("does not count a job due later as busy", async () => {
     await database.db.$transaction((tx) =>
       engine.enqueue(
@@ -67,5 +117,46 @@ describe("job engine (pg-boss over the app's database)", () => {
       ),
     );
     await engine.drain(1_000);
+  });
+
+  it("retries at start a job a dead process left active, when it is the only worker", async () => {
+    let started!: () => void;
+    const running = new Promise<void>((resolve) => {
+      started = resolve;
+    });
+    let release!: () => void;
+    const hung = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    // The first worker takes the job and does not finish it, like a process killed mid-job.
+    await engine.work("carrier-webhook", 1, async () => {
+      started();
+      await hung;
+    });
+    await database.db.$transaction((tx) =>
+      engine.enqueue(tx, "carrier-webhook", { deliveryId: "orphan" }),
+    );
+    engine.wake("carrier-webhook");
+    await running;
+
+    const next = createJobEngine({
+      sql: database.handle.jobSql,
+      schema: database.handle.jobSchema,
+      soleWorker: true,
+      onError: (error) => errors.push(error),
+    });
+    await next.start();
+    const seen: string[] = [];
+    await next.work("carrier-webhook", 1, async (data) => {
+      seen.push(data.deliveryId);
+    });
+    next.wake("carrier-webhook");
+    const deadline = Date.now() + 10_000;
+    while (seen.length === 0 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(seen).toEqual(["orphan"]);
+    await next.stop();
+    release();
   });
 });

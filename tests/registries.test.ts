@@ -119,7 +119,7 @@ describe("a fourth marketplace and a new carrier", () => {
         "content-type": "application/json",
         authorization: `Bearer ${server.tenant.apiKey}`,
       },
-      body: JSON.stringify({ query: getIntrospectionQuery() }),
+      body: JSON.stringify({ query: getIntrospectionQuery({ oneOf: true }) }),
     });
     const { data } = (await response.json()) as { data: IntrospectionQuery };
     const served = printSchema(lexicographicSortSchema(buildClientSchema(data)));

@@ -1,83 +1,23 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { LOCK_FILE } from "../src/server/data-dir.ts";
+import { type ServerProcess, startServerProcess } from "./helpers/server-process.ts";
 
-const ROOT = path.resolve(import.meta.dirname, "..");
 const dir = mkdtempSync(path.join(tmpdir(), "trackline-process-"));
-const children: ChildProcess[] = [];
+const started: ServerProcess[] = [];
 
 afterAll(() => {
-  for (const child of children) if (child.exitCode === null) child.kill("SIGKILL");
+  for (const { child } of started) if (child.exitCode === null) child.kill("SIGKILL");
   rmSync(dir, { recursive: true, force: true });
 });
 
-interface Started {
-  child: ChildProcess;
-  output: () => string;
-  /** Resolves with the first match of `pattern` in stdout and stderr, or rejects at exit. */
-  waitFor: (pattern: RegExp, timeoutMs?: number) => Promise<RegExpMatchArray>;
-  exited: Promise<number | null>;
-}
-
 /** `npm start` as a child process, with only the environment given (no DATABASE_URL, ...). */
-function startServer(env: Record<string, string>): Started {
-  const inherited = Object.fromEntries(
-    Object.entries(process.env).filter(
-      ([name]) =>
-        !/^(DATABASE_URL|REDIS_URL|HOST|PORT|NODE_ENV)$/.test(name) &&
-        !name.startsWith("TRACKLINE_"),
-    ),
-  );
-  const child = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
-    cwd: ROOT,
-    env: { ...inherited, ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  children.push(child);
-  let output = "";
-  const listeners = new Set<() => void>();
-  const append = (chunk: Buffer) => {
-    output += chunk.toString("utf8");
-    for (const listener of listeners) listener();
-  };
-  child.stdout?.on("data", append);
-  child.stderr?.on("data", append);
-  const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
-  return {
-    child,
-    output: () => output,
-    exited,
-    waitFor: (pattern, timeoutMs = 60_000) =>
-      new Promise((resolve, reject) => {
-        const check = () => {
-          const match = pattern.exec(output);
-          if (match) {
-            finish();
-            resolve(match);
-          }
-        };
-        const timer = setTimeout(() => {
-          finish();
-          reject(new Error(`no ${pattern} within ${timeoutMs} ms; output:\n${output}`));
-        }, timeoutMs);
-        const finish = () => {
-          clearTimeout(timer);
-          listeners.delete(check);
-        };
-        listeners.add(check);
-        void exited.then(() => {
-          check();
-          if (listeners.has(check)) {
-            finish();
-            reject(new Error(`exited before ${pattern}; output:\n${output}`));
-          }
-        });
-        check();
-      }),
-  };
+function startServer(env: Record<string, string>): ServerProcess {
+  const server = startServerProcess(env);
+  started.push(server);
+  return server;
 }
 
 describe("npm start", () => {

@@ -1,6 +1,7 @@
 import type { PrismaClient, Store } from "../../generated/prisma/client.ts";
 import { validateTrackingNumber } from "../../src/carriers/tracking-numbers/index.ts";
 import { ingestEvents } from "../../src/domain/ingest.ts";
+import { NO_JOBS } from "../../src/domain/jobs.ts";
 import { createMarketplaceRegistry } from "../../src/plugins/registry.ts";
 import { createApiKey } from "../../src/server/api-keys.ts";
 import {
@@ -190,14 +191,15 @@ async function seedOrder(
         ? `YT26${String(11_000_000_000_000 + serial * 104_729)}`
         : withCheckDigit("china-post", "RB", 31_750_000 + serial * 37, "CN"),
       shippedAt: labelAt,
-      // Nothing has been pushed to the marketplace: the demo has no marketplace credentials.
-      syncState: "PENDING",
+      // As if pushed an hour after the label; every ninth was refused, to show a failed push.
+      ...demoSync(i, labelAt),
     },
   });
   const ingested = await ingestEvents(
     db,
     shipment,
     demoEvents(plan.lane, labelAt, now, scenarioFor(i)),
+    NO_JOBS,
   );
   if (ingested.shipment.status === "DELIVERED") {
     await db.order.update({
@@ -205,4 +207,21 @@ async function seedOrder(
       data: { nativeStatus: plan.delivered, state: stateOf(plan.delivered) },
     });
   }
+}
+
+function demoSync(i: number, labelAt: Date) {
+  if (i % 9 === 4) {
+    return {
+      syncState: "FAILED" as const,
+      syncAttempts: 1,
+      syncErrorCode: "InvalidInput",
+      syncError:
+        "Invalid carrier code for this marketplace. Use carrierCode Other with carrierName.",
+    };
+  }
+  return {
+    syncState: "CONFIRMED" as const,
+    syncAttempts: 1,
+    syncConfirmedAt: new Date(labelAt.getTime() + 3_600_000),
+  };
 }

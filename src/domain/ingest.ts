@@ -1,7 +1,15 @@
-import type { PrismaClient, Shipment, TrackingEvent } from "../../generated/prisma/client.ts";
+import type {
+  Prisma,
+  PrismaClient,
+  Shipment,
+  TrackingEvent,
+} from "../../generated/prisma/client.ts";
 import type { EventSource } from "../../generated/prisma/enums.ts";
 import type { EventLocation, TrackingStatus, TrackingSubstatus } from "../vocabulary/index.ts";
 import { dedupeKey } from "./dedupe-key.ts";
+import type { JobQueue } from "./jobs.ts";
+import { releaseOnFirstScan } from "./marketplace-sync.ts";
+import { isPhysicalScan } from "./physical-scan.ts";
 import type { ZonedTime } from "./zoned-time.ts";
 
 /** A validated, normalized event ready to be stored against one shipment. */
@@ -40,6 +48,7 @@ export async function ingestEvents(
   db: PrismaClient,
   shipment: ShipmentKey,
   events: readonly IngestEvent[],
+  jobs: JobQueue,
 ): Promise<IngestResult> {
   const rows = new Map<string, ReturnType<typeof toRow>>();
   for (const event of events) {
@@ -49,7 +58,8 @@ export async function ingestEvents(
   // Inserted in key order, so two batches that overlap never wait on each other's rows in
   // opposite orders (a deadlock on PostgreSQL's unique index).
   const ordered = [...rows.values()].sort((a, b) => (a.dedupeKey < b.dedupeKey ? -1 : 1));
-  return db.$transaction(async (tx) => {
+  let released = 0;
+  const result = await db.$transaction(async (tx) => {
     // One writer per shipment at a time: the status guard below then sees every earlier batch.
     await tx.$queryRaw`SELECT 1 FROM "Shipment" WHERE "id" = ${shipment.id} FOR UPDATE`;
     const inserted = ordered.length
@@ -71,6 +81,7 @@ export async function ingestEvents(
       });
       statusChanged = count > 0;
     }
+    released = await recordMilestones(tx, jobs, shipment.id, inserted);
     const current = await tx.shipment.findUniqueOrThrow({ where: { id: shipment.id } });
     if (statusChanged && current.status === "DELIVERED") {
       // The order is delivered when its last parcel is; only a SHIPPED order moves (a partly
@@ -92,6 +103,41 @@ export async function ingestEvents(
       statusChanged,
     };
   }, INGEST_TRANSACTION);
+  if (released > 0) jobs.wake("marketplace-sync");
+  return result;
+}
+
+/**
+ * Keeps the first physical scan and the delivery time on the shipment (seller metrics read
+ * them) and lets the first scan release a push held for it. Returns how many pushes it released.
+ */
+async function recordMilestones(
+  tx: Prisma.TransactionClient,
+  jobs: JobQueue,
+  shipmentId: string,
+  inserted: readonly TrackingEvent[],
+): Promise<number> {
+  const earliest = (events: TrackingEvent[]) =>
+    events.reduce<Date | null>(
+      (first, e) => (!first || e.occurredAt < first ? e.occurredAt : first),
+      null,
+    );
+  const firstScan = earliest(inserted.filter(isPhysicalScan));
+  const delivered = earliest(inserted.filter((e) => e.codeKnown && e.status === "DELIVERED"));
+  if (!firstScan && !delivered) return 0;
+  const before = await tx.shipment.findUniqueOrThrow({
+    where: { id: shipmentId },
+    select: { firstScanAt: true, deliveredAt: true },
+  });
+  const data: Prisma.ShipmentUpdateInput = {};
+  if (firstScan && (!before.firstScanAt || firstScan < before.firstScanAt)) {
+    data.firstScanAt = firstScan;
+  }
+  if (delivered && (!before.deliveredAt || delivered < before.deliveredAt)) {
+    data.deliveredAt = delivered;
+  }
+  if (Object.keys(data).length > 0) await tx.shipment.update({ where: { id: shipmentId }, data });
+  return firstScan && !before.firstScanAt ? releaseOnFirstScan(tx, jobs, shipmentId) : 0;
 }
 
 /** Waiting for a pooled connection under a burst is normal; Prisma's 2 s default is not enough. */

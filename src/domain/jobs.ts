@@ -44,3 +44,14 @@ export interface JobQueue {
   /** Tells idle workers to fetch now instead of at their next poll; call after the commit. */
   wake(name: JobName): void;
 }
+
+/**
+ * For writers that cannot cause a job, such as seeds of shipments already pushed: enqueueing
+ * through it is a bug, and says so.
+ */
+export const NO_JOBS: JobQueue = {
+  enqueue: async (_tx, name) => {
+    throw new Error(`this writer queues no jobs, yet asked for a ${name} job`);
+  },
+  wake: () => {},
+};

@@ -1,4 +1,4 @@
-import type { Order, PrismaClient } from "../../generated/prisma/client.ts";
+import type { Order, Prisma, PrismaClient } from "../../generated/prisma/client.ts";
 import type { MarketplaceRegistry } from "../plugins/registry.ts";
 import type { MarketplacePlugin } from "../plugins/types.ts";
 import { canTransition, ORDER_TRANSITIONS, type OrderState } from "../vocabulary/index.ts";
@@ -95,10 +95,10 @@ export async function createOrder(
  * follow the current one (ORDER_TRANSITIONS); anything else is refused and nothing changes.
  */
 export async function updateOrderStatus(
-  db: PrismaClient,
+  db: PrismaClient | Prisma.TransactionClient,
   tenantId: string,
   input: { orderId: string; nativeStatus: string },
-  deps: { marketplaces: MarketplaceRegistry },
+  deps: { marketplaces: MarketplaceRegistry; now: Date },
 ): Promise<OrderResult> {
   const oversized = textLimitErrors(input, INPUT_LIMITS.updateOrderStatus);
   if (oversized.length > 0) return { order: null, errors: oversized };
@@ -136,7 +136,13 @@ export async function updateOrderStatus(
   // The guard on state makes a concurrent move lose instead of skipping the transition check.
   const moved = await db.order.updateMany({
     where: { id: order.id, state: order.state },
-    data: { nativeStatus: native.code, state: native.state },
+    data: {
+      nativeStatus: native.code,
+      state: native.state,
+      // Pre-fulfilment cancel rate counts only cancellations the buyer did not ask for.
+      ...(native.state === "CANCEL_REQUESTED" ? { cancelRequestedByBuyer: true } : {}),
+      ...(native.state === "CANCELLED" && from !== "CANCELLED" ? { cancelledAt: deps.now } : {}),
+    },
   });
   if (moved.count === 0) return updateOrderStatus(db, tenantId, input, deps);
   return { order: await db.order.findUniqueOrThrow({ where: { id: order.id } }), errors: [] };
@@ -148,6 +154,11 @@ export async function createStore(
   tenantId: string,
   input: { marketplace: string; site: string; name: string },
   deps: { marketplaces: MarketplaceRegistry },
+  /** API access for connectStore: sealed credentials, endpoint overrides, sync policy. */
+  connection: Omit<
+    Prisma.StoreUncheckedCreateInput,
+    "tenantId" | "marketplace" | "site" | "name"
+  > = {},
 ) {
   const oversized = textLimitErrors(input, INPUT_LIMITS.createStore);
   if (oversized.length > 0) return { store: null, errors: oversized };
@@ -173,7 +184,7 @@ export async function createStore(
     return { store: null, errors: [userError("DUPLICATE", message, "name")] };
   }
   const store = await insertOnce(() =>
-    db.store.create({ data: { tenantId, marketplace, site, name } }),
+    db.store.create({ data: { ...connection, tenantId, marketplace, site, name } }),
   );
   if (!store) {
     const message = `a ${plugin.name} ${site} store named "${name}" already exists`;

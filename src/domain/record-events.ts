@@ -4,6 +4,7 @@ import { type ChangePublisher, publishRecordedChanges } from "./changes.ts";
 import { type CodeLookup, checkEventInput, type EventInput } from "./event-input.ts";
 import { type IngestEvent, ingestEvents } from "./ingest.ts";
 import { INPUT_LIMITS, LIST_INPUT_LIMITS, textLimitErrors, tooManyError } from "./input-limits.ts";
+import type { JobQueue } from "./jobs.ts";
 import { CONFLICT_RETRY, retryTransient } from "./retry.ts";
 import { trackingNumberKey } from "./tracking-number-key.ts";
 import { type UserError, userError } from "./user-error.ts";
@@ -51,7 +52,7 @@ export async function recordTrackingEvents(
   db: PrismaClient,
   tenantId: string,
   input: { selector: ShipmentSelector; events: readonly EventInput[]; source: EventSource },
-  deps: { now: Date; lookup: CodeLookup; publisher: ChangePublisher },
+  deps: { now: Date; lookup: CodeLookup; publisher: ChangePublisher; jobs: JobQueue },
 ): Promise<RecordEventsResult> {
   const result: RecordEventsResult = {
     shipments: [],
@@ -96,7 +97,10 @@ export async function recordTrackingEvents(
       if ("event" in checked) good.push(checked.event);
       else if (shipment === shipments[0]) result.errors.push(...checked.errors);
     });
-    const ingested = await retryTransient(() => ingestEvents(db, shipment, good), CONFLICT_RETRY);
+    const ingested = await retryTransient(
+      () => ingestEvents(db, shipment, good, deps.jobs),
+      CONFLICT_RETRY,
+    );
     result.shipments.push(ingested.shipment);
     result.recordedCount += ingested.inserted.length;
     result.duplicateCount += ingested.duplicateCount;

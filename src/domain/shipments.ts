@@ -1,6 +1,12 @@
-import type { PrismaClient, Shipment, TrackingEvent } from "../../generated/prisma/client.ts";
+import type {
+  PrismaClient,
+  Shipment,
+  Store,
+  TrackingEvent,
+} from "../../generated/prisma/client.ts";
 import type { CarrierRegistry } from "../carriers/registry.ts";
 import { normalizeTrackingNumber } from "../carriers/tracking-numbers/index.ts";
+import type { MarketplaceRegistry } from "../plugins/registry.ts";
 import {
   canTransition,
   type OrderState,
@@ -9,6 +15,8 @@ import {
 } from "../vocabulary/index.ts";
 import { insertOnce } from "./db-errors.ts";
 import { type IngestEvent, ingestEvents } from "./ingest.ts";
+import type { JobQueue } from "./jobs.ts";
+import { type InitialSync, initialSync, queueSync } from "./marketplace-sync.ts";
 import { type UserError, userError } from "./user-error.ts";
 import type { ZonedTime } from "./zoned-time.ts";
 
@@ -30,47 +38,21 @@ export async function confirmShipment(
   db: PrismaClient,
   tenantId: string,
   input: ConfirmShipmentInput,
-  deps: { now: Date; carriers: CarrierRegistry },
+  deps: { now: Date; carriers: CarrierRegistry; marketplaces: MarketplaceRegistry; jobs: JobQueue },
 ): Promise<{ shipment: Shipment | null; errors: UserError[]; warnings: UserError[] }> {
-  const order = await db.order.findFirst({ where: { id: input.orderId, tenantId } });
+  const order = await db.order.findFirst({
+    where: { id: input.orderId, tenantId },
+    include: { store: true },
+  });
   if (!order) return refuse(userError("NOT_FOUND", "no such order for this API key", "orderId"));
   if (UNSHIPPABLE_ORDER_STATES.has(order.state as OrderState)) {
     return refuse(
       userError("ORDER_NOT_SHIPPABLE", `order ${order.nativeOrderId} is ${order.state}`, "orderId"),
     );
   }
-  const carrier = input.carrier.trim().toLowerCase();
-  const normalized = normalizeTrackingNumber(input.trackingNumber);
-  if ("error" in normalized) {
-    return refuse(userError(normalized.error.code, normalized.error.message, "trackingNumber"));
-  }
-  const trackingNumber = normalized.normalized;
-  const formatWarnings: UserError[] = [];
-  if (!input.force) {
-    if (!deps.carriers.find(carrier)) {
-      return refuse(
-        userError(
-          "UNKNOWN_CARRIER",
-          `unknown carrier "${carrier}"; pass force: true to attach it anyway`,
-          "carrier",
-        ),
-      );
-    }
-    const check = deps.carriers.validate(carrier, trackingNumber);
-    if (!check.valid) {
-      const hint = check.suggestions.length
-        ? ` Did you mean ${check.suggestions.map((s) => `${s.trackingNumber} (${s.carrier})`).join(", ")}?`
-        : "";
-      return {
-        shipment: null,
-        errors: check.errors.map((e) => userError(e.code, `${e.message}${hint}`, "trackingNumber")),
-        warnings: [],
-      };
-    }
-    formatWarnings.push(
-      ...check.warnings.map((w) => userError(w.code, w.message, "trackingNumber")),
-    );
-  }
+  const checked = checkTracking(deps.carriers, input);
+  if ("errors" in checked) return { shipment: null, errors: checked.errors, warnings: [] };
+  const { carrier, trackingNumber, warnings: formatWarnings } = checked;
   const existing = await db.shipment.findFirst({
     where: { orderId: order.id, carrier, trackingNumber },
   });
@@ -83,9 +65,19 @@ export async function confirmShipment(
   if (dateProblem) return refuse(dateProblem);
   // An order already further along (delivered, say) keeps its state; a new parcel does not undo it.
   const state = canTransition(order.state as OrderState, "SHIPPED") ? "SHIPPED" : order.state;
+  const plugin = deps.marketplaces.find(order.store.marketplace);
+  const hasScan = await parcelHasScan(db, tenantId, carrier, trackingNumber);
+  const sync = initialSync(order.store, plugin, {
+    shipByDate: order.shipByDate,
+    hasScan,
+    now: deps.now,
+  });
   const created = await insertOnce(() =>
-    db.$transaction([
-      db.shipment.create({
+    db.$transaction(async (tx) => {
+      // Package numbers count up per order; the lock keeps two parcels of one order apart.
+      await tx.$queryRaw`SELECT 1 FROM "Order" WHERE "id" = ${order.id} FOR UPDATE`;
+      const packageReference = (await tx.shipment.count({ where: { orderId: order.id } })) + 1;
+      const shipment = await tx.shipment.create({
         data: {
           tenantId,
           orderId: order.id,
@@ -97,22 +89,102 @@ export async function confirmShipment(
           shippedAtOffsetMinutes: shipDate.offsetMinutes,
           status: "PENDING",
           substatus: "NOT_FOUND",
-          syncState: "PENDING",
+          packageReference,
+          syncState: sync.state,
+          syncErrorCode: sync.errorCode ?? null,
+          syncError: sync.error ?? null,
         },
-      }),
-      db.order.update({ where: { id: order.id }, data: { state } }),
-    ]),
+      });
+      await tx.order.update({ where: { id: order.id }, data: { state } });
+      if (sync.runAt) await queueSync(tx, deps.jobs, shipment, sync.runAt);
+      return [shipment] as const;
+    }),
   );
   if (!created) {
     const message = `${trackingNumber} is already attached to this order`;
     return refuse(userError("DUPLICATE", message, "trackingNumber"));
   }
-  const shared = await shareParcel(db, created[0]);
+  if (sync.runAt) deps.jobs.wake("marketplace-sync");
+  const siteWarnings = uploadWarnings(deps.marketplaces, order.store, carrier, sync);
+  const shared = await shareParcel(db, created[0], deps.jobs);
   return {
     shipment: shared.shipment,
     errors: [],
-    warnings: [...formatWarnings, ...shared.warnings],
+    warnings: [...formatWarnings, ...siteWarnings, ...shared.warnings],
   };
+}
+
+/**
+ * A carrier and number as confirmShipment and correctShipmentTracking accept them: normalized,
+ * and, unless forced, of a known carrier and its formats (an unknown format only warns).
+ */
+export function checkTracking(
+  carriers: CarrierRegistry,
+  input: { carrier: string; trackingNumber: string; force?: boolean | null },
+): { errors: UserError[] } | { carrier: string; trackingNumber: string; warnings: UserError[] } {
+  const carrier = input.carrier.trim().toLowerCase();
+  const normalized = normalizeTrackingNumber(input.trackingNumber);
+  if ("error" in normalized) {
+    return {
+      errors: [userError(normalized.error.code, normalized.error.message, "trackingNumber")],
+    };
+  }
+  const trackingNumber = normalized.normalized;
+  if (input.force) return { carrier, trackingNumber, warnings: [] };
+  if (!carriers.find(carrier)) {
+    const message = `unknown carrier "${carrier}"; pass force: true to attach it anyway`;
+    return { errors: [userError("UNKNOWN_CARRIER", message, "carrier")] };
+  }
+  const check = carriers.validate(carrier, trackingNumber);
+  if (!check.valid) {
+    const hint = check.suggestions.length
+      ? ` Did you mean ${check.suggestions.map((s) => `${s.trackingNumber} (${s.carrier})`).join(", ")}?`
+      : "";
+    return {
+      errors: check.errors.map((e) => userError(e.code, `${e.message}${hint}`, "trackingNumber")),
+    };
+  }
+  const warnings = check.warnings.map((w) => userError(w.code, w.message, "trackingNumber"));
+  return { carrier, trackingNumber, warnings };
+}
+
+/** Whether another shipment of the tenant with this number already had a physical scan. */
+async function parcelHasScan(
+  db: PrismaClient,
+  tenantId: string,
+  carrier: string,
+  trackingNumber: string,
+): Promise<boolean> {
+  const twin = await db.shipment.findFirst({
+    where: { tenantId, carrier, trackingNumber, firstScanAt: { not: null } },
+    select: { id: true },
+  });
+  return twin !== null;
+}
+
+/** What the marketplace will make of this upload, said at once instead of discovered later. */
+export function uploadWarnings(
+  marketplaces: MarketplaceRegistry,
+  store: Store,
+  carrier: string,
+  sync: InitialSync,
+): UserError[] {
+  const warnings: UserError[] = [];
+  const found = marketplaces.site(store.marketplace, store.site);
+  const api = found?.plugin.api;
+  if (
+    found &&
+    api &&
+    sync.state !== "NOT_REQUIRED" &&
+    api.carrierCode(found.site, carrier) === null
+  ) {
+    const message = `${found.plugin.name} ${store.site} does not list carrier "${carrier}": it is sent by name, and such tracking usually does not count as valid tracking`;
+    warnings.push(userError("UNSUPPORTED_CARRIER", message, "carrier"));
+  }
+  if (sync.errorCode === "MISSING_CREDENTIALS" && sync.error) {
+    warnings.push(userError("MISSING_CREDENTIALS", sync.error, "orderId"));
+  }
+  return warnings;
 }
 
 /** Ship dates are the seller's word; only one before the order or days ahead is certainly wrong. */
@@ -134,9 +206,10 @@ const DAY_MS = 86_400_000;
  * every event recorded for one of them is recorded for all (see `findShipments`); the caller
  * is told, since a reused number is as often a copy-paste slip.
  */
-async function shareParcel(
+export async function shareParcel(
   db: PrismaClient,
   shipment: Shipment,
+  jobs: JobQueue,
 ): Promise<{ shipment: Shipment; warnings: UserError[] }> {
   const twins = await db.shipment.findMany({
     where: {
@@ -153,7 +226,7 @@ async function shareParcel(
     (twin.lastEventAt?.getTime() ?? 0) > (best.lastEventAt?.getTime() ?? 0) ? twin : best,
   );
   const events = await db.trackingEvent.findMany({ where: { shipmentId: source.id } });
-  const ingested = await ingestEvents(db, shipment, events.map(asIngestEvent));
+  const ingested = await ingestEvents(db, shipment, events.map(asIngestEvent), jobs);
   const orders = twins.map((twin) => twin.order.nativeOrderId).join(", ");
   const message = `${shipment.trackingNumber} also tracks order ${orders}: the orders share this parcel's events`;
   return {

@@ -108,6 +108,8 @@ export interface ProcessDeliveryDeps {
   findAdapter: (code: string) => CarrierAdapter | undefined;
   /** Where recorded changes are announced. */
   publisher: ChangePublisher;
+  /** Where a first scan queues the marketplace push it released. */
+  jobs: JobQueue;
   /** Retries of the database work; DEFAULT_RETRY unless a test injects its own sleep. */
   retry?: RetryPolicy;
 }
@@ -153,7 +155,7 @@ export async function processDelivery(
               db,
               tenantId,
               { selector: { trackingNumber }, events: batch, source: "WEBHOOK" },
-              { now: deps.now, lookup: () => null, publisher: deps.publisher },
+              { now: deps.now, lookup: () => null, publisher: deps.publisher, jobs: deps.jobs },
             ),
           retry,
         );

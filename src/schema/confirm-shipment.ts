@@ -55,6 +55,8 @@ builder.mutationField("confirmShipment", (t) =>
       return confirmShipment(ctx.db, ctx.viewer.tenantId, fields, {
         now: ctx.now(),
         carriers: ctx.carriers,
+        marketplaces: ctx.marketplaces,
+        jobs: ctx.jobs,
       });
     },
   }),

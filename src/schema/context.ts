@@ -1,6 +1,7 @@
 import type { PrismaClient } from "../../generated/prisma/client.ts";
 import type { CarrierRegistry } from "../carriers/registry.ts";
 import type { ChangeFeed, ChangePublisher } from "../domain/changes.ts";
+import type { JobQueue } from "../domain/jobs.ts";
 import type { SecretBox } from "../domain/secret-box.ts";
 import type { TextBook } from "../domain/texts/index.ts";
 import type { MarketplaceRegistry } from "../plugins/registry.ts";
@@ -29,6 +30,8 @@ export interface Context {
   fetch: typeof fetch;
   /** Seals webhook signing secrets before they are stored (decision 026). */
   secretBox: SecretBox;
+  /** Background jobs (marketplace pushes), enqueued in the transaction of their cause. */
+  jobs: JobQueue;
   /** The caller's Accept-Language, best first; empty when it sent none. */
   acceptLanguages: readonly string[];
 }

@@ -9,6 +9,8 @@ import "./order.ts";
 import "./shipment.ts";
 import "./timeline-entry.ts";
 import "./confirm-shipment.ts";
+import "./marketplace-sync.ts";
+import "./store-connection.ts";
 import "./tracking-event.ts";
 import "./carrier-webhook.ts";
 import "./seller-metrics.ts";

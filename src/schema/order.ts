@@ -208,7 +208,7 @@ builder.mutationField("updateOrderStatus", (t) =>
         ctx.db,
         ctx.viewer.tenantId,
         { orderId: input.orderId.id, nativeStatus: input.nativeStatus },
-        ctx,
+        { marketplaces: ctx.marketplaces, now: ctx.now() },
       );
     },
   }),

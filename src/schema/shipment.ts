@@ -51,7 +51,10 @@ export const ShipmentRef = builder.prismaNode("Shipment", {
       resolve: (shipment) => (EXCEPTION_STATUSES as readonly string[]).includes(shipment.status),
     }),
     lastEventAt: t.expose("lastEventAt", { type: "DateTime", nullable: true }),
-    syncState: t.expose("syncState", { type: MarketplaceSyncStateEnum }),
+    syncState: t.expose("syncState", {
+      type: MarketplaceSyncStateEnum,
+      deprecationReason: "Use marketplaceSync { state }.",
+    }),
     order: t.relation("order"),
     store: t.relation("store"),
     timeline: t.field({

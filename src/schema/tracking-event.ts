@@ -88,7 +88,12 @@ builder.mutationField("recordTrackingEvents", (t) =>
         ctx.db,
         ctx.viewer.tenantId,
         { selector, events: input.events, source: "MANUAL" },
-        { now: ctx.now(), lookup: ctx.carriers.lookupCode, publisher: ctx.publisher },
+        {
+          now: ctx.now(),
+          lookup: ctx.carriers.lookupCode,
+          publisher: ctx.publisher,
+          jobs: ctx.jobs,
+        },
       );
       return { ...result, shipment: result.shipments[0] ?? null };
     },

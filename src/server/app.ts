@@ -5,7 +5,10 @@ import { createYoga, type YogaInitialContext } from "graphql-yoga";
 import { type WebSocket, WebSocketServer } from "ws";
 import type { PrismaClient } from "../../generated/prisma/client.ts";
 import { type CarrierRegistry, createCarrierRegistry } from "../carriers/registry.ts";
+import type { BackoffPolicy } from "../domain/backoff.ts";
+import type { RateGate } from "../domain/rate-gate.ts";
 import type { SecretBox } from "../domain/secret-box.ts";
+import { createSyncWorker } from "../domain/sync-worker.ts";
 import { createTextBook, parseAcceptLanguage } from "../domain/texts/index.ts";
 import { createMarketplaceRegistry, type MarketplaceRegistry } from "../plugins/registry.ts";
 import type { Context } from "../schema/context.ts";
@@ -13,7 +16,9 @@ import { schema } from "../schema/index.ts";
 import { createAuthenticator } from "./api-keys.ts";
 import { createGraphiQL } from "./graphiql.ts";
 import type { JobEngine } from "./job-queue.ts";
+import { createMarketplaceWebhookRoute } from "./marketplace-webhook-route.ts";
 import { changeChannels, type TracklinePubSub } from "./pubsub.ts";
+import { createRateGate } from "./rate-gate.ts";
 import { requestLimitPlugins } from "./request-limits.ts";
 import {
   DEFAULT_LIMITS,
@@ -47,6 +52,12 @@ export interface AppDeps {
   secretBox: SecretBox;
   /** The started job engine (pg-boss over the same database); the app adds its workers. */
   jobs: JobEngine;
+  /** Holds marketplace calls to each store's rate limit; in-process unless main.ts passes Redis's. */
+  rateGate?: RateGate;
+  /** Retry timing of marketplace pushes; DEFAULT_BACKOFF unless a test shortens it. */
+  syncBackoff?: BackoffPolicy;
+  /** The base URL marketplaces call back (TRACKLINE_PUBLIC_URL): pushes are signed over it. */
+  publicUrl?: string;
   /** Body, frame and handshake limits; DEFAULT_LIMITS for what is not given. */
   limits?: Partial<TransportLimits>;
   /**
@@ -117,6 +128,7 @@ export function buildApp(deps: AppDeps): App {
         texts,
         fetch: outbound,
         secretBox: deps.secretBox,
+        jobs,
         acceptLanguages: parseAcceptLanguage(
           typeof acceptLanguage === "string" ? acceptLanguage : null,
         ),
@@ -126,6 +138,11 @@ export function buildApp(deps: AppDeps): App {
 
   const { jobs } = deps;
   const webhookDeps = { db: deps.db, publisher, carriers, jobs, now, secretBox: deps.secretBox };
+  const marketplacePushes = createMarketplaceWebhookRoute({
+    ...webhookDeps,
+    marketplaces,
+    publicUrl: deps.publicUrl,
+  });
   let workersStarted = false;
   const graphiql =
     deps.graphiql === false
@@ -166,6 +183,7 @@ export function buildApp(deps: AppDeps): App {
       });
       return;
     }
+    if (marketplacePushes.matches(path)) return marketplacePushes.handle(req, res);
     if (graphiql?.handle(req, res)) return;
     if (path === yoga.graphqlEndpoint && hasBody(req.method)) {
       handleGraphQLWithBody(req, res).catch((error: unknown) => {
@@ -238,6 +256,19 @@ export function buildApp(deps: AppDeps): App {
         2,
         logFailure("carrier-webhook", (data) => ingestDelivery(data.deliveryId, webhookDeps)),
       );
+      const sync = createSyncWorker({
+        db: deps.db,
+        jobs,
+        marketplaces,
+        carriers,
+        secretBox: deps.secretBox,
+        fetch: outbound,
+        now,
+        rateGate: deps.rateGate ?? createRateGate().gate,
+        backoff: deps.syncBackoff,
+      });
+      // Pushes mostly wait on the network; several run at once, each store held to its rate.
+      await jobs.work("marketplace-sync", 8, logFailure("marketplace-sync", sync));
     },
     resumePendingWork: () => resumePendingDeliveries(webhookDeps),
     drainJobs: () => jobs.drain(),

@@ -28,6 +28,8 @@ export interface Config {
   fsync: boolean;
   /** PostgreSQL mode: connections per process and how long to wait for one and for a statement. */
   pool: PoolSettings;
+  /** The base URL marketplaces call back, as registered with them (TRACKLINE_PUBLIC_URL). */
+  publicUrl: string | undefined;
 }
 
 /** A setting the environment got wrong: the message names the variable; no stack is needed. */
@@ -81,7 +83,24 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
         DEFAULT_POOL.statementTimeoutMs,
     },
     secretKey: readSecretKey(env),
+    publicUrl: readPublicUrl(env),
   };
+}
+
+/** TRACKLINE_PUBLIC_URL: scheme, host and any path prefix a proxy adds; pushes are signed over it. */
+function readPublicUrl(env: NodeJS.ProcessEnv): string | undefined {
+  const value = env.TRACKLINE_PUBLIC_URL;
+  if (!value) return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {}
+  if (!url || !["http:", "https:"].includes(url.protocol) || url.search || url.hash) {
+    throw new ConfigError(
+      `TRACKLINE_PUBLIC_URL must be an http(s) base URL without query, such as https://track.example.com, got "${value}"`,
+    );
+  }
+  return value.replace(/\/+$/, "");
 }
 
 /** TRACKLINE_SECRET_KEY; required on PostgreSQL, where instances must share the key (026). */

@@ -112,15 +112,22 @@ export function createJobEngine(options: JobEngineOptions): JobEngine {
       const ids: string[] = [];
       // pg-boss 10 hands one fetched batch to one call; several workers give concurrency.
       for (let i = 0; i < concurrency; i += 1) {
-        ids.push(
-          await boss.work<JobPayloads[typeof name]>(
-            name,
-            { batchSize: 1, pollingIntervalSeconds },
-            async ([job]) => {
-              if (job) await handler(job.data, job.id);
-            },
-          ),
+        let id: string | undefined;
+        id = await boss.work<JobPayloads[typeof name]>(
+          name,
+          { batchSize: 1, pollingIntervalSeconds },
+          async ([job]) => {
+            if (!job) return;
+            try {
+              await handler(job.data, job.id);
+            } finally {
+              // pg-boss waits out the polling interval after every job, even with more due:
+              // that held each worker to one job per interval (8 pushes in 2 s for all stores).
+              if (id) boss.notifyWorker(id);
+            }
+          },
         );
+        ids.push(id);
       }
       workers.set(name, [...(workers.get(name) ?? []), ...ids]);
     },
@@ -157,8 +164,17 @@ export function createJobEngine(options: JobEngineOptions): JobEngine {
       `SELECT name, id FROM ${options.schema}.job WHERE state = 'active'`,
       [],
     );
-    for (const { name, id } of rows as { name: string; id: string }[]) {
+    const orphans = rows as { name: string; id: string }[];
+    for (const { name, id } of orphans) {
       await boss.fail(name, id, { message: "the process running this job stopped" });
     }
+    // fail() puts a retry after the queue's delay with back-off (30-60 s for a push): that
+    // delay is for a job that threw, not for one whose process is known to be dead.
+    if (orphans.length === 0) return;
+    await options.sql.executeSql(
+      `UPDATE ${options.schema}.job SET start_after = now()
+       WHERE id = ANY($1::uuid[]) AND state = 'retry'`,
+      [orphans.map(({ id }) => id)],
+    );
   }
 }

@@ -10,6 +10,7 @@ import { type DemoOutcome, ensureDemo } from "./demo.ts";
 import { startJobEngine } from "./job-queue.ts";
 import { applyMigrations } from "./migrate.ts";
 import { createTracklinePubSub } from "./pubsub.ts";
+import { createRateGate } from "./rate-gate.ts";
 import { openSecretBox } from "./secret-key.ts";
 import { replyError } from "./transport-limits.ts";
 
@@ -70,6 +71,8 @@ async function start(): Promise<void> {
   closers.push(() => db.$disconnect());
   const jobs = await startJobEngine(driver);
   closers.push(() => jobs.stop());
+  const rateGate = createRateGate(config.redisUrl);
+  closers.push(() => rateGate.close());
   const { pubsub, close: closePubSub } = createTracklinePubSub(config.redisUrl);
   closers.push(closePubSub);
   const { secretBox, createdKeyFile } = openSecretBox({ ...config, dataDir });
@@ -99,6 +102,8 @@ async function start(): Promise<void> {
     limits: { maxBodyBytes: config.maxBodyBytes },
     secretBox,
     jobs,
+    rateGate: rateGate.gate,
+    publicUrl: config.publicUrl,
   });
   closers.push(() => app.close());
   await app.startWorkers();

@@ -77,6 +77,7 @@ export async function ingestDelivery(deliveryId: string, deps: WebhookDeps): Pro
     now: deps.now(),
     findAdapter: deps.carriers.adapter,
     publisher: deps.publisher,
+    jobs: deps.jobs,
   });
 }
 

@@ -35,6 +35,14 @@ type Documents = {
     "\n  query TimelinePage($id: ID!, $first: Int, $after: String) {\n    shipment(id: $id) {\n      timelineCount\n      timeline(first: $first, after: $after) { cursor rawCode occurredAt }\n    }\n  }\n": typeof types.TimelinePageDocument,
     "query Nodes($ids: [ID!]!) { nodes(ids: $ids) { id } }": typeof types.NodesDocument,
     "\n      query OrderShipments($id: ID!, $first: Int) {\n        node(id: $id) { ... on Order { shipments(first: $first) { trackingNumber } } }\n      }\n    ": typeof types.OrderShipmentsDocument,
+    "\n  mutation ConnectStore($input: ConnectStoreInput!) {\n    connectStore(input: $input) {\n      store { id syncPolicy accountId apiBaseUrl credentials { names updatedAt lastUsedAt } }\n      errors { code message field }\n      warnings { code message field }\n    }\n  }\n": typeof types.ConnectStoreDocument,
+    "\n  mutation UpdateStoreCredentials($input: UpdateStoreCredentialsInput!) {\n    updateStoreCredentials(input: $input) {\n      store { id credentials { names } }\n      errors { code message field }\n      warnings { code message field }\n    }\n  }\n": typeof types.UpdateStoreCredentialsDocument,
+    "\n  mutation SetStoreSyncPolicy($storeId: ID!, $syncPolicy: StoreSyncPolicy!) {\n    setStoreSyncPolicy(storeId: $storeId, syncPolicy: $syncPolicy) {\n      store { id syncPolicy }\n      errors { code message field }\n    }\n  }\n": typeof types.SetStoreSyncPolicyDocument,
+    "\n  mutation ConfirmForSync($input: ConfirmShipmentInput!) {\n    confirmShipment(input: $input) {\n      shipment { id marketplaceSync { state } }\n      errors { code message field }\n      warnings { code message field }\n    }\n  }\n": typeof types.ConfirmForSyncDocument,
+    "\n  query ShipmentSync($id: ID!) {\n    shipment(id: $id) {\n      id\n      marketplaceSync {\n        state attempts lastErrorCode lastError nextAttemptAt confirmedAt packageReference\n      }\n    }\n  }\n": typeof types.ShipmentSyncDocument,
+    "\n  mutation RetryMarketplaceSync($shipmentId: ID!) {\n    retryMarketplaceSync(shipmentId: $shipmentId) {\n      shipment { id marketplaceSync { state attempts } }\n      errors { code message field }\n    }\n  }\n": typeof types.RetryMarketplaceSyncDocument,
+    "\n  mutation CorrectShipmentTracking($input: CorrectShipmentTrackingInput!) {\n    correctShipmentTracking(input: $input) {\n      shipment { id trackingNumber marketplaceSync { state attempts } }\n      errors { code message field }\n      warnings { code message field }\n    }\n  }\n": typeof types.CorrectShipmentTrackingDocument,
+    "\n  query OrderAfterPush($id: ID!) {\n    node(id: $id) {\n      ... on Order {\n        id\n        nativeStatus { code }\n        state\n        shipments { trackingNumber carrier { code } marketplaceSync { state } }\n      }\n    }\n  }\n": typeof types.OrderAfterPushDocument,
     "\n  query Marketplaces {\n    marketplaces { id name sites { code country locales timeZone currency weekend } orderStates { code canonical } }\n  }\n": typeof types.MarketplacesDocument,
     "\n  mutation CreateStore($input: CreateStoreInput!) {\n    createStore(input: $input) {\n      store { id name marketplace { id name } site { code locales timeZone currency } }\n      errors { code message field }\n    }\n  }\n": typeof types.CreateStoreDocument,
     "\n  query OrderStatus($id: ID!, $locale: Locale) {\n    node(id: $id) {\n      ... on Order {\n        state\n        stateLabel(locale: $locale)\n        buyerLocale\n        nativeStatus { code canonical label(locale: $locale) }\n      }\n    }\n  }\n": typeof types.OrderStatusDocument,
@@ -92,6 +100,14 @@ const documents: Documents = {
     "\n  query TimelinePage($id: ID!, $first: Int, $after: String) {\n    shipment(id: $id) {\n      timelineCount\n      timeline(first: $first, after: $after) { cursor rawCode occurredAt }\n    }\n  }\n": types.TimelinePageDocument,
     "query Nodes($ids: [ID!]!) { nodes(ids: $ids) { id } }": types.NodesDocument,
     "\n      query OrderShipments($id: ID!, $first: Int) {\n        node(id: $id) { ... on Order { shipments(first: $first) { trackingNumber } } }\n      }\n    ": types.OrderShipmentsDocument,
+    "\n  mutation ConnectStore($input: ConnectStoreInput!) {\n    connectStore(input: $input) {\n      store { id syncPolicy accountId apiBaseUrl credentials { names updatedAt lastUsedAt } }\n      errors { code message field }\n      warnings { code message field }\n    }\n  }\n": types.ConnectStoreDocument,
+    "\n  mutation UpdateStoreCredentials($input: UpdateStoreCredentialsInput!) {\n    updateStoreCredentials(input: $input) {\n      store { id credentials { names } }\n      errors { code message field }\n      warnings { code message field }\n    }\n  }\n": types.UpdateStoreCredentialsDocument,
+    "\n  mutation SetStoreSyncPolicy($storeId: ID!, $syncPolicy: StoreSyncPolicy!) {\n    setStoreSyncPolicy(storeId: $storeId, syncPolicy: $syncPolicy) {\n      store { id syncPolicy }\n      errors { code message field }\n    }\n  }\n": types.SetStoreSyncPolicyDocument,
+    "\n  mutation ConfirmForSync($input: ConfirmShipmentInput!) {\n    confirmShipment(input: $input) {\n      shipment { id marketplaceSync { state } }\n      errors { code message field }\n      warnings { code message field }\n    }\n  }\n": types.ConfirmForSyncDocument,
+    "\n  query ShipmentSync($id: ID!) {\n    shipment(id: $id) {\n      id\n      marketplaceSync {\n        state attempts lastErrorCode lastError nextAttemptAt confirmedAt packageReference\n      }\n    }\n  }\n": types.ShipmentSyncDocument,
+    "\n  mutation RetryMarketplaceSync($shipmentId: ID!) {\n    retryMarketplaceSync(shipmentId: $shipmentId) {\n      shipment { id marketplaceSync { state attempts } }\n      errors { code message field }\n    }\n  }\n": types.RetryMarketplaceSyncDocument,
+    "\n  mutation CorrectShipmentTracking($input: CorrectShipmentTrackingInput!) {\n    correctShipmentTracking(input: $input) {\n      shipment { id trackingNumber marketplaceSync { state attempts } }\n      errors { code message field }\n      warnings { code message field }\n    }\n  }\n": types.CorrectShipmentTrackingDocument,
+    "\n  query OrderAfterPush($id: ID!) {\n    node(id: $id) {\n      ... on Order {\n        id\n        nativeStatus { code }\n        state\n        shipments { trackingNumber carrier { code } marketplaceSync { state } }\n      }\n    }\n  }\n": types.OrderAfterPushDocument,
     "\n  query Marketplaces {\n    marketplaces { id name sites { code country locales timeZone currency weekend } orderStates { code canonical } }\n  }\n": types.MarketplacesDocument,
     "\n  mutation CreateStore($input: CreateStoreInput!) {\n    createStore(input: $input) {\n      store { id name marketplace { id name } site { code locales timeZone currency } }\n      errors { code message field }\n    }\n  }\n": types.CreateStoreDocument,
     "\n  query OrderStatus($id: ID!, $locale: Locale) {\n    node(id: $id) {\n      ... on Order {\n        state\n        stateLabel(locale: $locale)\n        buyerLocale\n        nativeStatus { code canonical label(locale: $locale) }\n      }\n    }\n  }\n": types.OrderStatusDocument,
@@ -226,6 +242,38 @@ export function graphql(source: "query Nodes($ids: [ID!]!) { nodes(ids: $ids) { 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n      query OrderShipments($id: ID!, $first: Int) {\n        node(id: $id) { ... on Order { shipments(first: $first) { trackingNumber } } }\n      }\n    "): (typeof documents)["\n      query OrderShipments($id: ID!, $first: Int) {\n        node(id: $id) { ... on Order { shipments(first: $first) { trackingNumber } } }\n      }\n    "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConnectStore($input: ConnectStoreInput!) {\n    connectStore(input: $input) {\n      store { id syncPolicy accountId apiBaseUrl credentials { names updatedAt lastUsedAt } }\n      errors { code message field }\n      warnings { code message field }\n    }\n  }\n"): (typeof documents)["\n  mutation ConnectStore($input: ConnectStoreInput!) {\n    connectStore(input: $input) {\n      store { id syncPolicy accountId apiBaseUrl credentials { names updatedAt lastUsedAt } }\n      errors { code message field }\n      warnings { code message field }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateStoreCredentials($input: UpdateStoreCredentialsInput!) {\n    updateStoreCredentials(input: $input) {\n      store { id credentials { names } }\n      errors { code message field }\n      warnings { code message field }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateStoreCredentials($input: UpdateStoreCredentialsInput!) {\n    updateStoreCredentials(input: $input) {\n      store { id credentials { names } }\n      errors { code message field }\n      warnings { code message field }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetStoreSyncPolicy($storeId: ID!, $syncPolicy: StoreSyncPolicy!) {\n    setStoreSyncPolicy(storeId: $storeId, syncPolicy: $syncPolicy) {\n      store { id syncPolicy }\n      errors { code message field }\n    }\n  }\n"): (typeof documents)["\n  mutation SetStoreSyncPolicy($storeId: ID!, $syncPolicy: StoreSyncPolicy!) {\n    setStoreSyncPolicy(storeId: $storeId, syncPolicy: $syncPolicy) {\n      store { id syncPolicy }\n      errors { code message field }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConfirmForSync($input: ConfirmShipmentInput!) {\n    confirmShipment(input: $input) {\n      shipment { id marketplaceSync { state } }\n      errors { code message field }\n      warnings { code message field }\n    }\n  }\n"): (typeof documents)["\n  mutation ConfirmForSync($input: ConfirmShipmentInput!) {\n    confirmShipment(input: $input) {\n      shipment { id marketplaceSync { state } }\n      errors { code message field }\n      warnings { code message field }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ShipmentSync($id: ID!) {\n    shipment(id: $id) {\n      id\n      marketplaceSync {\n        state attempts lastErrorCode lastError nextAttemptAt confirmedAt packageReference\n      }\n    }\n  }\n"): (typeof documents)["\n  query ShipmentSync($id: ID!) {\n    shipment(id: $id) {\n      id\n      marketplaceSync {\n        state attempts lastErrorCode lastError nextAttemptAt confirmedAt packageReference\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RetryMarketplaceSync($shipmentId: ID!) {\n    retryMarketplaceSync(shipmentId: $shipmentId) {\n      shipment { id marketplaceSync { state attempts } }\n      errors { code message field }\n    }\n  }\n"): (typeof documents)["\n  mutation RetryMarketplaceSync($shipmentId: ID!) {\n    retryMarketplaceSync(shipmentId: $shipmentId) {\n      shipment { id marketplaceSync { state attempts } }\n      errors { code message field }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CorrectShipmentTracking($input: CorrectShipmentTrackingInput!) {\n    correctShipmentTracking(input: $input) {\n      shipment { id trackingNumber marketplaceSync { state attempts } }\n      errors { code message field }\n      warnings { code message field }\n    }\n  }\n"): (typeof documents)["\n  mutation CorrectShipmentTracking($input: CorrectShipmentTrackingInput!) {\n    correctShipmentTracking(input: $input) {\n      shipment { id trackingNumber marketplaceSync { state attempts } }\n      errors { code message field }\n      warnings { code message field }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrderAfterPush($id: ID!) {\n    node(id: $id) {\n      ... on Order {\n        id\n        nativeStatus { code }\n        state\n        shipments { trackingNumber carrier { code } marketplaceSync { state } }\n      }\n    }\n  }\n"): (typeof documents)["\n  query OrderAfterPush($id: ID!) {\n    node(id: $id) {\n      ... on Order {\n        id\n        nativeStatus { code }\n        state\n        shipments { trackingNumber carrier { code } marketplaceSync { state } }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -4,6 +4,18 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** Amazon API credentials. */
+export type AmazonCredentialsInput = {
+  /** Login with Amazon client ID of the SP-API app. */
+  lwaClientId: string;
+  /** Login with Amazon client secret of the SP-API app. */
+  lwaClientSecret: string;
+  /** LWA refresh token the seller granted the app (Atzr|…). */
+  refreshToken: string;
+  /** Seller ID (merchant token) of the Amazon account. */
+  sellingPartnerId: string;
+};
+
 export type ChecksumState =
   /** The number's check digit verified for this format. */
   | 'CHECKSUM_VALID'
@@ -20,6 +32,31 @@ export type ConfirmShipmentInput = {
   shipDate?: string | null | undefined;
   shippingMethod?: string | null | undefined;
   trackingNumber: string;
+};
+
+export type ConnectStoreInput = {
+  /** Overrides the site's API host (Amazon's regional or sandbox endpoint, Shopee's test host, a local fake). */
+  apiBaseUrl?: string | null | undefined;
+  credentials: StoreCredentialsInput;
+  /** Marketplace id, e.g. "amazon" */
+  marketplace: string;
+  name: string;
+  /** One of its sites, e.g. "US" */
+  site: string;
+  /** Default CONFIRM_AT_ONCE. */
+  syncPolicy?: StoreSyncPolicy | null | undefined;
+  /** Overrides the site's token endpoint (Amazon LWA, Shopee or TikTok token refresh). */
+  tokenUrl?: string | null | undefined;
+};
+
+export type CorrectShipmentTrackingInput = {
+  /** The corrected carrier code; unchanged when absent. */
+  carrier?: string | null | undefined;
+  /** Accept a number that fails validation. */
+  force?: boolean | null | undefined;
+  shipmentId: string | number;
+  /** The corrected number; unchanged when absent. */
+  trackingNumber?: string | null | undefined;
 };
 
 export type CreateCarrierWebhookInput = {
@@ -65,6 +102,14 @@ export type LocationInput = {
   postalCode?: string | null | undefined;
   region?: string | null | undefined;
 };
+
+/** Where the tracking number stands with the marketplace: NOT_REQUIRED (the store pushes it some other way), WAITING_FOR_SCAN (held until the carrier's first physical scan or the ship-by date), PENDING (being pushed, with retries), CONFIRMED (the marketplace accepted it), FAILED (refused, or retries ran out: see lastError; retryMarketplaceSync pushes again). */
+export type MarketplaceSyncState =
+  | 'CONFIRMED'
+  | 'FAILED'
+  | 'NOT_REQUIRED'
+  | 'PENDING'
+  | 'WAITING_FOR_SCAN';
 
 /** How a rate is held against its target. */
 export type MetricTargetComparison =
@@ -145,6 +190,46 @@ export type ShipmentFilter = {
   status?: TrackingStatus | null | undefined;
   storeId?: string | number | null | undefined;
   trackingNumber?: string | null | undefined;
+};
+
+/** Shopee API credentials. */
+export type ShopeeCredentialsInput = {
+  /** Shop access token (4 hours; refreshed automatically). */
+  accessToken: string;
+  /** Shopee Open Platform partner (app) ID. */
+  partnerId: string;
+  /** Shopee Open Platform partner key (live key). */
+  partnerKey: string;
+  /** Shop refresh token (30 days, single use; rotated). */
+  refreshToken: string;
+  /** Shopee shop ID the seller authorised. */
+  shopId: string;
+};
+
+/** Exactly one member: the credentials of the store's marketplace. */
+export type StoreCredentialsInput =
+  {   amazon: AmazonCredentialsInput; shopee?: never; tiktokShop?: never; }
+  |  { amazon?: never;   shopee: ShopeeCredentialsInput; tiktokShop?: never; }
+  |  { amazon?: never; shopee?: never;   tiktokShop: TiktokShopCredentialsInput; };
+
+/** When a confirmed shipment's tracking is pushed: CONFIRM_AT_ONCE; CONFIRM_ON_FIRST_SCAN (held until the carrier's first physical scan, the ship-by date at the latest: Amazon counts a number only after a scan); MANUAL (the store pushes it some other way). */
+export type StoreSyncPolicy =
+  | 'CONFIRM_AT_ONCE'
+  | 'CONFIRM_ON_FIRST_SCAN'
+  | 'MANUAL';
+
+/** TikTok Shop API credentials. */
+export type TiktokShopCredentialsInput = {
+  /** Seller access token (refreshed automatically). */
+  accessToken: string;
+  /** TikTok Shop Partner Center app key. */
+  appKey: string;
+  /** TikTok Shop Partner Center app secret. */
+  appSecret: string;
+  /** Seller refresh token (rotated on every refresh). */
+  refreshToken: string;
+  /** Shop cipher of the authorised shop (Get Authorized Shops). */
+  shopCipher: string;
 };
 
 export type TrackingEventInput = {
@@ -228,9 +313,21 @@ export type UpdateOrderStatusInput = {
   orderId: string | number;
 };
 
+export type UpdateStoreCredentialsInput = {
+  /** Overrides the site's API host (Amazon's regional or sandbox endpoint, Shopee's test host, a local fake). Null: the default. */
+  apiBaseUrl?: string | null | undefined;
+  credentials: StoreCredentialsInput;
+  storeId: string | number;
+  /** Overrides the site's token endpoint (Amazon LWA, Shopee or TikTok token refresh). Null: the default. */
+  tokenUrl?: string | null | undefined;
+};
+
 export type UserErrorCode =
   | 'CARRIER_MISMATCH'
   | 'CHECK_DIGIT_MISMATCH'
+  | 'CORRECTION_AFTER_DELIVERY'
+  | 'CREDENTIALS_MISMATCH'
+  | 'CREDENTIALS_UNVERIFIED'
   | 'DATE_OUT_OF_RANGE'
   | 'DUPLICATE'
   | 'EMPTY'
@@ -240,13 +337,19 @@ export type UserErrorCode =
   | 'INVALID_CHARACTERS'
   | 'INVALID_COORDINATES'
   | 'INVALID_COUNTRY_CODE'
+  | 'INVALID_CREDENTIALS'
   | 'INVALID_INPUT'
   | 'INVALID_LOCALE'
   | 'INVALID_SUBSTATUS'
   | 'INVALID_TIMESTAMP'
+  | 'INVALID_URL'
+  | 'MARKETPLACE_HAS_NO_API'
+  | 'MISSING_CREDENTIALS'
   | 'NOT_FOUND'
   | 'NO_KNOWN_FORMAT'
   | 'ORDER_NOT_SHIPPABLE'
+  | 'SYNC_ALREADY_CONFIRMED'
+  | 'SYNC_NOT_REQUIRED'
   | 'TOO_LONG'
   | 'TOO_MANY'
   | 'TRACKING_NUMBER_REUSED'
@@ -255,7 +358,8 @@ export type UserErrorCode =
   | 'UNKNOWN_MARKETPLACE'
   | 'UNKNOWN_NATIVE_STATUS'
   | 'UNKNOWN_RAW_CODE'
-  | 'UNKNOWN_SITE';
+  | 'UNKNOWN_SITE'
+  | 'UNSUPPORTED_CARRIER';
 
 export type EndpointCreateMutationVariables = Exact<{
   input: CreateCarrierWebhookInput;
@@ -410,6 +514,66 @@ export type OrderShipmentsQueryVariables = Exact<{
 
 export type OrderShipmentsQuery = { node:
     | { shipments: Array<{ trackingNumber: string }> }
+    | Record<PropertyKey, never>
+   | null };
+
+export type ConnectStoreMutationVariables = Exact<{
+  input: ConnectStoreInput;
+}>;
+
+
+export type ConnectStoreMutation = { connectStore: { store: { id: string, syncPolicy: StoreSyncPolicy, accountId: string | null, apiBaseUrl: string | null, credentials: { names: Array<string>, updatedAt: string, lastUsedAt: string | null } | null } | null, errors: Array<{ code: UserErrorCode, message: string, field: string | null }>, warnings: Array<{ code: UserErrorCode, message: string, field: string | null }> } };
+
+export type UpdateStoreCredentialsMutationVariables = Exact<{
+  input: UpdateStoreCredentialsInput;
+}>;
+
+
+export type UpdateStoreCredentialsMutation = { updateStoreCredentials: { store: { id: string, credentials: { names: Array<string> } | null } | null, errors: Array<{ code: UserErrorCode, message: string, field: string | null }>, warnings: Array<{ code: UserErrorCode, message: string, field: string | null }> } };
+
+export type SetStoreSyncPolicyMutationVariables = Exact<{
+  storeId: string | number;
+  syncPolicy: StoreSyncPolicy;
+}>;
+
+
+export type SetStoreSyncPolicyMutation = { setStoreSyncPolicy: { store: { id: string, syncPolicy: StoreSyncPolicy } | null, errors: Array<{ code: UserErrorCode, message: string, field: string | null }> } };
+
+export type ConfirmForSyncMutationVariables = Exact<{
+  input: ConfirmShipmentInput;
+}>;
+
+
+export type ConfirmForSyncMutation = { confirmShipment: { shipment: { id: string, marketplaceSync: { state: MarketplaceSyncState } } | null, errors: Array<{ code: UserErrorCode, message: string, field: string | null }>, warnings: Array<{ code: UserErrorCode, message: string, field: string | null }> } };
+
+export type ShipmentSyncQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ShipmentSyncQuery = { shipment: { id: string, marketplaceSync: { state: MarketplaceSyncState, attempts: number, lastErrorCode: string | null, lastError: string | null, nextAttemptAt: string | null, confirmedAt: string | null, packageReference: number } } | null };
+
+export type RetryMarketplaceSyncMutationVariables = Exact<{
+  shipmentId: string | number;
+}>;
+
+
+export type RetryMarketplaceSyncMutation = { retryMarketplaceSync: { shipment: { id: string, marketplaceSync: { state: MarketplaceSyncState, attempts: number } } | null, errors: Array<{ code: UserErrorCode, message: string, field: string | null }> } };
+
+export type CorrectShipmentTrackingMutationVariables = Exact<{
+  input: CorrectShipmentTrackingInput;
+}>;
+
+
+export type CorrectShipmentTrackingMutation = { correctShipmentTracking: { shipment: { id: string, trackingNumber: string, marketplaceSync: { state: MarketplaceSyncState, attempts: number } } | null, errors: Array<{ code: UserErrorCode, message: string, field: string | null }>, warnings: Array<{ code: UserErrorCode, message: string, field: string | null }> } };
+
+export type OrderAfterPushQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type OrderAfterPushQuery = { node:
+    | { id: string, state: OrderState, nativeStatus: { code: string }, shipments: Array<{ trackingNumber: string, carrier: { code: string }, marketplaceSync: { state: MarketplaceSyncState } }> }
     | Record<PropertyKey, never>
    | null };
 
@@ -692,6 +856,14 @@ export const CostedTimelinesDocument = {"kind":"Document","definitions":[{"kind"
 export const TimelinePageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"TimelinePage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"shipment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"timelineCount"}},{"kind":"Field","name":{"kind":"Name","value":"timeline"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"rawCode"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}}]}}]}}]}}]} as unknown as DocumentNode<TimelinePageQuery, TimelinePageQueryVariables>;
 export const NodesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Nodes"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"ids"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"ids"},"value":{"kind":"Variable","name":{"kind":"Name","value":"ids"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<NodesQuery, NodesQueryVariables>;
 export const OrderShipmentsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OrderShipments"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Order"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"shipments"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"trackingNumber"}}]}}]}}]}}]}}]} as unknown as DocumentNode<OrderShipmentsQuery, OrderShipmentsQueryVariables>;
+export const ConnectStoreDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConnectStore"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ConnectStoreInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"connectStore"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"store"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"syncPolicy"}},{"kind":"Field","name":{"kind":"Name","value":"accountId"}},{"kind":"Field","name":{"kind":"Name","value":"apiBaseUrl"}},{"kind":"Field","name":{"kind":"Name","value":"credentials"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"names"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedAt"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"field"}}]}},{"kind":"Field","name":{"kind":"Name","value":"warnings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"field"}}]}}]}}]}}]} as unknown as DocumentNode<ConnectStoreMutation, ConnectStoreMutationVariables>;
+export const UpdateStoreCredentialsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateStoreCredentials"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateStoreCredentialsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateStoreCredentials"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"store"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"credentials"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"names"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"field"}}]}},{"kind":"Field","name":{"kind":"Name","value":"warnings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"field"}}]}}]}}]}}]} as unknown as DocumentNode<UpdateStoreCredentialsMutation, UpdateStoreCredentialsMutationVariables>;
+export const SetStoreSyncPolicyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetStoreSyncPolicy"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"storeId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"syncPolicy"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"StoreSyncPolicy"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setStoreSyncPolicy"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"storeId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"storeId"}}},{"kind":"Argument","name":{"kind":"Name","value":"syncPolicy"},"value":{"kind":"Variable","name":{"kind":"Name","value":"syncPolicy"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"store"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"syncPolicy"}}]}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"field"}}]}}]}}]}}]} as unknown as DocumentNode<SetStoreSyncPolicyMutation, SetStoreSyncPolicyMutationVariables>;
+export const ConfirmForSyncDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConfirmForSync"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ConfirmShipmentInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"confirmShipment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"shipment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"marketplaceSync"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"state"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"field"}}]}},{"kind":"Field","name":{"kind":"Name","value":"warnings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"field"}}]}}]}}]}}]} as unknown as DocumentNode<ConfirmForSyncMutation, ConfirmForSyncMutationVariables>;
+export const ShipmentSyncDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ShipmentSync"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"shipment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"marketplaceSync"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"attempts"}},{"kind":"Field","name":{"kind":"Name","value":"lastErrorCode"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"}},{"kind":"Field","name":{"kind":"Name","value":"nextAttemptAt"}},{"kind":"Field","name":{"kind":"Name","value":"confirmedAt"}},{"kind":"Field","name":{"kind":"Name","value":"packageReference"}}]}}]}}]}}]} as unknown as DocumentNode<ShipmentSyncQuery, ShipmentSyncQueryVariables>;
+export const RetryMarketplaceSyncDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RetryMarketplaceSync"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"shipmentId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"retryMarketplaceSync"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"shipmentId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"shipmentId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"shipment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"marketplaceSync"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"attempts"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"field"}}]}}]}}]}}]} as unknown as DocumentNode<RetryMarketplaceSyncMutation, RetryMarketplaceSyncMutationVariables>;
+export const CorrectShipmentTrackingDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CorrectShipmentTracking"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CorrectShipmentTrackingInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"correctShipmentTracking"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"shipment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"trackingNumber"}},{"kind":"Field","name":{"kind":"Name","value":"marketplaceSync"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"attempts"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"field"}}]}},{"kind":"Field","name":{"kind":"Name","value":"warnings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"field"}}]}}]}}]}}]} as unknown as DocumentNode<CorrectShipmentTrackingMutation, CorrectShipmentTrackingMutationVariables>;
+export const OrderAfterPushDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OrderAfterPush"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Order"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"nativeStatus"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"shipments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"trackingNumber"}},{"kind":"Field","name":{"kind":"Name","value":"carrier"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"Field","name":{"kind":"Name","value":"marketplaceSync"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"state"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<OrderAfterPushQuery, OrderAfterPushQueryVariables>;
 export const MarketplacesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Marketplaces"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"marketplaces"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"sites"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"locales"}},{"kind":"Field","name":{"kind":"Name","value":"timeZone"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"weekend"}}]}},{"kind":"Field","name":{"kind":"Name","value":"orderStates"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"canonical"}}]}}]}}]}}]} as unknown as DocumentNode<MarketplacesQuery, MarketplacesQueryVariables>;
 export const CreateStoreDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateStore"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateStoreInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createStore"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"store"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"marketplace"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"site"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"locales"}},{"kind":"Field","name":{"kind":"Name","value":"timeZone"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"field"}}]}}]}}]}}]} as unknown as DocumentNode<CreateStoreMutation, CreateStoreMutationVariables>;
 export const OrderStatusDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OrderStatus"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"locale"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Locale"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Order"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"stateLabel"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"locale"},"value":{"kind":"Variable","name":{"kind":"Name","value":"locale"}}}]},{"kind":"Field","name":{"kind":"Name","value":"buyerLocale"}},{"kind":"Field","name":{"kind":"Name","value":"nativeStatus"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"canonical"}},{"kind":"Field","name":{"kind":"Name","value":"label"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"locale"},"value":{"kind":"Variable","name":{"kind":"Name","value":"locale"}}}]}]}}]}}]}}]}}]} as unknown as DocumentNode<OrderStatusQuery, OrderStatusQueryVariables>;

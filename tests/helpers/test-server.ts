@@ -3,6 +3,7 @@ import { type ExecutionResult, print } from "graphql";
 import { type Client, createClient } from "graphql-ws";
 import WebSocket from "ws";
 import type { CarrierRegistry } from "../../src/carriers/registry.ts";
+import type { BackoffPolicy } from "../../src/domain/backoff.ts";
 import type { ChangePublisher } from "../../src/domain/changes.ts";
 import type { SecretBox } from "../../src/domain/secret-box.ts";
 import type { MarketplaceRegistry } from "../../src/plugins/registry.ts";
@@ -52,6 +53,10 @@ export async function startTestServer(
     marketplaces?: MarketplaceRegistry;
     carriers?: CarrierRegistry;
     secretBox?: SecretBox;
+    /** Retry timing of marketplace pushes (tests shorten it). */
+    syncBackoff?: BackoffPolicy;
+    /** The base URL marketplaces sign their pushes over (TRACKLINE_PUBLIC_URL). */
+    publicUrl?: string;
   } = {},
 ): Promise<TestServer> {
   const database = await createTestDatabase();
@@ -61,7 +66,12 @@ export async function startTestServer(
   const now = options.now ?? (() => new Date("2026-11-20T12:00:00Z"));
   // A fixed key: tests need sealed secrets, not secret ones.
   const secretBox = options.secretBox ?? createSecretBox(Buffer.alloc(32, "trackline-test-key"));
-  const registries = { marketplaces: options.marketplaces, carriers: options.carriers };
+  const registries = {
+    marketplaces: options.marketplaces,
+    carriers: options.carriers,
+    syncBackoff: options.syncBackoff,
+    publicUrl: options.publicUrl,
+  };
   const jobs = database.jobs;
   const app = buildApp({ db, pubsub: pubsub.pubsub, now, secretBox, jobs, ...registries });
   await app.startWorkers();
@@ -75,7 +85,15 @@ export async function startTestServer(
     const apiKey = await createApiKey(db, { tenantId: tenant.id, name: "test" });
     const store = (marketplace: string, site: string) =>
       db.store.create({
-        data: { tenantId: tenant.id, marketplace, site, name: `${name} ${site}` },
+        // MANUAL: these stores push tracking elsewhere, so tests of other features see no
+        // sync warnings; tests/marketplace-sync connects stores of their own.
+        data: {
+          tenantId: tenant.id,
+          marketplace,
+          site,
+          name: `${name} ${site}`,
+          syncPolicy: "MANUAL",
+        },
       });
     const [amazon, shopee] = [await store("amazon", "US"), await store("shopee", "SG")];
     return { tenantId: tenant.id, apiKey, amazonStoreId: amazon.id, shopeeStoreId: shopee.id };

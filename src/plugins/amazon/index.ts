@@ -1,4 +1,5 @@
 import { defineMarketplace } from "../define-marketplace.ts";
+import { amazonApi } from "./api.ts";
 import { amazonTexts } from "./messages.ts";
 import { amazonSites } from "./sites.ts";
 import { amazonOrderStatuses } from "./statuses.ts";
@@ -13,4 +14,5 @@ export const amazon = defineMarketplace({
   textReview: "machine-draft",
   // Valid Tracking Rate counts a number only once the carrier has scanned the parcel.
   validTrackingNeedsScan: true,
+  api: amazonApi,
 });

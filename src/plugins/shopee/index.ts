@@ -1,5 +1,7 @@
 import { defineMarketplace } from "../define-marketplace.ts";
+import { shopeeApi } from "./api.ts";
 import { shopeeTexts } from "./messages.ts";
+import { shopeePush } from "./push.ts";
 import { shopeeSites } from "./sites.ts";
 import { shopeeOrderStatuses } from "./statuses.ts";
 
@@ -12,4 +14,6 @@ export const shopee = defineMarketplace({
   texts: shopeeTexts,
   textReview: "machine-draft",
   validTrackingNeedsScan: false,
+  api: shopeeApi,
+  push: shopeePush,
 });

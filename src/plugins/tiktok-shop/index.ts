@@ -1,4 +1,5 @@
 import { defineMarketplace } from "../define-marketplace.ts";
+import { tiktokShopApi } from "./api.ts";
 import { tiktokShopSites } from "./sites.ts";
 import { tiktokShopOrderStatuses } from "./statuses.ts";
 
@@ -11,4 +12,5 @@ export const tiktokShop = defineMarketplace({
   texts: {},
   textReview: "machine-draft",
   validTrackingNeedsScan: false,
+  api: tiktokShopApi,
 });
