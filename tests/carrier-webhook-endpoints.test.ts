@@ -213,7 +213,7 @@ describe("deleteCarrierWebhook", () => {
       now: START,
       findAdapter: createCarrierRegistry().adapter,
       jobs: server.database.jobs,
-      publisher: { publish: () => {} },
+      publisher: { publish: () => {}, riskRaised: () => {} },
     });
     expect(changes).toEqual([]);
   });

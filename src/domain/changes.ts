@@ -8,15 +8,27 @@ export interface ShipmentChange {
   eventIds: string[];
 }
 
+/** A seller risk raised on a shipment (src/domain/seller-risks.ts); subscribers load it by id. */
+export interface RiskChange {
+  tenantId: string;
+  storeId: string;
+  shipmentId: string;
+  riskId: string;
+  code: string;
+}
+
 /** Where recorded changes are announced (in-process or Redis pub/sub, wired by the server). */
 export interface ChangePublisher {
   publish(change: ShipmentChange): void;
+  /** Announces a risk the sweep raised, to its tenant's sellerRiskRaised subscribers. */
+  riskRaised(change: RiskChange): void;
 }
 
 /** What subscriptions listen to; each stream ends when its consumer stops. */
 export interface ChangeFeed {
   shipmentUpdated(shipmentId: string): AsyncIterable<ShipmentChange>;
   trackingEventAdded(tenantId: string): AsyncIterable<ShipmentChange>;
+  sellerRiskRaised(tenantId: string): AsyncIterable<RiskChange>;
 }
 
 /** Announces what an ingest recorded, one change per shipment; a pure replay announces nothing. */

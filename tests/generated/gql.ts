@@ -60,6 +60,9 @@ type Documents = {
     "\n  query BazaarParcel($id: ID!) {\n    shipment(id: $id) {\n      carrier { name trackingUrl }\n      order { state nativeStatus { code label(locale: \"de\") } }\n      timeline(locale: \"en\") { description }\n    }\n  }\n": typeof types.BazaarParcelDocument,
     "query ScopeStores { stores { id name } }": typeof types.ScopeStoresDocument,
     "\n  subscription ShipmentUpdatedScope($id: ID!) { shipmentUpdated(id: $id) { id status } }\n": typeof types.ShipmentUpdatedScopeDocument,
+    "\n  query SellerMetrics($storeId: ID!, $window: MetricWindow!) {\n    sellerMetrics(storeId: $storeId, window: $window) {\n      window since until\n      validTrackingRate { ...MetricFields }\n      lateShipmentRate { ...MetricFields }\n      onTimeDeliveryRate { ...MetricFields }\n      preFulfillmentCancelRate { ...MetricFields }\n    }\n  }\n  fragment MetricFields on SellerMetric {\n    rate numerator denominator target targetComparison healthy\n    offendingOrders { id nativeOrderId }\n  }\n": typeof types.SellerMetricsDocument,
+    "\n  query ShipmentRisks($id: ID!) {\n    shipment(id: $id) { risks { code message raisedAt clearedAt } }\n  }\n": typeof types.ShipmentRisksDocument,
+    "\n  subscription SellerRiskRaised($storeId: ID!) {\n    sellerRiskRaised(storeId: $storeId) { code message shipment { id } }\n  }\n": typeof types.SellerRiskRaisedDocument,
     "\n  subscription ShipmentUpdated($id: ID!) {\n    shipmentUpdated(id: $id) { id status substatus }\n  }\n": typeof types.ShipmentUpdatedDocument,
     "\n  subscription TrackingEventAdded($storeId: ID, $locale: Locale) {\n    trackingEventAdded(storeId: $storeId, locale: $locale) {\n      shipment { id trackingNumber }\n      events { status description occurredAt }\n    }\n  }\n": typeof types.TrackingEventAddedDocument,
     "\n  query Everything($nodeId: ID!, $trackingNumber: String!) {\n    node(id: $nodeId) { id }\n    shipments(first: 100) { edges { node { id } } }\n    orders(first: 100) { edges { node { id } } }\n    stores { id }\n    trackShipment(trackingNumber: $trackingNumber) { id }\n  }\n": typeof types.EverythingDocument,
@@ -72,6 +75,8 @@ type Documents = {
     "\n  query Carriers {\n    carriers { code name formats { name hasCheckDigit checksum } }\n  }\n": typeof types.CarriersDocument,
     "\n  query ValidateNumber($carrier: String!, $n: String!) {\n    validateTrackingNumber(carrier: $carrier, trackingNumber: $n) {\n      valid\n      normalized\n      errors { code message }\n      matches { carrier { code } }\n    }\n  }\n": typeof types.ValidateNumberDocument,
     "query UnmappedCodes { unmappedCarrierCodes { carrier rawCode count } }": typeof types.UnmappedCodesDocument,
+    "\n  query ValidTrackingReport($storeId: ID!, $window: MetricWindow!, $first: Int, $after: String, $last: Int) {\n    validTrackingReport(storeId: $storeId, window: $window, first: $first, after: $after, last: $last) {\n      edges {\n        cursor\n        node { reasons reportedAt marketplaceErrorCode marketplaceError shipment { id } }\n      }\n      pageInfo { hasNextPage hasPreviousPage endCursor }\n    }\n  }\n": typeof types.ValidTrackingReportDocument,
+    "\n  query VtrCounts($storeId: ID!) {\n    sellerMetrics(storeId: $storeId, window: DAYS_7) { validTrackingRate { numerator denominator } }\n  }\n": typeof types.VtrCountsDocument,
 };
 const documents: Documents = {
     "\n  mutation EndpointCreate($input: CreateCarrierWebhookInput!) {\n    createCarrierWebhook(input: $input) {\n      webhook { id path }\n      errors { code field }\n    }\n  }\n": types.EndpointCreateDocument,
@@ -120,6 +125,9 @@ const documents: Documents = {
     "\n  query BazaarParcel($id: ID!) {\n    shipment(id: $id) {\n      carrier { name trackingUrl }\n      order { state nativeStatus { code label(locale: \"de\") } }\n      timeline(locale: \"en\") { description }\n    }\n  }\n": types.BazaarParcelDocument,
     "query ScopeStores { stores { id name } }": types.ScopeStoresDocument,
     "\n  subscription ShipmentUpdatedScope($id: ID!) { shipmentUpdated(id: $id) { id status } }\n": types.ShipmentUpdatedScopeDocument,
+    "\n  query SellerMetrics($storeId: ID!, $window: MetricWindow!) {\n    sellerMetrics(storeId: $storeId, window: $window) {\n      window since until\n      validTrackingRate { ...MetricFields }\n      lateShipmentRate { ...MetricFields }\n      onTimeDeliveryRate { ...MetricFields }\n      preFulfillmentCancelRate { ...MetricFields }\n    }\n  }\n  fragment MetricFields on SellerMetric {\n    rate numerator denominator target targetComparison healthy\n    offendingOrders { id nativeOrderId }\n  }\n": types.SellerMetricsDocument,
+    "\n  query ShipmentRisks($id: ID!) {\n    shipment(id: $id) { risks { code message raisedAt clearedAt } }\n  }\n": types.ShipmentRisksDocument,
+    "\n  subscription SellerRiskRaised($storeId: ID!) {\n    sellerRiskRaised(storeId: $storeId) { code message shipment { id } }\n  }\n": types.SellerRiskRaisedDocument,
     "\n  subscription ShipmentUpdated($id: ID!) {\n    shipmentUpdated(id: $id) { id status substatus }\n  }\n": types.ShipmentUpdatedDocument,
     "\n  subscription TrackingEventAdded($storeId: ID, $locale: Locale) {\n    trackingEventAdded(storeId: $storeId, locale: $locale) {\n      shipment { id trackingNumber }\n      events { status description occurredAt }\n    }\n  }\n": types.TrackingEventAddedDocument,
     "\n  query Everything($nodeId: ID!, $trackingNumber: String!) {\n    node(id: $nodeId) { id }\n    shipments(first: 100) { edges { node { id } } }\n    orders(first: 100) { edges { node { id } } }\n    stores { id }\n    trackShipment(trackingNumber: $trackingNumber) { id }\n  }\n": types.EverythingDocument,
@@ -132,6 +140,8 @@ const documents: Documents = {
     "\n  query Carriers {\n    carriers { code name formats { name hasCheckDigit checksum } }\n  }\n": types.CarriersDocument,
     "\n  query ValidateNumber($carrier: String!, $n: String!) {\n    validateTrackingNumber(carrier: $carrier, trackingNumber: $n) {\n      valid\n      normalized\n      errors { code message }\n      matches { carrier { code } }\n    }\n  }\n": types.ValidateNumberDocument,
     "query UnmappedCodes { unmappedCarrierCodes { carrier rawCode count } }": types.UnmappedCodesDocument,
+    "\n  query ValidTrackingReport($storeId: ID!, $window: MetricWindow!, $first: Int, $after: String, $last: Int) {\n    validTrackingReport(storeId: $storeId, window: $window, first: $first, after: $after, last: $last) {\n      edges {\n        cursor\n        node { reasons reportedAt marketplaceErrorCode marketplaceError shipment { id } }\n      }\n      pageInfo { hasNextPage hasPreviousPage endCursor }\n    }\n  }\n": types.ValidTrackingReportDocument,
+    "\n  query VtrCounts($storeId: ID!) {\n    sellerMetrics(storeId: $storeId, window: DAYS_7) { validTrackingRate { numerator denominator } }\n  }\n": types.VtrCountsDocument,
 };
 
 /**
@@ -335,6 +345,18 @@ export function graphql(source: "\n  subscription ShipmentUpdatedScope($id: ID!)
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query SellerMetrics($storeId: ID!, $window: MetricWindow!) {\n    sellerMetrics(storeId: $storeId, window: $window) {\n      window since until\n      validTrackingRate { ...MetricFields }\n      lateShipmentRate { ...MetricFields }\n      onTimeDeliveryRate { ...MetricFields }\n      preFulfillmentCancelRate { ...MetricFields }\n    }\n  }\n  fragment MetricFields on SellerMetric {\n    rate numerator denominator target targetComparison healthy\n    offendingOrders { id nativeOrderId }\n  }\n"): (typeof documents)["\n  query SellerMetrics($storeId: ID!, $window: MetricWindow!) {\n    sellerMetrics(storeId: $storeId, window: $window) {\n      window since until\n      validTrackingRate { ...MetricFields }\n      lateShipmentRate { ...MetricFields }\n      onTimeDeliveryRate { ...MetricFields }\n      preFulfillmentCancelRate { ...MetricFields }\n    }\n  }\n  fragment MetricFields on SellerMetric {\n    rate numerator denominator target targetComparison healthy\n    offendingOrders { id nativeOrderId }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ShipmentRisks($id: ID!) {\n    shipment(id: $id) { risks { code message raisedAt clearedAt } }\n  }\n"): (typeof documents)["\n  query ShipmentRisks($id: ID!) {\n    shipment(id: $id) { risks { code message raisedAt clearedAt } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription SellerRiskRaised($storeId: ID!) {\n    sellerRiskRaised(storeId: $storeId) { code message shipment { id } }\n  }\n"): (typeof documents)["\n  subscription SellerRiskRaised($storeId: ID!) {\n    sellerRiskRaised(storeId: $storeId) { code message shipment { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  subscription ShipmentUpdated($id: ID!) {\n    shipmentUpdated(id: $id) { id status substatus }\n  }\n"): (typeof documents)["\n  subscription ShipmentUpdated($id: ID!) {\n    shipmentUpdated(id: $id) { id status substatus }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -380,6 +402,14 @@ export function graphql(source: "\n  query ValidateNumber($carrier: String!, $n:
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query UnmappedCodes { unmappedCarrierCodes { carrier rawCode count } }"): (typeof documents)["query UnmappedCodes { unmappedCarrierCodes { carrier rawCode count } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ValidTrackingReport($storeId: ID!, $window: MetricWindow!, $first: Int, $after: String, $last: Int) {\n    validTrackingReport(storeId: $storeId, window: $window, first: $first, after: $after, last: $last) {\n      edges {\n        cursor\n        node { reasons reportedAt marketplaceErrorCode marketplaceError shipment { id } }\n      }\n      pageInfo { hasNextPage hasPreviousPage endCursor }\n    }\n  }\n"): (typeof documents)["\n  query ValidTrackingReport($storeId: ID!, $window: MetricWindow!, $first: Int, $after: String, $last: Int) {\n    validTrackingReport(storeId: $storeId, window: $window, first: $first, after: $after, last: $last) {\n      edges {\n        cursor\n        node { reasons reportedAt marketplaceErrorCode marketplaceError shipment { id } }\n      }\n      pageInfo { hasNextPage hasPreviousPage endCursor }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query VtrCounts($storeId: ID!) {\n    sellerMetrics(storeId: $storeId, window: DAYS_7) { validTrackingRate { numerator denominator } }\n  }\n"): (typeof documents)["\n  query VtrCounts($storeId: ID!) {\n    sellerMetrics(storeId: $storeId, window: DAYS_7) { validTrackingRate { numerator denominator } }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -4,11 +4,12 @@ import { type Client, createClient } from "graphql-ws";
 import WebSocket from "ws";
 import type { CarrierRegistry } from "../../src/carriers/registry.ts";
 import type { BackoffPolicy } from "../../src/domain/backoff.ts";
+import type { ChangePublisher } from "../../src/domain/changes.ts";
 import type { SecretBox } from "../../src/domain/secret-box.ts";
 import type { MarketplaceRegistry } from "../../src/plugins/registry.ts";
 import { createApiKey } from "../../src/server/api-keys.ts";
 import { buildApp } from "../../src/server/app.ts";
-import { createTracklinePubSub } from "../../src/server/pubsub.ts";
+import { changeChannels, createTracklinePubSub } from "../../src/server/pubsub.ts";
 import { createSecretBox } from "../../src/server/secret-box.ts";
 import { createTestDatabase, type TestDatabase } from "./test-database.ts";
 
@@ -26,6 +27,8 @@ export interface TestServer {
   tenant: TestTenant;
   /** The box the app seals webhook secrets with, for rows a test writes itself. */
   secretBox: SecretBox;
+  /** Publishes on the app's pub/sub, for domain functions a test calls itself (the risk sweep). */
+  publisher: ChangePublisher;
   createTenant(name: string): Promise<TestTenant>;
   request<R, V>(
     doc: TypedDocumentNode<R, V>,
@@ -103,6 +106,7 @@ export async function startTestServer(
     database,
     tenant,
     secretBox,
+    publisher: changeChannels(pubsub.pubsub).publisher,
     createTenant,
     request: async (doc, variables, apiKey = tenant.apiKey, headers = {}) => {
       const response = await fetch(url, {
