@@ -6,6 +6,8 @@ export interface JobPayloads {
   "carrier-webhook": { deliveryId: string };
   /** Push one shipment's tracking to its marketplace; `version` names the tracking it pushes. */
   "marketplace-sync": { shipmentId: string; version: number };
+  /** Raise and clear seller-metric risks across every store (periodic). */
+  "seller-risk-sweep": Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;
@@ -23,6 +25,13 @@ export const JOB_QUEUES: Readonly<Record<JobName, QueueSettings>> = {
   "carrier-webhook": { retryLimit: 10, retryDelaySeconds: 5, expireInSeconds: 120 },
   // Three calls of at most 20 s each (token, lookup, push) fit well inside the expiry.
   "marketplace-sync": { retryLimit: 20, retryDelaySeconds: 30, expireInSeconds: 90 },
+  "seller-risk-sweep": { retryLimit: 2, retryDelaySeconds: 60, expireInSeconds: 600 },
+};
+
+/** Jobs pg-boss starts on a cron schedule (UTC); one run per slot across every instance. */
+export const JOB_SCHEDULES: Readonly<Partial<Record<JobName, string>>> = {
+  // Risks are about hours (24 h without a scan, ship-by within 24 h): five minutes is prompt.
+  "seller-risk-sweep": "*/5 * * * *",
 };
 
 export interface EnqueueOptions {

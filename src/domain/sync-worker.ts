@@ -4,10 +4,12 @@ import type { ApiResult, MarketplaceApi, MarketplaceClient } from "../plugins/ap
 import type { MarketplaceRegistry } from "../plugins/registry.ts";
 import type { Site } from "../plugins/types.ts";
 import { type BackoffPolicy, DEFAULT_BACKOFF, nextDelayMs } from "./backoff.ts";
+import type { ChangePublisher } from "./changes.ts";
 import type { JobPayloads, JobQueue } from "./jobs.ts";
 import { queueSync, scanDeadline } from "./marketplace-sync.ts";
 import type { RateGate } from "./rate-gate.ts";
 import type { SecretBox } from "./secret-box.ts";
+import { evaluateShipmentRisks } from "./seller-risks.ts";
 import { openCredentials } from "./store-connections.ts";
 
 export interface SyncWorkerDeps {
@@ -20,6 +22,8 @@ export interface SyncWorkerDeps {
   now: () => Date;
   rateGate: RateGate;
   backoff?: BackoffPolicy;
+  /** Where a risk the push outcome raises (a failed push) is announced at once. */
+  publisher: Pick<ChangePublisher, "riskRaised">;
 }
 
 type Outcome =
@@ -151,6 +155,12 @@ export function createSyncWorker(deps: SyncWorkerDeps) {
       }
     }
     await record(shipmentId, version, store.id, outcome);
+    // A failed push is a risk now, a confirmed one may clear one: no waiting for the sweep.
+    await evaluateShipmentRisks(deps.db, [shipmentId], {
+      now: deps.now(),
+      publisher: deps.publisher,
+      marketplaces: deps.marketplaces,
+    });
   };
 
   async function record(shipmentId: string, version: number, storeId: string, outcome: Outcome) {

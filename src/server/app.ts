@@ -8,6 +8,7 @@ import { type CarrierRegistry, createCarrierRegistry } from "../carriers/registr
 import type { BackoffPolicy } from "../domain/backoff.ts";
 import type { RateGate } from "../domain/rate-gate.ts";
 import type { SecretBox } from "../domain/secret-box.ts";
+import { sweepSellerRisks } from "../domain/seller-risks.ts";
 import { createSyncWorker } from "../domain/sync-worker.ts";
 import { createTextBook, parseAcceptLanguage } from "../domain/texts/index.ts";
 import { createMarketplaceRegistry, type MarketplaceRegistry } from "../plugins/registry.ts";
@@ -266,9 +267,17 @@ export function buildApp(deps: AppDeps): App {
         now,
         rateGate: deps.rateGate ?? createRateGate().gate,
         backoff: deps.syncBackoff,
+        publisher,
       });
       // Pushes mostly wait on the network; several run at once, each store held to its rate.
       await jobs.work("marketplace-sync", 8, logFailure("marketplace-sync", sync));
+      await jobs.work(
+        "seller-risk-sweep",
+        1,
+        logFailure("seller-risk-sweep", () =>
+          sweepSellerRisks(deps.db, { now: now(), publisher, marketplaces }),
+        ),
+      );
     },
     resumePendingWork: () => resumePendingDeliveries(webhookDeps),
     drainJobs: () => jobs.drain(),

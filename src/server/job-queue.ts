@@ -1,7 +1,13 @@
 import { randomUUID } from "node:crypto";
 import PgBoss from "pg-boss";
 import type { Prisma } from "../../generated/prisma/client.ts";
-import { JOB_QUEUES, type JobName, type JobPayloads, type JobQueue } from "../domain/jobs.ts";
+import {
+  JOB_QUEUES,
+  JOB_SCHEDULES,
+  type JobName,
+  type JobPayloads,
+  type JobQueue,
+} from "../domain/jobs.ts";
 
 /** pg-boss's way into the database: one SQL text and its parameters. */
 export type JobSql = PgBoss.Db;
@@ -55,7 +61,8 @@ export function createJobEngine(options: JobEngineOptions): JobEngine {
     schema: options.schema,
     // Archiving and expiry checks; cheap, and what turns a dead worker's job into a retry.
     maintenanceIntervalSeconds: 30,
-    schedule: false,
+    // Cron (JOB_SCHEDULES): pg-boss's clock monitor keeps one run per slot across instances.
+    schedule: true,
   } as PgBoss.ConstructorOptions);
   boss.on("error", (error) => options.onError(error));
   const workers = new Map<JobName, string[]>();
@@ -85,6 +92,9 @@ export function createJobEngine(options: JobEngineOptions): JobEngine {
         };
         if (await boss.getQueue(name)) await boss.updateQueue(name, queue);
         else await boss.createQueue(name, queue);
+      }
+      for (const [name, cron] of Object.entries(JOB_SCHEDULES)) {
+        if (cron) await boss.schedule(name, cron, {}, { tz: "UTC" });
       }
       if (options.soleWorker) await retryOrphans();
     },

@@ -170,6 +170,8 @@ describe("pushing tracking to Amazon", () => {
     const failed = await syncOf(shipmentId);
     expect(failed).toMatchObject({ state: "FAILED", attempts: 1, lastErrorCode: "InvalidInput" });
     expect(failed.lastError).toMatch(/cancel/i);
+    const risks = await server.request(ShipmentSync, { id: shipmentId });
+    expect(risks.data?.shipment?.risks.map((risk) => risk.code)).toContain("SYNC_FAILED");
     expect(fake.applied(nativeOrderId, "1")).toBeUndefined();
 
     fake.setOrderStatus(nativeOrderId, "Unshipped");

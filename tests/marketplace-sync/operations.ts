@@ -46,6 +46,7 @@ export const ShipmentSync = graphql(`
       marketplaceSync {
         state attempts lastErrorCode lastError nextAttemptAt confirmedAt packageReference
       }
+      risks { code }
     }
   }
 `);
