@@ -217,7 +217,7 @@ async function main() {
     );
     const levels = (a: Anchor) => {
       const { low, high } = calibratedLevels(model.calibrations.get(a), CONFIDENCE);
-      return `${low.toFixed(3)}-${high.toFixed(3)} (${model.calibrations.get(a)?.below.length ?? 0} held out)`;
+      return `${low.toFixed(3)}-${high.toFixed(3)} (${model.calibrations.get(a)?.size ?? 0} held out)`;
     };
     console.log(
       `calibrated levels: from pick-up ${levels("SHIPPED")}, from order ${levels("ORDERED")}`,

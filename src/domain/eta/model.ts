@@ -24,7 +24,7 @@ export interface EtaModelOptions {
    * still in transit are missing from the history, so the ones there are the fast ones.
    */
   settleDays: number;
-  /** Fewer held-out predictions than this and the interval keeps its nominal levels. */
+  /** A month of history with fewer held-out predictions than this does not calibrate. */
   minCalibration: number;
   /** The day reported as most likely: the median, or the day with most mass within a day of it. */
   mostLikely: "MEDIAN" | "WINDOW";
@@ -36,17 +36,17 @@ export const DEFAULT_ETA_OPTIONS: EtaModelOptions = {
   halfLifeDays: null,
   calibrationDays: 180,
   settleDays: 30,
-  minCalibration: 100,
+  minCalibration: 300,
   mostLikely: "WINDOW",
 };
 
 /**
  * How the model's cumulative probabilities fell on deliveries it had not seen: for each held-out
- * delivery of y business days, F(y - 1) and F(y), each sorted ascending.
+ * delivery of y business days, F(y - 1) and F(y), each sorted ascending; per month of history.
  */
 export interface Calibration {
-  below: Float64Array;
-  atOrBelow: Float64Array;
+  months: { below: Float64Array; atOrBelow: Float64Array }[];
+  size: number;
 }
 
 export interface EtaModel {
@@ -171,8 +171,7 @@ function calibrate(
   const adds = [...rows].sort((a, b) => a.end - b.end);
   const predictions = rows.filter((r) => r.start >= from && r.start < until);
   predictions.sort((a, b) => a.start - b.start);
-  const below: number[] = [];
-  const atOrBelow: number[] = [];
+  const months = new Map<number, { below: number[]; atOrBelow: number[] }>();
   const priors = new Map<string, Distribution>();
   let added = 0;
   for (const row of predictions) {
@@ -191,17 +190,27 @@ function calibrate(
     if (priorShare > MAX_PRIOR_SHARE) continue;
     let cumulative = 0;
     for (let d = 0; d < row.bin; d++) cumulative += p[d]!;
-    below.push(cumulative);
-    atOrBelow.push(Math.min(1, cumulative + p[row.bin]!));
+    const month = Math.floor((until - row.start - 1) / 30);
+    let bucket = months.get(month);
+    if (!bucket) {
+      bucket = { below: [], atOrBelow: [] };
+      months.set(month, bucket);
+    }
+    bucket.below.push(cumulative);
+    bucket.atOrBelow.push(Math.min(1, cumulative + p[row.bin]!));
   }
   while (added < adds.length) {
     const next = adds[added++]!;
     target.add(next.keys, next.bin, next.weight);
   }
-  if (below.length < options.minCalibration) return null;
+  const kept = [...months.values()].filter((m) => m.below.length >= options.minCalibration);
+  if (kept.length === 0) return null;
   return {
-    below: Float64Array.from(below).sort(),
-    atOrBelow: Float64Array.from(atOrBelow).sort(),
+    months: kept.map((m) => ({
+      below: Float64Array.from(m.below).sort(),
+      atOrBelow: Float64Array.from(m.atOrBelow).sort(),
+    })),
+    size: kept.reduce((sum, m) => sum + m.below.length, 0),
   };
 }
 
@@ -210,8 +219,9 @@ const MAX_PRIOR_SHARE = 0.1;
 /**
  * The quantile levels that give a stated coverage on held-out history. Only the spread is
  * calibrated, equally in both tails: a level t such that deliveries before q(t) and after
- * q(1 - t) together make at most (1 - c) of held-out history. A shift (early or late) is
- * left to the lanes' own history: seasons reverse, and chasing the last one pads every promise.
+ * q(1 - t) together make at most (1 - c) of held-out deliveries, in every month of the held-out
+ * history, not only on average. A calm month cannot narrow what a busy one needed, and a shift
+ * (early or late) is left to the lanes' own history: chasing the last season pads every promise.
  */
 export function calibratedLevels(
   calibration: Calibration | undefined,
@@ -219,23 +229,28 @@ export function calibratedLevels(
 ): { low: number; high: number } {
   const tail = (1 - confidence) / 2;
   if (!calibration) return { low: tail, high: 1 - tail };
-  const n = calibration.below.length;
+  const low = Math.min(...calibration.months.map((month) => monthLevel(month, confidence)));
+  return { low, high: 1 - low };
+}
+
+function monthLevel(
+  month: { below: Float64Array; atOrBelow: Float64Array },
+  confidence: number,
+): number {
+  const n = month.below.length;
   const allowed = n * (1 - confidence);
   // A delivery falls before quantile q(a) exactly when F(y) < a, after q(b) when F(y-1) >= b.
   const misses = (t: number) =>
-    countBelow(calibration.atOrBelow, t) + (n - countBelow(calibration.below, 1 - t));
+    countBelow(month.atOrBelow, t) + (n - countBelow(month.below, 1 - t));
   let lo = 1e-6;
   let hi = 0.5;
-  if (misses(lo) > allowed) return { low: lo, high: 1 - lo };
+  if (misses(lo) > allowed) return lo;
   for (let i = 0; i < 40; i++) {
     const mid = (lo + hi) / 2;
     if (misses(mid) <= allowed) lo = mid;
     else hi = mid;
   }
-  // Widened when history shows too many misses, never narrowed below the nominal levels: a
-  // calm past is no promise of a calm season, and a late promise costs more than a wide one.
-  const low = Math.min(lo, tail);
-  return { low, high: 1 - low };
+  return lo;
 }
 
 /** How many sorted values are below x. */
