@@ -19,6 +19,8 @@ export interface CalendarBook {
   calendar(country: string, region?: string | null, weekend?: readonly number[]): WorkCalendar;
   /** Whether `code` names a country (ISO 3166-1 alpha-2). */
   isCountry(code: string): boolean;
+  /** The country's main time zone, when the holiday library knows the country. */
+  timeZone(country: string): string | null;
 }
 
 // Days off that carriers do not deliver on: statutory ones and bank holidays (Brazil's
@@ -54,6 +56,7 @@ const regionNames = new Intl.DisplayNames(["en"], { type: "region" });
 export function createCalendarBook(): CalendarBook {
   const calendars = new Map<string, WorkCalendar>();
   const countries = new Holidays().getCountries();
+  const zones: Record<string, string | null> = {};
   return {
     calendar(country, region, weekend) {
       const upper = country.toUpperCase();
@@ -66,6 +69,11 @@ export function createCalendarBook(): CalendarBook {
         calendars.set(key, calendar);
       }
       return calendar;
+    },
+    timeZone: (country) => {
+      const upper = country.toUpperCase();
+      if (!Object.hasOwn(countries, upper)) return null;
+      return (zones[upper] ??= new Holidays(upper).getTimezones()[0] ?? null);
     },
     isCountry: (code) => /^[A-Z]{2}$/.test(code) && code !== "ZZ" && regionNames.of(code) !== code,
   };
