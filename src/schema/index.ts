@@ -13,6 +13,9 @@ import "./marketplace-sync.ts";
 import "./store-connection.ts";
 import "./tracking-event.ts";
 import "./carrier-webhook.ts";
+import "./delivery-estimate.ts";
+import "./estimate-deliveries.ts";
+import "./shipment-estimate.ts";
 
 builder.queryType({});
 builder.mutationType({});

@@ -6,6 +6,7 @@ import { type WebSocket, WebSocketServer } from "ws";
 import type { PrismaClient } from "../../generated/prisma/client.ts";
 import { type CarrierRegistry, createCarrierRegistry } from "../carriers/registry.ts";
 import type { BackoffPolicy } from "../domain/backoff.ts";
+import { createDeliveryEstimates } from "../domain/eta/service.ts";
 import type { RateGate } from "../domain/rate-gate.ts";
 import type { SecretBox } from "../domain/secret-box.ts";
 import { createSyncWorker } from "../domain/sync-worker.ts";
@@ -96,6 +97,7 @@ export function buildApp(deps: AppDeps): App {
   const { publisher, feed } = changeChannels(deps.pubsub);
   const authenticate = createAuthenticator(deps.db);
   const limits = { ...DEFAULT_LIMITS, ...deps.limits };
+  const deliveryEstimates = createDeliveryEstimates({ db: deps.db, now, marketplaces });
   const yoga = createYoga<InitialContext, Context>({
     schema,
     graphqlEndpoint: "/graphql",
@@ -126,6 +128,7 @@ export function buildApp(deps: AppDeps): App {
         fetch: outbound,
         secretBox: deps.secretBox,
         jobs,
+        deliveryEstimates,
         acceptLanguages: parseAcceptLanguage(
           typeof acceptLanguage === "string" ? acceptLanguage : null,
         ),

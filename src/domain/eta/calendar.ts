@@ -73,7 +73,8 @@ export function createCalendarBook(): CalendarBook {
     timeZone: (country) => {
       const upper = country.toUpperCase();
       if (!Object.hasOwn(countries, upper)) return null;
-      return (zones[upper] ??= new Holidays(upper).getTimezones()[0] ?? null);
+      if (!(upper in zones)) zones[upper] = new Holidays(upper).getTimezones()[0] ?? null;
+      return zones[upper] ?? null;
     },
     isCountry: (code) => /^[A-Z]{2}$/.test(code) && code !== "ZZ" && regionNames.of(code) !== code,
   };

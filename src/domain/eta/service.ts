@@ -34,6 +34,8 @@ export interface DeliveryEstimate extends EtaResult {
   risks: EtaRisk[];
   /** Destination time zone the dates are days of. */
   timeZone: string;
+  /** The last promised day, when the order has a promise. */
+  promisedTo: Day | null;
 }
 
 export interface DeliveryEstimates {
@@ -128,7 +130,12 @@ function estimateOne(
     destinationWeekend: sameCountry ? store?.site.weekend : undefined,
   });
   if (!result) return null;
-  return { ...result, risks: risks(store, quote, result), timeZone };
+  return {
+    ...result,
+    risks: risks(store, quote, result),
+    timeZone,
+    promisedTo: promise?.to ?? null,
+  };
 }
 
 function risks(
