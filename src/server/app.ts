@@ -15,6 +15,7 @@ import { createMarketplaceRegistry, type MarketplaceRegistry } from "../plugins/
 import type { Context } from "../schema/context.ts";
 import { schema } from "../schema/index.ts";
 import { createAuthenticator } from "./api-keys.ts";
+import { DELIVERY_HISTORY_PATH, handleHistoryImport } from "./delivery-history-route.ts";
 import { createGraphiQL } from "./graphiql.ts";
 import type { JobEngine } from "./job-queue.ts";
 import { changeChannels, type TracklinePubSub } from "./pubsub.ts";
@@ -175,6 +176,15 @@ export function buildApp(deps: AppDeps): App {
         console.error("webhook failed:", error);
         if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
         res.end(JSON.stringify({ error: "internal error" }));
+      });
+      return;
+    }
+    if (path === DELIVERY_HISTORY_PATH) {
+      const importDeps = { db: deps.db, authenticate, calendars: deliveryEstimates.calendars };
+      handleHistoryImport(req, res, importDeps).catch((error: unknown) => {
+        console.error("delivery history import failed:", error);
+        if (!res.headersSent) replyError(res, 500, "INTERNAL_SERVER_ERROR", "internal error");
+        else res.end();
       });
       return;
     }
