@@ -180,7 +180,16 @@ export function buildApp(deps: AppDeps): App {
       return;
     }
     if (path === DELIVERY_HISTORY_PATH) {
-      const importDeps = { db: deps.db, authenticate, calendars: deliveryEstimates.calendars };
+      const importDeps = {
+        db: deps.db,
+        authenticate,
+        calendars: deliveryEstimates.calendars,
+        onImported: (tenantId: string) => {
+          deliveryEstimates.warm(tenantId).catch((error: unknown) => {
+            console.error("fitting delivery estimates failed:", error);
+          });
+        },
+      };
       handleHistoryImport(req, res, importDeps).catch((error: unknown) => {
         console.error("delivery history import failed:", error);
         if (!res.headersSent) replyError(res, 500, "INTERNAL_SERVER_ERROR", "internal error");
@@ -282,6 +291,7 @@ export function buildApp(deps: AppDeps): App {
       wsServer.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await deliveryEstimates.settled();
     },
   };
 }

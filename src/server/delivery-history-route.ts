@@ -23,6 +23,8 @@ export interface HistoryImportDeps {
   db: PrismaClient;
   authenticate(header: string | null): Promise<Viewer | null>;
   calendars: CalendarBook;
+  /** Called after rows were added, once the answer is sent (the model is fitted again). */
+  onImported?(tenantId: string): void;
   maxBytes?: number;
 }
 
@@ -123,6 +125,7 @@ export async function handleHistoryImport(
     errors: all.slice(0, MAX_LISTED_ERRORS),
     ...(all.length > MAX_LISTED_ERRORS ? { errorsNotListed: all.length - MAX_LISTED_ERRORS } : {}),
   });
+  if (added > 0) deps.onImported?.(viewer.tenantId);
 }
 
 function reply(res: ServerResponse, status: number, body: unknown): void {

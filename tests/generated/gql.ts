@@ -21,6 +21,7 @@ type Documents = {
     "\n  mutation CreateWebhook($input: CreateCarrierWebhookInput!) {\n    createCarrierWebhook(input: $input) {\n      webhook { id provider path }\n      errors { code field }\n    }\n  }\n": typeof types.CreateWebhookDocument,
     "\n  query TrackedShipment($trackingNumber: String!) {\n    trackShipment(trackingNumber: $trackingNumber) { status timeline { status rawCode } }\n  }\n": typeof types.TrackedShipmentDocument,
     "\n  query HandoffTimeline($trackingNumber: String!) {\n    trackShipment(trackingNumber: $trackingNumber) {\n      carrier { code }\n      timeline { status carrier { code name } }\n    }\n  }\n": typeof types.HandoffTimelineDocument,
+    "\n  query EstimateDeliveries($inputs: [DeliveryEstimateInput!]!, $confidence: Float, $locale: Locale) {\n    estimateDeliveries(inputs: $inputs, confidence: $confidence) {\n      earliest\n      latest\n      mostLikely\n      confidence\n      timeZone\n      basis { level sampleSize lane from }\n      risks { code message }\n      explanation(locale: $locale)\n    }\n  }\n": typeof types.EstimateDeliveriesDocument,
     "query Unmapped { unmappedCarrierCodes { carrier rawCode count } }": typeof types.UnmappedDocument,
     "\n    query ShipmentsPage($first: Int) {\n      shipments(first: $first) { edges { node { id } } pageInfo { hasNextPage } }\n    }\n  ": typeof types.ShipmentsPageDocument,
     "\n  mutation CreateOrder($input: CreateOrderInput!) {\n    createOrder(input: $input) {\n      order { id nativeOrderId state }\n      errors { code message field }\n    }\n  }\n": typeof types.CreateOrderDocument,
@@ -80,6 +81,7 @@ const documents: Documents = {
     "\n  mutation CreateWebhook($input: CreateCarrierWebhookInput!) {\n    createCarrierWebhook(input: $input) {\n      webhook { id provider path }\n      errors { code field }\n    }\n  }\n": types.CreateWebhookDocument,
     "\n  query TrackedShipment($trackingNumber: String!) {\n    trackShipment(trackingNumber: $trackingNumber) { status timeline { status rawCode } }\n  }\n": types.TrackedShipmentDocument,
     "\n  query HandoffTimeline($trackingNumber: String!) {\n    trackShipment(trackingNumber: $trackingNumber) {\n      carrier { code }\n      timeline { status carrier { code name } }\n    }\n  }\n": types.HandoffTimelineDocument,
+    "\n  query EstimateDeliveries($inputs: [DeliveryEstimateInput!]!, $confidence: Float, $locale: Locale) {\n    estimateDeliveries(inputs: $inputs, confidence: $confidence) {\n      earliest\n      latest\n      mostLikely\n      confidence\n      timeZone\n      basis { level sampleSize lane from }\n      risks { code message }\n      explanation(locale: $locale)\n    }\n  }\n": types.EstimateDeliveriesDocument,
     "query Unmapped { unmappedCarrierCodes { carrier rawCode count } }": types.UnmappedDocument,
     "\n    query ShipmentsPage($first: Int) {\n      shipments(first: $first) { edges { node { id } } pageInfo { hasNextPage } }\n    }\n  ": types.ShipmentsPageDocument,
     "\n  mutation CreateOrder($input: CreateOrderInput!) {\n    createOrder(input: $input) {\n      order { id nativeOrderId state }\n      errors { code message field }\n    }\n  }\n": types.CreateOrderDocument,
@@ -174,6 +176,10 @@ export function graphql(source: "\n  query TrackedShipment($trackingNumber: Stri
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query HandoffTimeline($trackingNumber: String!) {\n    trackShipment(trackingNumber: $trackingNumber) {\n      carrier { code }\n      timeline { status carrier { code name } }\n    }\n  }\n"): (typeof documents)["\n  query HandoffTimeline($trackingNumber: String!) {\n    trackShipment(trackingNumber: $trackingNumber) {\n      carrier { code }\n      timeline { status carrier { code name } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EstimateDeliveries($inputs: [DeliveryEstimateInput!]!, $confidence: Float, $locale: Locale) {\n    estimateDeliveries(inputs: $inputs, confidence: $confidence) {\n      earliest\n      latest\n      mostLikely\n      confidence\n      timeZone\n      basis { level sampleSize lane from }\n      risks { code message }\n      explanation(locale: $locale)\n    }\n  }\n"): (typeof documents)["\n  query EstimateDeliveries($inputs: [DeliveryEstimateInput!]!, $confidence: Float, $locale: Locale) {\n    estimateDeliveries(inputs: $inputs, confidence: $confidence) {\n      earliest\n      latest\n      mostLikely\n      confidence\n      timeZone\n      basis { level sampleSize lane from }\n      risks { code message }\n      explanation(locale: $locale)\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

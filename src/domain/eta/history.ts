@@ -31,7 +31,24 @@ export async function historyVersion(db: PrismaClient, tenantId: string): Promis
 /** Everything a tenant has delivered: imported rows and its own delivered shipments. */
 export async function loadHistory(db: PrismaClient, tenantId: string): Promise<DeliveryRecord[]> {
   const records: DeliveryRecord[] = [];
-  const imported = await db.deliveryHistory.findMany({ where: { tenantId } });
+  const imported = await db.deliveryHistory.findMany({
+    where: { tenantId },
+    select: {
+      originCountry: true,
+      originRegion: true,
+      originPostalCode: true,
+      destinationCountry: true,
+      destinationRegion: true,
+      destinationPostalCode: true,
+      carrier: true,
+      orderedAt: true,
+      orderedAtOffsetMinutes: true,
+      shippedAt: true,
+      shippedAtOffsetMinutes: true,
+      deliveredAt: true,
+      deliveredAtOffsetMinutes: true,
+    },
+  });
   for (const row of imported) {
     const days: DeliveryRecord["days"] = {
       DELIVERED: dayAtOffset(row.deliveredAt, row.deliveredAtOffsetMinutes),

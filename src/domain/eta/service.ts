@@ -45,6 +45,10 @@ export interface DeliveryEstimates {
     quotes: readonly DeliveryQuote[],
     confidence: number,
   ): Promise<(DeliveryEstimate | null)[]>;
+  /** Fits the tenant's model now (after an import) so the next estimate finds it ready. */
+  warm(tenantId: string): Promise<void>;
+  /** Resolves when no fit is under way (the app waits for it before closing the database). */
+  settled(): Promise<void>;
   readonly calendars: CalendarBook;
 }
 
@@ -60,6 +64,7 @@ export function createDeliveryEstimates(deps: {
 }): DeliveryEstimates {
   const calendars = deps.calendars ?? createCalendarBook();
   const models = new Map<string, { version: string; model: Promise<EtaModel> }>();
+  const fitting = new Set<Promise<unknown>>();
   const modelFor = async (tenantId: string, today: Day) => {
     const version = `${today}:${await historyVersion(deps.db, tenantId)}`;
     const cached = models.get(tenantId);
@@ -68,12 +73,19 @@ export function createDeliveryEstimates(deps: {
       fitEtaModel(records, { now: today, calendars }),
     );
     models.set(tenantId, { version, model });
-    model.catch(() => models.delete(tenantId));
+    const done = model.catch(() => models.delete(tenantId)).finally(() => fitting.delete(done));
+    fitting.add(done);
     return model;
   };
 
   return {
     calendars,
+    warm: async (tenantId) => {
+      await modelFor(tenantId, dayInZone(deps.now(), "UTC"));
+    },
+    settled: async () => {
+      await Promise.allSettled([...fitting]);
+    },
     async estimate(tenantId, quotes, confidence) {
       const now = deps.now();
       const model = await modelFor(tenantId, dayInZone(now, "UTC"));
