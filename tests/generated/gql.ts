@@ -61,6 +61,8 @@ type Documents = {
     "query ScopeStores { stores { id name } }": typeof types.ScopeStoresDocument,
     "\n  subscription ShipmentUpdatedScope($id: ID!) { shipmentUpdated(id: $id) { id status } }\n": typeof types.ShipmentUpdatedScopeDocument,
     "\n  query ShipmentEstimate($id: ID!, $locale: Locale) {\n    shipment(id: $id) {\n      status\n      estimatedDelivery {\n        earliest\n        latest\n        mostLikely\n        basis { level from }\n        risks { code message }\n        explanation(locale: $locale)\n      }\n    }\n  }\n": typeof types.ShipmentEstimateDocument,
+    "\n  query MilestoneEstimate($id: ID!) {\n    shipment(id: $id) {\n      estimatedDelivery { mostLikely basis { from } legs { milestone earliest latest } }\n    }\n  }\n": typeof types.MilestoneEstimateDocument,
+    "\n  subscription EstimateUpdated($id: ID!) {\n    shipmentUpdated(id: $id) { status estimatedDelivery { mostLikely basis { from } } }\n  }\n": typeof types.EstimateUpdatedDocument,
     "\n  subscription ShipmentUpdated($id: ID!) {\n    shipmentUpdated(id: $id) { id status substatus }\n  }\n": typeof types.ShipmentUpdatedDocument,
     "\n  subscription TrackingEventAdded($storeId: ID, $locale: Locale) {\n    trackingEventAdded(storeId: $storeId, locale: $locale) {\n      shipment { id trackingNumber }\n      events { status description occurredAt }\n    }\n  }\n": typeof types.TrackingEventAddedDocument,
     "\n  query Everything($nodeId: ID!, $trackingNumber: String!) {\n    node(id: $nodeId) { id }\n    shipments(first: 100) { edges { node { id } } }\n    orders(first: 100) { edges { node { id } } }\n    stores { id }\n    trackShipment(trackingNumber: $trackingNumber) { id }\n  }\n": typeof types.EverythingDocument,
@@ -122,6 +124,8 @@ const documents: Documents = {
     "query ScopeStores { stores { id name } }": types.ScopeStoresDocument,
     "\n  subscription ShipmentUpdatedScope($id: ID!) { shipmentUpdated(id: $id) { id status } }\n": types.ShipmentUpdatedScopeDocument,
     "\n  query ShipmentEstimate($id: ID!, $locale: Locale) {\n    shipment(id: $id) {\n      status\n      estimatedDelivery {\n        earliest\n        latest\n        mostLikely\n        basis { level from }\n        risks { code message }\n        explanation(locale: $locale)\n      }\n    }\n  }\n": types.ShipmentEstimateDocument,
+    "\n  query MilestoneEstimate($id: ID!) {\n    shipment(id: $id) {\n      estimatedDelivery { mostLikely basis { from } legs { milestone earliest latest } }\n    }\n  }\n": types.MilestoneEstimateDocument,
+    "\n  subscription EstimateUpdated($id: ID!) {\n    shipmentUpdated(id: $id) { status estimatedDelivery { mostLikely basis { from } } }\n  }\n": types.EstimateUpdatedDocument,
     "\n  subscription ShipmentUpdated($id: ID!) {\n    shipmentUpdated(id: $id) { id status substatus }\n  }\n": types.ShipmentUpdatedDocument,
     "\n  subscription TrackingEventAdded($storeId: ID, $locale: Locale) {\n    trackingEventAdded(storeId: $storeId, locale: $locale) {\n      shipment { id trackingNumber }\n      events { status description occurredAt }\n    }\n  }\n": types.TrackingEventAddedDocument,
     "\n  query Everything($nodeId: ID!, $trackingNumber: String!) {\n    node(id: $nodeId) { id }\n    shipments(first: 100) { edges { node { id } } }\n    orders(first: 100) { edges { node { id } } }\n    stores { id }\n    trackShipment(trackingNumber: $trackingNumber) { id }\n  }\n": types.EverythingDocument,
@@ -338,6 +342,14 @@ export function graphql(source: "\n  subscription ShipmentUpdatedScope($id: ID!)
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ShipmentEstimate($id: ID!, $locale: Locale) {\n    shipment(id: $id) {\n      status\n      estimatedDelivery {\n        earliest\n        latest\n        mostLikely\n        basis { level from }\n        risks { code message }\n        explanation(locale: $locale)\n      }\n    }\n  }\n"): (typeof documents)["\n  query ShipmentEstimate($id: ID!, $locale: Locale) {\n    shipment(id: $id) {\n      status\n      estimatedDelivery {\n        earliest\n        latest\n        mostLikely\n        basis { level from }\n        risks { code message }\n        explanation(locale: $locale)\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MilestoneEstimate($id: ID!) {\n    shipment(id: $id) {\n      estimatedDelivery { mostLikely basis { from } legs { milestone earliest latest } }\n    }\n  }\n"): (typeof documents)["\n  query MilestoneEstimate($id: ID!) {\n    shipment(id: $id) {\n      estimatedDelivery { mostLikely basis { from } legs { milestone earliest latest } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription EstimateUpdated($id: ID!) {\n    shipmentUpdated(id: $id) { status estimatedDelivery { mostLikely basis { from } } }\n  }\n"): (typeof documents)["\n  subscription EstimateUpdated($id: ID!) {\n    shipmentUpdated(id: $id) { status estimatedDelivery { mostLikely basis { from } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
