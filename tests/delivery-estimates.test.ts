@@ -105,6 +105,18 @@ describe("estimateDeliveries", () => {
     );
   });
 
+  it("treats another tenant's store as one that does not exist", async () => {
+    const other = await server.createTenant("Tenant B");
+    const result = await server.request(EstimateDeliveries, {
+      inputs: [{ ...QUOTE, storeId: globalId("Store", other.amazonStoreId) }],
+    });
+    expect(result.data!.estimateDeliveries).toEqual([null]);
+    expect(result.errors![0]!.extensions).toMatchObject({
+      code: "NOT_FOUND",
+      field: "inputs.0.storeId",
+    });
+  });
+
   it("refuses more than 1000 inputs and a confidence outside (0, 1)", async () => {
     const many = await server.request(EstimateDeliveries, { inputs: Array(1001).fill(QUOTE) });
     expect(many.errors?.[0]?.extensions).toMatchObject({ code: "TOO_MANY" });
