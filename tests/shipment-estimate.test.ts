@@ -23,6 +23,12 @@ const ShipmentEstimate = graphql(`
   }
 `);
 
+const ShipmentsWithEstimates = graphql(`
+  query ShipmentsWithEstimates {
+    shipments(first: 50) { edges { node { estimatedDelivery { mostLikely explanation } } } }
+  }
+`);
+
 const ny = createCalendarBook().calendar("US", "NY");
 const working = (date: Date) => ny.isWorkingDay(dayOfIso(date.toISOString()));
 
@@ -102,5 +108,23 @@ describe("Shipment.estimatedDelivery", () => {
     ]);
     const result = await server.request(ShipmentEstimate, { id });
     expect(result.data!.shipment).toMatchObject({ status: "DELIVERED", estimatedDelivery: null });
+  });
+});
+
+describe("a list of shipments with their estimates", () => {
+  async function countQueries(): Promise<number> {
+    server.database.queries.length = 0;
+    const result = await server.request(ShipmentsWithEstimates);
+    expect(result.errors).toBeUndefined();
+    return server.database.queries.filter((sql) => !sql.includes('"ApiKey"')).length;
+  }
+
+  it("takes the same number of queries for more shipments (no N+1)", async () => {
+    await countQueries(); // fits the model once
+    const small = await countQueries();
+    await shipped("2026-12-04T23:59:00-08:00", "2026-11-18T10:00:00-08:00");
+    await shipped("2026-12-04T23:59:00-08:00", "2026-11-18T11:00:00-08:00");
+    expect(await countQueries()).toBe(small);
+    expect(small).toBeLessThanOrEqual(6);
   });
 });

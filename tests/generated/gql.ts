@@ -61,6 +61,7 @@ type Documents = {
     "query ScopeStores { stores { id name } }": typeof types.ScopeStoresDocument,
     "\n  subscription ShipmentUpdatedScope($id: ID!) { shipmentUpdated(id: $id) { id status } }\n": typeof types.ShipmentUpdatedScopeDocument,
     "\n  query ShipmentEstimate($id: ID!, $locale: Locale) {\n    shipment(id: $id) {\n      status\n      estimatedDelivery {\n        earliest\n        latest\n        mostLikely\n        basis { level from }\n        risks { code message }\n        explanation(locale: $locale)\n      }\n    }\n  }\n": typeof types.ShipmentEstimateDocument,
+    "\n  query ShipmentsWithEstimates {\n    shipments(first: 50) { edges { node { estimatedDelivery { mostLikely explanation } } } }\n  }\n": typeof types.ShipmentsWithEstimatesDocument,
     "\n  query MilestoneEstimate($id: ID!) {\n    shipment(id: $id) {\n      estimatedDelivery { mostLikely basis { from } legs { milestone earliest latest } }\n    }\n  }\n": typeof types.MilestoneEstimateDocument,
     "\n  subscription EstimateUpdated($id: ID!) {\n    shipmentUpdated(id: $id) { status estimatedDelivery { mostLikely basis { from } } }\n  }\n": typeof types.EstimateUpdatedDocument,
     "\n  subscription ShipmentUpdated($id: ID!) {\n    shipmentUpdated(id: $id) { id status substatus }\n  }\n": typeof types.ShipmentUpdatedDocument,
@@ -124,6 +125,7 @@ const documents: Documents = {
     "query ScopeStores { stores { id name } }": types.ScopeStoresDocument,
     "\n  subscription ShipmentUpdatedScope($id: ID!) { shipmentUpdated(id: $id) { id status } }\n": types.ShipmentUpdatedScopeDocument,
     "\n  query ShipmentEstimate($id: ID!, $locale: Locale) {\n    shipment(id: $id) {\n      status\n      estimatedDelivery {\n        earliest\n        latest\n        mostLikely\n        basis { level from }\n        risks { code message }\n        explanation(locale: $locale)\n      }\n    }\n  }\n": types.ShipmentEstimateDocument,
+    "\n  query ShipmentsWithEstimates {\n    shipments(first: 50) { edges { node { estimatedDelivery { mostLikely explanation } } } }\n  }\n": types.ShipmentsWithEstimatesDocument,
     "\n  query MilestoneEstimate($id: ID!) {\n    shipment(id: $id) {\n      estimatedDelivery { mostLikely basis { from } legs { milestone earliest latest } }\n    }\n  }\n": types.MilestoneEstimateDocument,
     "\n  subscription EstimateUpdated($id: ID!) {\n    shipmentUpdated(id: $id) { status estimatedDelivery { mostLikely basis { from } } }\n  }\n": types.EstimateUpdatedDocument,
     "\n  subscription ShipmentUpdated($id: ID!) {\n    shipmentUpdated(id: $id) { id status substatus }\n  }\n": types.ShipmentUpdatedDocument,
@@ -342,6 +344,10 @@ export function graphql(source: "\n  subscription ShipmentUpdatedScope($id: ID!)
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ShipmentEstimate($id: ID!, $locale: Locale) {\n    shipment(id: $id) {\n      status\n      estimatedDelivery {\n        earliest\n        latest\n        mostLikely\n        basis { level from }\n        risks { code message }\n        explanation(locale: $locale)\n      }\n    }\n  }\n"): (typeof documents)["\n  query ShipmentEstimate($id: ID!, $locale: Locale) {\n    shipment(id: $id) {\n      status\n      estimatedDelivery {\n        earliest\n        latest\n        mostLikely\n        basis { level from }\n        risks { code message }\n        explanation(locale: $locale)\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ShipmentsWithEstimates {\n    shipments(first: 50) { edges { node { estimatedDelivery { mostLikely explanation } } } }\n  }\n"): (typeof documents)["\n  query ShipmentsWithEstimates {\n    shipments(first: 50) { edges { node { estimatedDelivery { mostLikely explanation } } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -28,11 +28,18 @@ export async function historyVersion(db: PrismaClient, tenantId: string): Promis
   ].join(":");
 }
 
-/** Everything a tenant has delivered: imported rows and its own delivered shipments. */
-export async function loadHistory(db: PrismaClient, tenantId: string): Promise<DeliveryRecord[]> {
+/** Deliveries older than this say little about a lane today, and would only slow every fit. */
+export const HISTORY_DAYS = 730;
+
+/** What a tenant delivered since `since`: imported rows and its own delivered shipments. */
+export async function loadHistory(
+  db: PrismaClient,
+  tenantId: string,
+  since: Date,
+): Promise<DeliveryRecord[]> {
   const records: DeliveryRecord[] = [];
   const imported = await db.deliveryHistory.findMany({
-    where: { tenantId },
+    where: { tenantId, deliveredAt: { gte: since } },
     select: {
       originCountry: true,
       originRegion: true,
@@ -69,7 +76,7 @@ export async function loadHistory(db: PrismaClient, tenantId: string): Promise<D
     });
   }
   const shipments = await db.shipment.findMany({
-    where: { tenantId, deliveredAt: { not: null } },
+    where: { tenantId, deliveredAt: { gte: since } },
     select: {
       carrier: true,
       shippedAt: true,

@@ -4,7 +4,7 @@ import type { EtaRisk, MarketplacePlugin, Site } from "../../plugins/types.ts";
 import { type CalendarBook, createCalendarBook } from "./calendar.ts";
 import { type Day, dayAtOffset, dayInZone, isoOfDay } from "./days.ts";
 import { type EtaQuery, type EtaResult, estimateDelivery } from "./estimate.ts";
-import { historyVersion, loadHistory } from "./history.ts";
+import { HISTORY_DAYS, historyVersion, loadHistory } from "./history.ts";
 import type { Anchor } from "./journey.ts";
 import type { Lane } from "./lanes.ts";
 import { type EtaModel, fitEtaModel } from "./model.ts";
@@ -69,7 +69,8 @@ export function createDeliveryEstimates(deps: {
     const version = `${today}:${await historyVersion(deps.db, tenantId)}`;
     const cached = models.get(tenantId);
     if (cached?.version === version) return cached.model;
-    const model = loadHistory(deps.db, tenantId).then((records) =>
+    const since = new Date((today - HISTORY_DAYS) * 86_400_000);
+    const model = loadHistory(deps.db, tenantId, since).then((records) =>
       fitEtaModel(records, { now: today, calendars }),
     );
     models.set(tenantId, { version, model });
