@@ -18,7 +18,7 @@ const config: CodegenConfig = {
       config: {
         useTypeImports: true,
         enumsAsTypes: true,
-        scalars: { DateTime: "string", Locale: "string" },
+        scalars: { DateTime: "string", Date: "string", Locale: "string" },
       },
     },
   },

@@ -49,6 +49,8 @@ export const LIST_INPUT_LIMITS = {
   trackingEvents: 500,
   /** `createOrder(input: { items })`. */
   orderItems: 500,
+  /** `estimateDeliveries(inputs)`. */
+  deliveryEstimates: 1000,
 } as const;
 
 /** Page sizes of the lists the API returns: `first` defaults to `default`, is clamped to `max`. */

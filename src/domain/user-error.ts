@@ -37,6 +37,10 @@ export const USER_ERROR_CODES = [
   "CORRECTION_AFTER_DELIVERY",
   "SYNC_ALREADY_CONFIRMED",
   "SYNC_NOT_REQUIRED",
+  "REQUIRED",
+  "DELIVERED_BEFORE_SHIPPED",
+  "MISSING_COLUMN",
+  "TOO_LARGE",
 ] as const;
 export type UserErrorCode = (typeof USER_ERROR_CODES)[number];
 

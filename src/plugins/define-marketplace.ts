@@ -1,4 +1,5 @@
 import {
+  ETA_TEXT_KEYS,
   isOrderState,
   isSupportedLocale,
   MILESTONES,
@@ -12,6 +13,7 @@ const TEXT_KEYS: Record<string, ReadonlySet<string>> = {
   status: new Set([...TRACKING_STATUSES, ...TRACKING_SUBSTATUSES]),
   orderState: new Set(ORDER_STATES),
   milestone: new Set(MILESTONES),
+  eta: new Set(ETA_TEXT_KEYS),
 };
 
 /**

@@ -36,24 +36,43 @@ export interface NativeOrderStatus {
   label: LocalizedText;
 }
 
-/** What a delivery estimate is computed from (filled by the delivery-estimates work). */
+/** A delivery estimate as a marketplace judges it; days are ISO dates in the destination's zone. */
 export interface EtaInput {
   site: Site;
-  shippedAt: Date | null;
-  promisedDeliveryFrom: Date | null;
-  promisedDeliveryTo: Date | null;
-  destinationCountry: string;
-  now: Date;
+  carrier: string | null;
+  service: string | null;
+  earliest: string;
+  latest: string;
+  mostLikely: string;
+  /** The last day of the window the marketplace promised the buyer, when the order has one. */
+  promisedDeliveryTo: string | null;
 }
 
-/** An explained delivery date range. */
-export interface EtaEstimate {
-  earliest: Date;
-  latest: Date;
-  mostLikely: Date;
-  /** 0..1: the share of parcels the range is expected to cover. */
-  confidence: number;
-  explanation: string;
+/** Something the marketplace will hold against the seller if the estimate comes true. */
+export interface EtaRisk {
+  /** SCREAMING_SNAKE code: PAST_PROMISED_WINDOW. */
+  code: string;
+  message: string;
+}
+
+/** A sales channel's own delivery days, in business days from hand-over to the carrier. */
+export interface ChannelServiceDays {
+  fromDays: number;
+  toDays: number;
+  /** The channel, as the explanation names it. */
+  source: string;
+}
+
+/** A marketplace's delivery rules; estimates themselves are learnt in src/domain/eta. */
+export interface DeliveryRules {
+  /** The channel's service days: the prior when a lane has little history. */
+  serviceDays?(input: {
+    site: Site;
+    domestic: boolean;
+    service: string | null;
+  }): ChannelServiceDays | null;
+  /** Risks in an estimate (Amazon: past the promised window, On-Time Delivery). */
+  assess?(input: EtaInput): EtaRisk[];
 }
 
 /** A tracking number about to be sent to the marketplace. */
@@ -95,8 +114,8 @@ export interface MarketplacePlugin {
   textReview: TextReview;
   /** Tracking counts as valid for the marketplace only once the carrier physically scanned it. */
   validTrackingNeedsScan: boolean;
-  /** Slot: the delivery range a buyer is promised, with its reason. */
-  estimateDelivery?(input: EtaInput): EtaEstimate | null;
+  /** Slot: delivery rules (channel service days, risks against the promise); sites give calendars. */
+  deliveryRules?: DeliveryRules;
   /** Slot: the marketplace's rules for a tracking upload (carrier list, timing, format). */
   validateForUpload?(draft: ShipmentDraft): UploadIssue[];
   /** Slot: the marketplace's API (credentials, endpoints, rate limit, carrier list, client). */

@@ -27,6 +27,7 @@ export const builder = new SchemaBuilder<{
   DefaultFieldNullability: false;
   Scalars: {
     DateTime: { Input: ZonedTime; Output: Date | ZonedTime };
+    Date: { Input: string; Output: string };
     ID: { Input: string; Output: string };
     Locale: { Input: string; Output: string };
   };

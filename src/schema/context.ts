@@ -1,6 +1,7 @@
 import type { PrismaClient } from "../../generated/prisma/client.ts";
 import type { CarrierRegistry } from "../carriers/registry.ts";
 import type { ChangeFeed, ChangePublisher } from "../domain/changes.ts";
+import type { DeliveryEstimates } from "../domain/eta/service.ts";
 import type { JobQueue } from "../domain/jobs.ts";
 import type { SecretBox } from "../domain/secret-box.ts";
 import type { TextBook } from "../domain/texts/index.ts";
@@ -32,6 +33,8 @@ export interface Context {
   secretBox: SecretBox;
   /** Background jobs (marketplace pushes), enqueued in the transaction of their cause. */
   jobs: JobQueue;
+  /** Delivery estimates: one fitted model per tenant, refitted when its history changes. */
+  deliveryEstimates: DeliveryEstimates;
   /** The caller's Accept-Language, best first; empty when it sent none. */
   acceptLanguages: readonly string[];
 }

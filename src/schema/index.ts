@@ -16,6 +16,9 @@ import "./carrier-webhook.ts";
 import "./seller-metrics.ts";
 import "./valid-tracking-report.ts";
 import "./seller-risk.ts";
+import "./delivery-estimate.ts";
+import "./estimate-deliveries.ts";
+import "./shipment-estimate.ts";
 
 builder.queryType({});
 builder.mutationType({});

@@ -6,6 +6,7 @@ import { type WebSocket, WebSocketServer } from "ws";
 import type { PrismaClient } from "../../generated/prisma/client.ts";
 import { type CarrierRegistry, createCarrierRegistry } from "../carriers/registry.ts";
 import type { BackoffPolicy } from "../domain/backoff.ts";
+import { createDeliveryEstimates } from "../domain/eta/service.ts";
 import type { RateGate } from "../domain/rate-gate.ts";
 import type { SecretBox } from "../domain/secret-box.ts";
 import { sweepSellerRisks } from "../domain/seller-risks.ts";
@@ -15,6 +16,7 @@ import { createMarketplaceRegistry, type MarketplaceRegistry } from "../plugins/
 import type { Context } from "../schema/context.ts";
 import { schema } from "../schema/index.ts";
 import { createAuthenticator } from "./api-keys.ts";
+import { DELIVERY_HISTORY_PATH, handleHistoryImport } from "./delivery-history-route.ts";
 import { createGraphiQL } from "./graphiql.ts";
 import type { JobEngine } from "./job-queue.ts";
 import { createMarketplaceWebhookRoute } from "./marketplace-webhook-route.ts";
@@ -100,6 +102,7 @@ export function buildApp(deps: AppDeps): App {
   const { publisher, feed } = changeChannels(deps.pubsub);
   const authenticate = createAuthenticator(deps.db);
   const limits = { ...DEFAULT_LIMITS, ...deps.limits };
+  const deliveryEstimates = createDeliveryEstimates({ db: deps.db, now, marketplaces });
   const yoga = createYoga<InitialContext, Context>({
     schema,
     graphqlEndpoint: "/graphql",
@@ -130,6 +133,7 @@ export function buildApp(deps: AppDeps): App {
         fetch: outbound,
         secretBox: deps.secretBox,
         jobs,
+        deliveryEstimates,
         acceptLanguages: parseAcceptLanguage(
           typeof acceptLanguage === "string" ? acceptLanguage : null,
         ),
@@ -185,6 +189,24 @@ export function buildApp(deps: AppDeps): App {
       return;
     }
     if (marketplacePushes.matches(path)) return marketplacePushes.handle(req, res);
+    if (path === DELIVERY_HISTORY_PATH) {
+      const importDeps = {
+        db: deps.db,
+        authenticate,
+        calendars: deliveryEstimates.calendars,
+        onImported: (tenantId: string) => {
+          deliveryEstimates.warm(tenantId).catch((error: unknown) => {
+            console.error("fitting delivery estimates failed:", error);
+          });
+        },
+      };
+      handleHistoryImport(req, res, importDeps).catch((error: unknown) => {
+        console.error("delivery history import failed:", error);
+        if (!res.headersSent) replyError(res, 500, "INTERNAL_SERVER_ERROR", "internal error");
+        else res.end();
+      });
+      return;
+    }
     if (graphiql?.handle(req, res)) return;
     if (path === yoga.graphqlEndpoint && hasBody(req.method)) {
       handleGraphQLWithBody(req, res).catch((error: unknown) => {
@@ -287,6 +309,7 @@ export function buildApp(deps: AppDeps): App {
       wsServer.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await deliveryEstimates.settled();
     },
   };
 }

@@ -11,7 +11,26 @@ export interface TextCatalog {
   status: Record<TrackingStatus | TrackingSubstatus, string>;
   orderState: Record<OrderState, string>;
   milestone: Record<Milestone, string>;
+  /** Lines of a delivery estimate's explanation (variables: ETA_TEXT_VARS). */
+  eta: Record<EtaTextKey, string>;
 }
+
+/** The lines a delivery estimate's explanation is made of, and the variables each reads. */
+export const ETA_TEXT_VARS = {
+  lane: ["lane", "count"],
+  shrunk: ["lane", "count"],
+  priorPromise: ["from", "to"],
+  priorChannel: ["source", "from", "to"],
+  priorCarrier: ["source", "from", "to"],
+  priorDefault: ["from", "to"],
+  businessDays: ["country"],
+  holidayOrigin: ["holiday", "date"],
+  holidayDestination: ["holiday", "date"],
+  from: ["point", "date"],
+  pastPromise: ["date"],
+} as const;
+export type EtaTextKey = keyof typeof ETA_TEXT_VARS;
+export const ETA_TEXT_KEYS = Object.keys(ETA_TEXT_VARS) as EtaTextKey[];
 
 /** A plugin's own wording: some of a locale's texts, in the marketplace's words. */
 export type TextOverrides = {

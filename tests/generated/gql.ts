@@ -21,6 +21,7 @@ type Documents = {
     "\n  mutation CreateWebhook($input: CreateCarrierWebhookInput!) {\n    createCarrierWebhook(input: $input) {\n      webhook { id provider path }\n      errors { code field }\n    }\n  }\n": typeof types.CreateWebhookDocument,
     "\n  query TrackedShipment($trackingNumber: String!) {\n    trackShipment(trackingNumber: $trackingNumber) { status timeline { status rawCode } }\n  }\n": typeof types.TrackedShipmentDocument,
     "\n  query HandoffTimeline($trackingNumber: String!) {\n    trackShipment(trackingNumber: $trackingNumber) {\n      carrier { code }\n      timeline { status carrier { code name } }\n    }\n  }\n": typeof types.HandoffTimelineDocument,
+    "\n  query EstimateDeliveries($inputs: [DeliveryEstimateInput!]!, $confidence: Float, $locale: Locale) {\n    estimateDeliveries(inputs: $inputs, confidence: $confidence) {\n      earliest\n      latest\n      mostLikely\n      confidence\n      timeZone\n      basis { level sampleSize lane from }\n      risks { code message }\n      explanation(locale: $locale)\n    }\n  }\n": typeof types.EstimateDeliveriesDocument,
     "query Unmapped { unmappedCarrierCodes { carrier rawCode count } }": typeof types.UnmappedDocument,
     "\n    query ShipmentsPage($first: Int) {\n      shipments(first: $first) { edges { node { id } } pageInfo { hasNextPage } }\n    }\n  ": typeof types.ShipmentsPageDocument,
     "\n  mutation CreateOrder($input: CreateOrderInput!) {\n    createOrder(input: $input) {\n      order { id nativeOrderId state }\n      errors { code message field }\n    }\n  }\n": typeof types.CreateOrderDocument,
@@ -63,6 +64,10 @@ type Documents = {
     "\n  query SellerMetrics($storeId: ID!, $window: MetricWindow!) {\n    sellerMetrics(storeId: $storeId, window: $window) {\n      window since until\n      validTrackingRate { ...MetricFields }\n      lateShipmentRate { ...MetricFields }\n      onTimeDeliveryRate { ...MetricFields }\n      preFulfillmentCancelRate { ...MetricFields }\n    }\n  }\n  fragment MetricFields on SellerMetric {\n    rate numerator denominator target targetComparison healthy\n    offendingOrders { id nativeOrderId }\n  }\n": typeof types.SellerMetricsDocument,
     "\n  query ShipmentRisks($id: ID!) {\n    shipment(id: $id) { risks { code message raisedAt clearedAt } }\n  }\n": typeof types.ShipmentRisksDocument,
     "\n  subscription SellerRiskRaised($storeId: ID!) {\n    sellerRiskRaised(storeId: $storeId) { code message shipment { id } }\n  }\n": typeof types.SellerRiskRaisedDocument,
+    "\n  query ShipmentEstimate($id: ID!, $locale: Locale) {\n    shipment(id: $id) {\n      status\n      estimatedDelivery {\n        earliest\n        latest\n        mostLikely\n        basis { level from }\n        risks { code message }\n        explanation(locale: $locale)\n      }\n    }\n  }\n": typeof types.ShipmentEstimateDocument,
+    "\n  query ShipmentsWithEstimates {\n    shipments(first: 50) { edges { node { estimatedDelivery { mostLikely explanation } } } }\n  }\n": typeof types.ShipmentsWithEstimatesDocument,
+    "\n  query MilestoneEstimate($id: ID!) {\n    shipment(id: $id) {\n      estimatedDelivery { mostLikely basis { from } legs { milestone earliest latest } }\n    }\n  }\n": typeof types.MilestoneEstimateDocument,
+    "\n  subscription EstimateUpdated($id: ID!) {\n    shipmentUpdated(id: $id) { status estimatedDelivery { mostLikely basis { from } } }\n  }\n": typeof types.EstimateUpdatedDocument,
     "\n  subscription ShipmentUpdated($id: ID!) {\n    shipmentUpdated(id: $id) { id status substatus }\n  }\n": typeof types.ShipmentUpdatedDocument,
     "\n  subscription TrackingEventAdded($storeId: ID, $locale: Locale) {\n    trackingEventAdded(storeId: $storeId, locale: $locale) {\n      shipment { id trackingNumber }\n      events { status description occurredAt }\n    }\n  }\n": typeof types.TrackingEventAddedDocument,
     "\n  query Everything($nodeId: ID!, $trackingNumber: String!) {\n    node(id: $nodeId) { id }\n    shipments(first: 100) { edges { node { id } } }\n    orders(first: 100) { edges { node { id } } }\n    stores { id }\n    trackShipment(trackingNumber: $trackingNumber) { id }\n  }\n": typeof types.EverythingDocument,
@@ -86,6 +91,7 @@ const documents: Documents = {
     "\n  mutation CreateWebhook($input: CreateCarrierWebhookInput!) {\n    createCarrierWebhook(input: $input) {\n      webhook { id provider path }\n      errors { code field }\n    }\n  }\n": types.CreateWebhookDocument,
     "\n  query TrackedShipment($trackingNumber: String!) {\n    trackShipment(trackingNumber: $trackingNumber) { status timeline { status rawCode } }\n  }\n": types.TrackedShipmentDocument,
     "\n  query HandoffTimeline($trackingNumber: String!) {\n    trackShipment(trackingNumber: $trackingNumber) {\n      carrier { code }\n      timeline { status carrier { code name } }\n    }\n  }\n": types.HandoffTimelineDocument,
+    "\n  query EstimateDeliveries($inputs: [DeliveryEstimateInput!]!, $confidence: Float, $locale: Locale) {\n    estimateDeliveries(inputs: $inputs, confidence: $confidence) {\n      earliest\n      latest\n      mostLikely\n      confidence\n      timeZone\n      basis { level sampleSize lane from }\n      risks { code message }\n      explanation(locale: $locale)\n    }\n  }\n": types.EstimateDeliveriesDocument,
     "query Unmapped { unmappedCarrierCodes { carrier rawCode count } }": types.UnmappedDocument,
     "\n    query ShipmentsPage($first: Int) {\n      shipments(first: $first) { edges { node { id } } pageInfo { hasNextPage } }\n    }\n  ": types.ShipmentsPageDocument,
     "\n  mutation CreateOrder($input: CreateOrderInput!) {\n    createOrder(input: $input) {\n      order { id nativeOrderId state }\n      errors { code message field }\n    }\n  }\n": types.CreateOrderDocument,
@@ -128,6 +134,10 @@ const documents: Documents = {
     "\n  query SellerMetrics($storeId: ID!, $window: MetricWindow!) {\n    sellerMetrics(storeId: $storeId, window: $window) {\n      window since until\n      validTrackingRate { ...MetricFields }\n      lateShipmentRate { ...MetricFields }\n      onTimeDeliveryRate { ...MetricFields }\n      preFulfillmentCancelRate { ...MetricFields }\n    }\n  }\n  fragment MetricFields on SellerMetric {\n    rate numerator denominator target targetComparison healthy\n    offendingOrders { id nativeOrderId }\n  }\n": types.SellerMetricsDocument,
     "\n  query ShipmentRisks($id: ID!) {\n    shipment(id: $id) { risks { code message raisedAt clearedAt } }\n  }\n": types.ShipmentRisksDocument,
     "\n  subscription SellerRiskRaised($storeId: ID!) {\n    sellerRiskRaised(storeId: $storeId) { code message shipment { id } }\n  }\n": types.SellerRiskRaisedDocument,
+    "\n  query ShipmentEstimate($id: ID!, $locale: Locale) {\n    shipment(id: $id) {\n      status\n      estimatedDelivery {\n        earliest\n        latest\n        mostLikely\n        basis { level from }\n        risks { code message }\n        explanation(locale: $locale)\n      }\n    }\n  }\n": types.ShipmentEstimateDocument,
+    "\n  query ShipmentsWithEstimates {\n    shipments(first: 50) { edges { node { estimatedDelivery { mostLikely explanation } } } }\n  }\n": types.ShipmentsWithEstimatesDocument,
+    "\n  query MilestoneEstimate($id: ID!) {\n    shipment(id: $id) {\n      estimatedDelivery { mostLikely basis { from } legs { milestone earliest latest } }\n    }\n  }\n": types.MilestoneEstimateDocument,
+    "\n  subscription EstimateUpdated($id: ID!) {\n    shipmentUpdated(id: $id) { status estimatedDelivery { mostLikely basis { from } } }\n  }\n": types.EstimateUpdatedDocument,
     "\n  subscription ShipmentUpdated($id: ID!) {\n    shipmentUpdated(id: $id) { id status substatus }\n  }\n": types.ShipmentUpdatedDocument,
     "\n  subscription TrackingEventAdded($storeId: ID, $locale: Locale) {\n    trackingEventAdded(storeId: $storeId, locale: $locale) {\n      shipment { id trackingNumber }\n      events { status description occurredAt }\n    }\n  }\n": types.TrackingEventAddedDocument,
     "\n  query Everything($nodeId: ID!, $trackingNumber: String!) {\n    node(id: $nodeId) { id }\n    shipments(first: 100) { edges { node { id } } }\n    orders(first: 100) { edges { node { id } } }\n    stores { id }\n    trackShipment(trackingNumber: $trackingNumber) { id }\n  }\n": types.EverythingDocument,
@@ -186,6 +196,10 @@ export function graphql(source: "\n  query TrackedShipment($trackingNumber: Stri
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query HandoffTimeline($trackingNumber: String!) {\n    trackShipment(trackingNumber: $trackingNumber) {\n      carrier { code }\n      timeline { status carrier { code name } }\n    }\n  }\n"): (typeof documents)["\n  query HandoffTimeline($trackingNumber: String!) {\n    trackShipment(trackingNumber: $trackingNumber) {\n      carrier { code }\n      timeline { status carrier { code name } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EstimateDeliveries($inputs: [DeliveryEstimateInput!]!, $confidence: Float, $locale: Locale) {\n    estimateDeliveries(inputs: $inputs, confidence: $confidence) {\n      earliest\n      latest\n      mostLikely\n      confidence\n      timeZone\n      basis { level sampleSize lane from }\n      risks { code message }\n      explanation(locale: $locale)\n    }\n  }\n"): (typeof documents)["\n  query EstimateDeliveries($inputs: [DeliveryEstimateInput!]!, $confidence: Float, $locale: Locale) {\n    estimateDeliveries(inputs: $inputs, confidence: $confidence) {\n      earliest\n      latest\n      mostLikely\n      confidence\n      timeZone\n      basis { level sampleSize lane from }\n      risks { code message }\n      explanation(locale: $locale)\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -354,6 +368,22 @@ export function graphql(source: "\n  query ShipmentRisks($id: ID!) {\n    shipme
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription SellerRiskRaised($storeId: ID!) {\n    sellerRiskRaised(storeId: $storeId) { code message shipment { id } }\n  }\n"): (typeof documents)["\n  subscription SellerRiskRaised($storeId: ID!) {\n    sellerRiskRaised(storeId: $storeId) { code message shipment { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ShipmentEstimate($id: ID!, $locale: Locale) {\n    shipment(id: $id) {\n      status\n      estimatedDelivery {\n        earliest\n        latest\n        mostLikely\n        basis { level from }\n        risks { code message }\n        explanation(locale: $locale)\n      }\n    }\n  }\n"): (typeof documents)["\n  query ShipmentEstimate($id: ID!, $locale: Locale) {\n    shipment(id: $id) {\n      status\n      estimatedDelivery {\n        earliest\n        latest\n        mostLikely\n        basis { level from }\n        risks { code message }\n        explanation(locale: $locale)\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ShipmentsWithEstimates {\n    shipments(first: 50) { edges { node { estimatedDelivery { mostLikely explanation } } } }\n  }\n"): (typeof documents)["\n  query ShipmentsWithEstimates {\n    shipments(first: 50) { edges { node { estimatedDelivery { mostLikely explanation } } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MilestoneEstimate($id: ID!) {\n    shipment(id: $id) {\n      estimatedDelivery { mostLikely basis { from } legs { milestone earliest latest } }\n    }\n  }\n"): (typeof documents)["\n  query MilestoneEstimate($id: ID!) {\n    shipment(id: $id) {\n      estimatedDelivery { mostLikely basis { from } legs { milestone earliest latest } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription EstimateUpdated($id: ID!) {\n    shipmentUpdated(id: $id) { status estimatedDelivery { mostLikely basis { from } } }\n  }\n"): (typeof documents)["\n  subscription EstimateUpdated($id: ID!) {\n    shipmentUpdated(id: $id) { status estimatedDelivery { mostLikely basis { from } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,6 +1,7 @@
 import { IntlMessageFormat } from "intl-messageformat";
 import { describe, expect, it } from "vitest";
 import {
+  ETA_TEXT_KEYS,
   MILESTONES,
   ORDER_STATES,
   SUPPORTED_LOCALES,
@@ -19,6 +20,7 @@ const KEYS: Record<Section, readonly string[]> = {
   status: [...TRACKING_STATUSES, ...TRACKING_SUBSTATUSES],
   orderState: ORDER_STATES,
   milestone: MILESTONES,
+  eta: ETA_TEXT_KEYS,
 };
 const SECTIONS = Object.keys(KEYS) as Section[];
 const COUNTS = [0, 1, 2, 5, 21, 1_000_000];
@@ -56,7 +58,14 @@ function argumentsOf(text: string, locale: string) {
 
 function formatAll(text: string, locale: string, n: number): string {
   const vars = { orderId: "A-1", carrier: "UPS", trackingNumber: "1Z999AA10123456784" };
-  const out = new IntlMessageFormat(text, locale).format({ ...vars, attempts: n, days: n });
+  const eta = { lane: "BR-SP → BR-BA", source: "UPS Ground", country: "Brasil", holiday: "Natal" };
+  const more = { ...eta, date: "2026-12-25", point: "SHIPPED", from: n, to: n + 2, count: n };
+  const out = new IntlMessageFormat(text, locale).format({
+    ...vars,
+    ...more,
+    attempts: n,
+    days: n,
+  });
   return String(out);
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createMarketplaceRegistry } from "../../plugins/registry.ts";
 import {
+  ETA_TEXT_KEYS,
   type Milestone,
   SUPPORTED_LOCALES,
   type TrackingStatus,
@@ -50,6 +51,25 @@ function journey(marketplace: string | null, locale: (typeof SUPPORTED_LOCALES)[
   ].join("\n");
 }
 
+/** Every line a delivery estimate's explanation can have, with the same example values. */
+function estimate(locale: (typeof SUPPORTED_LOCALES)[number]): string {
+  const vars = {
+    lane: "BR-SP → BR-BA",
+    count: 240,
+    from: 3,
+    to: 8,
+    source: "UPS Ground",
+    country: "Brasil (BA)",
+    holiday: "Independência da Bahia",
+    date: "2026-07-02",
+    point: "SHIPPED",
+  };
+  return [
+    "## delivery estimate",
+    ...ETA_TEXT_KEYS.map((key) => `- ${texts.eta(null, locale, key, vars)}`),
+  ].join("\n");
+}
+
 // Golden files: a reviewer reads a whole journey per language, and any change to a text shows
 // up in the diff. Rewrite them with `npx vitest run -u` after an intended change.
 describe.each(SUPPORTED_LOCALES)(
@@ -59,6 +79,7 @@ describe.each(SUPPORTED_LOCALES)(
       const sections = [null, ...marketplaces.plugins.map((plugin) => plugin.id)].map((id) =>
         journey(id, locale),
       );
+      sections.push(estimate(locale));
       const review = CATALOGS.find((catalog) => catalog.locale === locale)?.review;
       const header = `# ${locale} (texts: ${review})`;
       await expect(`${[header, ...sections].join("\n\n")}\n`).toMatchFileSnapshot(

@@ -1,6 +1,7 @@
 import { IntlMessageFormat } from "intl-messageformat";
 import type { MarketplaceRegistry } from "../../plugins/registry.ts";
 import type {
+  EtaTextKey,
   MessageVars,
   Milestone,
   OrderState,
@@ -33,6 +34,13 @@ export interface TextBook {
     locale: SupportedLocale,
     milestone: Milestone,
     vars: MessageVars,
+  ): string;
+  /** A line of a delivery estimate's explanation. */
+  eta(
+    marketplace: string | null,
+    locale: SupportedLocale,
+    key: EtaTextKey,
+    vars: Record<string, string | number>,
   ): string;
 }
 
@@ -106,5 +114,6 @@ export function createTextBook(
     },
     milestone: (marketplace, locale, milestone, vars) =>
       format(marketplace, locale, "milestone", milestone, { attempts: 0, days: 0, ...vars }),
+    eta: (marketplace, locale, key, vars) => format(marketplace, locale, "eta", key, vars),
   };
 }

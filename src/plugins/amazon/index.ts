@@ -1,5 +1,6 @@
 import { defineMarketplace } from "../define-marketplace.ts";
 import { amazonApi } from "./api.ts";
+import { amazonDeliveryRules } from "./eta.ts";
 import { amazonTexts } from "./messages.ts";
 import { amazonSites } from "./sites.ts";
 import { amazonOrderStatuses } from "./statuses.ts";
@@ -15,4 +16,5 @@ export const amazon = defineMarketplace({
   // Valid Tracking Rate counts a number only once the carrier has scanned the parcel.
   validTrackingNeedsScan: true,
   api: amazonApi,
+  deliveryRules: amazonDeliveryRules,
 });

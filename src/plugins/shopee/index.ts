@@ -1,5 +1,6 @@
 import { defineMarketplace } from "../define-marketplace.ts";
 import { shopeeApi } from "./api.ts";
+import { shopeeDeliveryRules } from "./eta.ts";
 import { shopeeTexts } from "./messages.ts";
 import { shopeePush } from "./push.ts";
 import { shopeeSites } from "./sites.ts";
@@ -15,5 +16,6 @@ export const shopee = defineMarketplace({
   textReview: "machine-draft",
   validTrackingNeedsScan: false,
   api: shopeeApi,
+  deliveryRules: shopeeDeliveryRules,
   push: shopeePush,
 });

@@ -1,5 +1,6 @@
 import { defineMarketplace } from "../define-marketplace.ts";
 import { tiktokShopApi } from "./api.ts";
+import { tiktokShopDeliveryRules } from "./eta.ts";
 import { tiktokShopSites } from "./sites.ts";
 import { tiktokShopOrderStatuses } from "./statuses.ts";
 
@@ -13,4 +14,5 @@ export const tiktokShop = defineMarketplace({
   textReview: "machine-draft",
   validTrackingNeedsScan: false,
   api: tiktokShopApi,
+  deliveryRules: tiktokShopDeliveryRules,
 });

@@ -68,5 +68,22 @@ export const de: LocaleCatalog = {
         "Ihre Bestellung {orderId} verzögert sich{days, plural, =0 {} one { um etwa # Tag} other { um etwa # Tage}}. Bitte entschuldigen Sie die Wartezeit.",
       RETURNING_TO_SENDER: "Ihre Bestellung {orderId} wird an den Verkäufer zurückgesendet.",
     },
+    eta: {
+      lane: "Grundlage: {count, plural, one {# Zustellung} other {# Zustellungen}} auf {lane}",
+      shrunk:
+        "Wenige Zustellungen auf dieser Strecke, daher mit {lane} kombiniert ({count, plural, one {# Zustellung} other {# Zustellungen}})",
+      priorPromise:
+        "Noch wenig Verlauf: Ausgangspunkt ist das vom Marktplatz zugesagte Zeitfenster ({from}–{to} Werktage)",
+      priorChannel: "Noch wenig Verlauf: Ausgangspunkt ist {source} ({from}–{to} Werktage)",
+      priorCarrier:
+        "Noch wenig Verlauf: Ausgangspunkt ist die veröffentlichte Laufzeit des Versanddienstleisters, {source} ({from}–{to} Werktage)",
+      priorDefault:
+        "Noch wenig Verlauf: Ausgangspunkt ist der Standardwert von trackline ({from}–{to} Werktage)",
+      businessDays: "In Werktagen von {country} gezählt: Wochenenden und Feiertage ausgenommen",
+      holidayOrigin: "Wartet am Versandort über {holiday} ({date})",
+      holidayDestination: "{holiday} ({date}) am Zielort nicht mitgezählt",
+      from: "Gezählt ab {point, select, ORDERED {dem Bestelldatum} SHIPPED {der Übergabe an den Versanddienstleister} other {dem letzten Meilenstein}}, {date}",
+      pastPromise: "Kann nach dem zugesagten Datum ({date}) ankommen",
+    },
   },
 };

@@ -68,5 +68,22 @@ export const en: LocaleCatalog = {
         "Your order {orderId} is delayed{days, plural, =0 {} one { by about # day} other { by about # days}}. Sorry for the wait.",
       RETURNING_TO_SENDER: "Your order {orderId} is being returned to the seller.",
     },
+    eta: {
+      lane: "Based on {count, plural, one {# delivery} other {# deliveries}} on {lane}",
+      shrunk:
+        "Few deliveries on this lane, so blended with {lane} ({count, plural, one {# delivery} other {# deliveries}})",
+      priorPromise:
+        "Little history yet: started from the marketplace's promised window ({from}–{to} business days)",
+      priorChannel: "Little history yet: started from {source} ({from}–{to} business days)",
+      priorCarrier:
+        "Little history yet: started from the carrier's published standard, {source} ({from}–{to} business days)",
+      priorDefault:
+        "Little history yet: started from trackline's default ({from}–{to} business days)",
+      businessDays: "Counted in business days of {country}: weekends and public holidays skipped",
+      holidayOrigin: "Waits at the origin over {holiday} ({date})",
+      holidayDestination: "{holiday} ({date}) skipped at the destination",
+      from: "Counted from {point, select, ORDERED {the order date} SHIPPED {the hand-over to the carrier} other {the latest milestone}}, {date}",
+      pastPromise: "May arrive after the promised date, {date}",
+    },
   },
 };

@@ -68,5 +68,22 @@ export const es: LocaleCatalog = {
         "Tu pedido {orderId} está retrasado{days, plural, =0 {} one { alrededor de # día} other { alrededor de # días}}. Disculpa la espera.",
       RETURNING_TO_SENDER: "Tu pedido {orderId} se está devolviendo al vendedor.",
     },
+    eta: {
+      lane: "Basado en {count, plural, one {# entrega} other {# entregas}} en {lane}",
+      shrunk:
+        "Pocas entregas en esta ruta, combinada con {lane} ({count, plural, one {# entrega} other {# entregas}})",
+      priorPromise:
+        "Aún poco historial: se parte de la ventana prometida por el marketplace ({from}–{to} días hábiles)",
+      priorChannel: "Aún poco historial: se parte de {source} ({from}–{to} días hábiles)",
+      priorCarrier:
+        "Aún poco historial: se parte del plazo publicado por la paquetería, {source} ({from}–{to} días hábiles)",
+      priorDefault:
+        "Aún poco historial: se parte del valor predeterminado de trackline ({from}–{to} días hábiles)",
+      businessDays: "Contado en días hábiles de {country}: sin fines de semana ni festivos",
+      holidayOrigin: "Espera en origen hasta después de {holiday} ({date})",
+      holidayDestination: "{holiday} ({date}) no contado en destino",
+      from: "Contado desde {point, select, ORDERED {la fecha del pedido} SHIPPED {la entrega a la paquetería} other {el último hito}}, {date}",
+      pastPromise: "Puede llegar después de la fecha prometida, {date}",
+    },
   },
 };

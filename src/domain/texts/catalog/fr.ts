@@ -68,5 +68,23 @@ export const fr: LocaleCatalog = {
         "Votre commande {orderId} a du retard{days, plural, =0 {} one { (environ # jour)} other { (environ # jours)}}. Merci de votre patience.",
       RETURNING_TO_SENDER: "Votre commande {orderId} est en cours de retour vers le vendeur.",
     },
+    eta: {
+      lane: "D'après {count, plural, one {# livraison} other {# livraisons}} sur {lane}",
+      shrunk:
+        "Peu de livraisons sur ce trajet, combiné avec {lane} ({count, plural, one {# livraison} other {# livraisons}})",
+      priorPromise:
+        "Encore peu d'historique : point de départ, la fenêtre promise par la place de marché ({from}–{to} jours ouvrés)",
+      priorChannel:
+        "Encore peu d'historique : point de départ, {source} ({from}–{to} jours ouvrés)",
+      priorCarrier:
+        "Encore peu d'historique : point de départ, le délai publié par le transporteur, {source} ({from}–{to} jours ouvrés)",
+      priorDefault:
+        "Encore peu d'historique : point de départ, la valeur par défaut de trackline ({from}–{to} jours ouvrés)",
+      businessDays: "Compté en jours ouvrés de {country} : week-ends et jours fériés exclus",
+      holidayOrigin: "Attend au départ la fin de {holiday} ({date})",
+      holidayDestination: "{holiday} ({date}) non compté à destination",
+      from: "Compté à partir {point, select, ORDERED {de la date de commande} SHIPPED {de la remise au transporteur} other {de la dernière étape}}, {date}",
+      pastPromise: "Peut arriver après la date promise, {date}",
+    },
   },
 };

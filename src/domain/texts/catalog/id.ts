@@ -68,5 +68,23 @@ export const id: LocaleCatalog = {
         "Pesanan {orderId} Anda mengalami keterlambatan{days, plural, =0 {} other { sekitar # hari}}. Mohon maaf telah membuat Anda menunggu.",
       RETURNING_TO_SENDER: "Pesanan {orderId} Anda sedang dikembalikan ke penjual.",
     },
+    eta: {
+      lane: "Berdasarkan {count, plural, other {#}} pengiriman di rute {lane}",
+      shrunk:
+        "Pengiriman di rute ini sedikit, jadi digabung dengan {lane} ({count, plural, other {#}} pengiriman)",
+      priorPromise:
+        "Riwayat masih sedikit: dimulai dari rentang yang dijanjikan marketplace ({from}–{to} hari kerja)",
+      priorChannel: "Riwayat masih sedikit: dimulai dari {source} ({from}–{to} hari kerja)",
+      priorCarrier:
+        "Riwayat masih sedikit: dimulai dari standar yang diumumkan kurir, {source} ({from}–{to} hari kerja)",
+      priorDefault:
+        "Riwayat masih sedikit: dimulai dari nilai bawaan trackline ({from}–{to} hari kerja)",
+      businessDays:
+        "Dihitung dalam hari kerja {country}: akhir pekan dan hari libur nasional dilewati",
+      holidayOrigin: "Menunggu di asal hingga {holiday} ({date}) berlalu",
+      holidayDestination: "{holiday} ({date}) dilewati di tujuan",
+      from: "Dihitung sejak {point, select, ORDERED {tanggal pesanan} SHIPPED {serah terima ke kurir} other {status terakhir}}, {date}",
+      pastPromise: "Mungkin tiba setelah tanggal yang dijanjikan, {date}",
+    },
   },
 };

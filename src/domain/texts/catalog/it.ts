@@ -68,5 +68,22 @@ export const it: LocaleCatalog = {
         "Il tuo ordine {orderId} è in ritardo{days, plural, =0 {} one { di circa # giorno} other { di circa # giorni}}. Ci scusiamo per l’attesa.",
       RETURNING_TO_SENDER: "Il tuo ordine {orderId} è in restituzione al venditore.",
     },
+    eta: {
+      lane: "In base a {count, plural, one {# consegna} other {# consegne}} sulla tratta {lane}",
+      shrunk:
+        "Poche consegne su questa tratta, combinata con {lane} ({count, plural, one {# consegna} other {# consegne}})",
+      priorPromise:
+        "Ancora poco storico: si parte dalla finestra promessa dal marketplace ({from}–{to} giorni lavorativi)",
+      priorChannel: "Ancora poco storico: si parte da {source} ({from}–{to} giorni lavorativi)",
+      priorCarrier:
+        "Ancora poco storico: si parte dai tempi pubblicati dal corriere, {source} ({from}–{to} giorni lavorativi)",
+      priorDefault:
+        "Ancora poco storico: si parte dal valore predefinito di trackline ({from}–{to} giorni lavorativi)",
+      businessDays: "Contato in giorni lavorativi di {country}: esclusi fine settimana e festivi",
+      holidayOrigin: "In attesa all'origine fino a dopo {holiday} ({date})",
+      holidayDestination: "{holiday} ({date}) escluso a destinazione",
+      from: "Contato da {point, select, ORDERED {la data dell'ordine} SHIPPED {la consegna al corriere} other {l'ultima tappa}}, {date}",
+      pastPromise: "Potrebbe arrivare dopo la data promessa, {date}",
+    },
   },
 };

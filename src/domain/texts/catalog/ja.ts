@@ -67,5 +67,21 @@ export const ja: LocaleCatalog = {
         "ご注文 {orderId} の配送が遅れています{days, plural, =0 {} other {（約#日の遅れ）}}。お待たせして申し訳ございません。",
       RETURNING_TO_SENDER: "ご注文 {orderId} は販売者へ返送中です。",
     },
+    eta: {
+      lane: "{lane} の配送実績 {count, plural, other {#}} 件に基づく",
+      shrunk:
+        "このルートの実績が少ないため、{lane}（{count, plural, other {#}} 件）と組み合わせて推定",
+      priorPromise:
+        "実績がまだ少ないため、マーケットプレイスのお届け予定期間（{from}～{to} 営業日）を起点に推定",
+      priorChannel: "実績がまだ少ないため、{source}（{from}～{to} 営業日）を起点に推定",
+      priorCarrier:
+        "実績がまだ少ないため、配送業者の公表日数 {source}（{from}～{to} 営業日）を起点に推定",
+      priorDefault: "実績がまだ少ないため、trackline の既定値（{from}～{to} 営業日）を起点に推定",
+      businessDays: "{country} の営業日で計算（週末と祝日を除く）",
+      holidayOrigin: "発送元の {holiday}（{date}）が明けるまで動きません",
+      holidayDestination: "お届け先の {holiday}（{date}）を除いて計算",
+      from: "{point, select, ORDERED {ご注文日} SHIPPED {配送業者への引き渡し} other {最新の配送状況}}（{date}）から計算",
+      pastPromise: "お約束の {date} より遅れる可能性があります",
+    },
   },
 };

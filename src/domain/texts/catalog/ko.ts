@@ -68,5 +68,18 @@ export const ko: LocaleCatalog = {
         "주문 {orderId} 상품의 배송이 지연되고 있습니다{days, plural, =0 {} other { (약 #일 지연 예상)}}. 기다리게 해 드려 죄송합니다.",
       RETURNING_TO_SENDER: "주문 {orderId} 상품이 판매자에게 반송되고 있습니다.",
     },
+    eta: {
+      lane: "{lane} 구간의 배송 {count, plural, other {#}}건 기준",
+      shrunk: "이 구간의 배송이 적어 {lane}({count, plural, other {#}}건)과 함께 추정",
+      priorPromise: "이력이 아직 적어 마켓플레이스의 약속 기간({from}–{to} 영업일)에서 시작",
+      priorChannel: "이력이 아직 적어 {source}({from}–{to} 영업일)에서 시작",
+      priorCarrier: "이력이 아직 적어 택배사 공시 기준 {source}({from}–{to} 영업일)에서 시작",
+      priorDefault: "이력이 아직 적어 trackline 기본값({from}–{to} 영업일)에서 시작",
+      businessDays: "{country}의 영업일 기준: 주말과 공휴일 제외",
+      holidayOrigin: "출발지의 {holiday}({date})가 지나야 출발",
+      holidayDestination: "도착지의 {holiday}({date}) 제외",
+      from: "{point, select, ORDERED {주문일} SHIPPED {택배사 인계} other {최근 배송 단계}}({date})부터 계산",
+      pastPromise: "약속된 날짜 {date} 이후에 도착할 수 있습니다",
+    },
   },
 };

@@ -68,5 +68,22 @@ export const ms: LocaleCatalog = {
         "Pesanan {orderId} anda mengalami kelewatan{days, plural, =0 {} other { kira-kira # hari}}. Maaf kerana membuat anda menunggu.",
       RETURNING_TO_SENDER: "Pesanan {orderId} anda sedang dikembalikan kepada penjual.",
     },
+    eta: {
+      lane: "Berdasarkan {count, plural, other {#}} penghantaran di laluan {lane}",
+      shrunk:
+        "Sedikit penghantaran di laluan ini, jadi digabungkan dengan {lane} ({count, plural, other {#}} penghantaran)",
+      priorPromise:
+        "Sejarah masih sedikit: bermula daripada tempoh yang dijanjikan pasaran ({from}–{to} hari bekerja)",
+      priorChannel: "Sejarah masih sedikit: bermula daripada {source} ({from}–{to} hari bekerja)",
+      priorCarrier:
+        "Sejarah masih sedikit: bermula daripada tempoh yang diterbitkan oleh syarikat penghantaran, {source} ({from}–{to} hari bekerja)",
+      priorDefault:
+        "Sejarah masih sedikit: bermula daripada nilai lalai trackline ({from}–{to} hari bekerja)",
+      businessDays: "Dikira dalam hari bekerja {country}: hujung minggu dan cuti umum dilangkau",
+      holidayOrigin: "Menunggu di tempat asal sehingga {holiday} ({date}) berlalu",
+      holidayDestination: "{holiday} ({date}) dilangkau di destinasi",
+      from: "Dikira dari {point, select, ORDERED {tarikh pesanan} SHIPPED {penyerahan kepada syarikat penghantaran} other {peringkat terkini}}, {date}",
+      pastPromise: "Mungkin tiba selepas tarikh yang dijanjikan, {date}",
+    },
   },
 };

@@ -68,5 +68,21 @@ export const ptBR: LocaleCatalog = {
         "Seu pedido {orderId} está atrasado{days, plural, =0 {} one { em cerca de # dia} other { em cerca de # dias}}. Desculpe pela demora.",
       RETURNING_TO_SENDER: "Seu pedido {orderId} está sendo devolvido ao vendedor.",
     },
+    eta: {
+      lane: "Com base em {count, plural, one {# entrega} other {# entregas}} na rota {lane}",
+      shrunk:
+        "Poucas entregas nesta rota, combinada com {lane} ({count, plural, one {# entrega} other {# entregas}})",
+      priorPromise:
+        "Ainda pouco histórico: partiu da janela prometida pelo marketplace ({from}–{to} dias úteis)",
+      priorChannel: "Ainda pouco histórico: partiu de {source} ({from}–{to} dias úteis)",
+      priorCarrier:
+        "Ainda pouco histórico: partiu do prazo publicado pela transportadora, {source} ({from}–{to} dias úteis)",
+      priorDefault: "Ainda pouco histórico: partiu do padrão do trackline ({from}–{to} dias úteis)",
+      businessDays: "Contado em dias úteis de {country}: fins de semana e feriados excluídos",
+      holidayOrigin: "Aguarda na origem até depois de {holiday} ({date})",
+      holidayDestination: "{holiday} ({date}) não contado no destino",
+      from: "Contado a partir {point, select, ORDERED {da data do pedido} SHIPPED {da entrega à transportadora} other {da última etapa}}, {date}",
+      pastPromise: "Pode chegar depois da data prometida, {date}",
+    },
   },
 };

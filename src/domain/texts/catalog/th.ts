@@ -66,5 +66,18 @@ export const th: LocaleCatalog = {
         "คำสั่งซื้อ {orderId} ของคุณล่าช้า{days, plural, =0 {} other {ประมาณ # วัน}} ขออภัยที่ทำให้รอนาน",
       RETURNING_TO_SENDER: "คำสั่งซื้อ {orderId} ของคุณกำลังถูกส่งกลับไปยังผู้ขาย",
     },
+    eta: {
+      lane: "อ้างอิงจากการจัดส่ง {count, plural, other {#}} ครั้งในเส้นทาง {lane}",
+      shrunk: "เส้นทางนี้มีการจัดส่งน้อย จึงประมาณร่วมกับ {lane} ({count, plural, other {#}} ครั้ง)",
+      priorPromise: "ยังมีประวัติน้อย: เริ่มจากช่วงเวลาที่มาร์เก็ตเพลสสัญญาไว้ ({from}–{to} วันทำการ)",
+      priorChannel: "ยังมีประวัติน้อย: เริ่มจาก {source} ({from}–{to} วันทำการ)",
+      priorCarrier: "ยังมีประวัติน้อย: เริ่มจากระยะเวลาที่ผู้ให้บริการขนส่งประกาศ {source} ({from}–{to} วันทำการ)",
+      priorDefault: "ยังมีประวัติน้อย: เริ่มจากค่าเริ่มต้นของ trackline ({from}–{to} วันทำการ)",
+      businessDays: "นับเป็นวันทำการของ {country}: ไม่นับวันหยุดสุดสัปดาห์และวันหยุดนักขัตฤกษ์",
+      holidayOrigin: "รอที่ต้นทางจนพ้น {holiday} ({date})",
+      holidayDestination: "ไม่นับ {holiday} ({date}) ที่ปลายทาง",
+      from: "นับจาก{point, select, ORDERED {วันที่สั่งซื้อ} SHIPPED {การส่งมอบให้ผู้ขนส่ง} other {สถานะล่าสุด}} {date}",
+      pastPromise: "อาจถึงหลังวันที่สัญญาไว้ {date}",
+    },
   },
 };

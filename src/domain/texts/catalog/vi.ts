@@ -69,5 +69,22 @@ export const vi: LocaleCatalog = {
         "Đơn hàng {orderId} của bạn bị chậm trễ{days, plural, =0 {} other { khoảng # ngày}}. Xin lỗi vì đã để bạn phải chờ.",
       RETURNING_TO_SENDER: "Đơn hàng {orderId} của bạn đang được hoàn về người bán.",
     },
+    eta: {
+      lane: "Dựa trên {count, plural, other {#}} lần giao trên tuyến {lane}",
+      shrunk:
+        "Tuyến này có ít lần giao nên được ước tính chung với {lane} ({count, plural, other {#}} lần giao)",
+      priorPromise:
+        "Chưa có nhiều lịch sử: bắt đầu từ khung thời gian sàn đã hứa ({from}–{to} ngày làm việc)",
+      priorChannel: "Chưa có nhiều lịch sử: bắt đầu từ {source} ({from}–{to} ngày làm việc)",
+      priorCarrier:
+        "Chưa có nhiều lịch sử: bắt đầu từ thời gian công bố của hãng vận chuyển, {source} ({from}–{to} ngày làm việc)",
+      priorDefault:
+        "Chưa có nhiều lịch sử: bắt đầu từ giá trị mặc định của trackline ({from}–{to} ngày làm việc)",
+      businessDays: "Tính theo ngày làm việc của {country}: không tính cuối tuần và ngày lễ",
+      holidayOrigin: "Chờ ở nơi gửi đến sau {holiday} ({date})",
+      holidayDestination: "Không tính {holiday} ({date}) ở nơi nhận",
+      from: "Tính từ {point, select, ORDERED {ngày đặt hàng} SHIPPED {lúc bàn giao cho hãng vận chuyển} other {mốc gần nhất}}, {date}",
+      pastPromise: "Có thể đến sau ngày đã hứa, {date}",
+    },
   },
 };

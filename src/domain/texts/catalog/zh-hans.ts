@@ -66,5 +66,18 @@ export const zhHans: LocaleCatalog = {
         "您的订单 {orderId} 出现延误{days, plural, =0 {} other {，预计推迟约 # 天}}，抱歉让您久等了。",
       RETURNING_TO_SENDER: "您的订单 {orderId} 正在退回卖家。",
     },
+    eta: {
+      lane: "依据线路 {lane} 上的 {count, plural, other {#}} 次投递",
+      shrunk: "该线路投递较少，已与 {lane}（{count, plural, other {#}} 次投递）合并估算",
+      priorPromise: "历史数据尚少：以平台承诺的送达时间窗为起点（{from}–{to} 个工作日）",
+      priorChannel: "历史数据尚少：以 {source} 为起点（{from}–{to} 个工作日）",
+      priorCarrier: "历史数据尚少：以承运商公布的时效 {source} 为起点（{from}–{to} 个工作日）",
+      priorDefault: "历史数据尚少：以 trackline 的默认值为起点（{from}–{to} 个工作日）",
+      businessDays: "按 {country} 的工作日计算：已跳过周末和法定节假日",
+      holidayOrigin: "始发地 {holiday}（{date}）期间包裹暂不发运",
+      holidayDestination: "已跳过目的地的 {holiday}（{date}）",
+      from: "自{point, select, ORDERED {下单日期} SHIPPED {交给承运商} other {最新节点}}（{date}）起计算",
+      pastPromise: "可能晚于承诺日期 {date} 送达",
+    },
   },
 };

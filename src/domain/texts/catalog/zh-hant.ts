@@ -66,5 +66,18 @@ export const zhHant: LocaleCatalog = {
         "您的訂單 {orderId} 配送延誤{days, plural, =0 {} other {，預計延後約 # 天}}，抱歉讓您久等了。",
       RETURNING_TO_SENDER: "您的訂單 {orderId} 正在退回賣家。",
     },
+    eta: {
+      lane: "依據路線 {lane} 上的 {count, plural, other {#}} 次投遞",
+      shrunk: "此路線投遞較少，已與 {lane}（{count, plural, other {#}} 次投遞）合併估算",
+      priorPromise: "歷史資料尚少：以平台承諾的送達時間窗為起點（{from}–{to} 個工作天）",
+      priorChannel: "歷史資料尚少：以 {source} 為起點（{from}–{to} 個工作天）",
+      priorCarrier: "歷史資料尚少：以物流商公布的時效 {source} 為起點（{from}–{to} 個工作天）",
+      priorDefault: "歷史資料尚少：以 trackline 的預設值為起點（{from}–{to} 個工作天）",
+      businessDays: "按 {country} 的工作天計算：已略過週末和國定假日",
+      holidayOrigin: "寄件地 {holiday}（{date}）期間包裹暫不寄出",
+      holidayDestination: "已略過目的地的 {holiday}（{date}）",
+      from: "自{point, select, ORDERED {下單日期} SHIPPED {交給物流商} other {最新節點}}（{date}）起計算",
+      pastPromise: "可能晚於承諾日期 {date} 送達",
+    },
   },
 };
