@@ -74,15 +74,21 @@ export function createDeliveryEstimates(deps: {
       fitEtaModel(records, { now: today, calendars }),
     );
     models.set(tenantId, { version, model });
-    const done = model.catch(() => models.delete(tenantId)).finally(() => fitting.delete(done));
-    fitting.add(done);
+    model.catch(() => models.delete(tenantId));
     return model;
   };
 
   return {
     calendars,
     warm: async (tenantId) => {
-      await modelFor(tenantId, dayInZone(deps.now(), "UTC"));
+      // Tracked from its first query, so closing the app waits for all of it.
+      const work = modelFor(tenantId, dayInZone(deps.now(), "UTC"));
+      const done: Promise<boolean> = work.then(
+        () => fitting.delete(done),
+        () => fitting.delete(done),
+      );
+      fitting.add(done);
+      await work;
     },
     settled: async () => {
       await Promise.allSettled([...fitting]);
