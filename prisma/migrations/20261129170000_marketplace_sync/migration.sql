@@ -65,8 +65,9 @@ ALTER TABLE "ShipmentRisk" ADD CONSTRAINT "ShipmentRisk_storeId_fkey" FOREIGN KE
 ALTER TABLE "ShipmentRisk" ADD CONSTRAINT "ShipmentRisk_shipmentId_fkey" FOREIGN KEY ("shipmentId") REFERENCES "Shipment"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 
--- Backfill: package numbers in creation order within each order; scan and delivery times from the
--- events already stored; a cancelled order's cancellation time is its last update.
+-- Backfill: package numbers in creation order within each order, scan and delivery times from the
+-- events already stored, and the last update of a cancelled order as its cancellation time.
+-- (No semicolons or quotes in these comments: prisma migrate deploy splits the script on them.)
 UPDATE "Shipment" AS s SET "packageReference" = numbered.n
 FROM (
   SELECT "id", row_number() OVER (PARTITION BY "orderId" ORDER BY "createdAt", "id") AS n FROM "Shipment"
