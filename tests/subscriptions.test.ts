@@ -1,9 +1,8 @@
-import type { ExecutionResult } from "graphql";
 import { print } from "graphql";
-import type { Client } from "graphql-ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { graphql } from "./generated/index.ts";
 import { buildShipment, globalId } from "./helpers/factories.ts";
+import { settle, subscribe } from "./helpers/live.ts";
 import { RecordEvents } from "./helpers/operations.ts";
 import { startTestServer, type TestServer } from "./helpers/test-server.ts";
 
@@ -27,56 +26,6 @@ const TrackingEventAdded = graphql(`
     }
   }
 `);
-
-/** Subscribes and resolves once the server has acknowledged the subscription's first message. */
-function subscribe<T>(client: Client, query: string, variables: Record<string, unknown>) {
-  const received: ExecutionResult<T>[] = [];
-  const errors: unknown[] = [];
-  let notify: (() => void) | undefined;
-  const dispose = client.subscribe<T>(
-    { query, variables },
-    {
-      next: (value) => {
-        received.push(value as ExecutionResult<T>);
-        notify?.();
-      },
-      error: (error) => {
-        errors.push(error);
-        notify?.();
-      },
-      complete: () => {},
-    },
-  );
-  const next = (count: number) =>
-    new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error(`timed out waiting for ${count} message(s)`)),
-        5000,
-      );
-      notify = () => {
-        if (received.length >= count || errors.length > 0) {
-          clearTimeout(timer);
-          resolve();
-        }
-      };
-      notify();
-    });
-  return { received, errors, next, dispose };
-}
-
-/**
- * graphql-ws gives no "subscribed" ack; a round trip on the same socket orders us after it. The
- * pause covers Redis, whose SUBSCRIBE the yoga event target sends without awaiting it.
- */
-async function settle(client: Client) {
-  await new Promise<void>((resolve, reject) => {
-    client.subscribe(
-      { query: "{ __typename }" },
-      { next: () => {}, error: reject, complete: resolve },
-    );
-  });
-  await new Promise((resolve) => setTimeout(resolve, 200));
-}
 
 describe("live updates over graphql-ws", () => {
   it("pushes shipmentUpdated and trackingEventAdded when events are recorded through the mutation", async () => {
