@@ -143,6 +143,8 @@ async function main() {
     options.shrinkage = { ...DEFAULT_ETA_OPTIONS.shrinkage, lane: Number(process.env.ETA_SHRINK) };
   }
   if (process.env.ETA_MOST_LIKELY) options.mostLikely = process.env.ETA_MOST_LIKELY as "MEDIAN";
+  if (process.env.ETA_MOST_LIKELY_TOLERANCE)
+    options.mostLikelyTolerance = Number(process.env.ETA_MOST_LIKELY_TOLERANCE);
   if (process.env.ETA_MIN_CALIBRATION)
     options.minCalibration = Number(process.env.ETA_MIN_CALIBRATION);
   if (process.env.ETA_SETTLE_DAYS) options.settleDays = Number(process.env.ETA_SETTLE_DAYS);

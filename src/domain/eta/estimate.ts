@@ -112,7 +112,7 @@ export function estimateDelivery(model: EtaModel, query: EtaQuery): EtaResult | 
   const mostLikely =
     model.options.mostLikely === "MEDIAN"
       ? addBusinessDays(start, quantile(p, 0.5), destination)
-      : likeliestDay(p, start, destination, earliest, latest);
+      : likeliestDay(p, start, destination, earliest, latest, model.options.mostLikelyTolerance);
   return {
     earliest,
     latest,
@@ -214,6 +214,7 @@ function likeliestDay(
   destination: WorkCalendar,
   earliest: Day,
   latest: Day,
+  tolerance: number,
 ): Day {
   const days: Day[] = [];
   const mass: number[] = [];
@@ -243,16 +244,13 @@ function likeliestDay(
   let best = earliest;
   let bestWindow = -1;
   for (let i = 0; i < errors.length; i++) {
-    if (errors[i]! <= bestError + MOST_LIKELY_TOLERANCE && windows[i]! > bestWindow + 1e-12) {
+    if (errors[i]! <= bestError + tolerance && windows[i]! > bestWindow + 1e-12) {
       best = earliest + i;
       bestWindow = windows[i]!;
     }
   }
   return best;
 }
-
-/** Days of expected error the most likely day may give up for a likelier hit. */
-const MOST_LIKELY_TOLERANCE = 0.1;
 
 function legs(
   model: EtaModel,

@@ -28,6 +28,8 @@ export interface EtaModelOptions {
   minCalibration: number;
   /** The day reported as most likely: the median, or the day with most mass within a day of it. */
   mostLikely: "MEDIAN" | "WINDOW";
+  /** WINDOW only: days of expected absolute error the most likely day may give up for a likelier hit. */
+  mostLikelyTolerance: number;
 }
 
 /** Chosen on rolling windows of the development data (bench/eta.ts, decision 033). */
@@ -38,6 +40,7 @@ export const DEFAULT_ETA_OPTIONS: EtaModelOptions = {
   settleDays: 30,
   minCalibration: 300,
   mostLikely: "WINDOW",
+  mostLikelyTolerance: 0.03,
 };
 
 /**
