@@ -166,7 +166,7 @@ export async function seedBenchData(db: PrismaClient, now: Date): Promise<BenchD
         syncState: "CONFIRMED",
       },
     });
-    const { inserted } = await ingestEvents(db, shipment, events(labelAt), NO_JOBS);
+    const { inserted } = await ingestEvents(db, shipment, events(labelAt), NO_JOBS, new Date());
     return inserted.length;
   };
 

@@ -200,6 +200,7 @@ async function seedOrder(
     shipment,
     demoEvents(plan.lane, labelAt, now, scenarioFor(i)),
     NO_JOBS,
+    now,
   );
   if (ingested.shipment.status === "DELIVERED") {
     await db.order.update({

@@ -9,6 +9,8 @@ import type { EventLocation, TrackingStatus, TrackingSubstatus } from "../vocabu
 import { dedupeKey } from "./dedupe-key.ts";
 import type { JobQueue } from "./jobs.ts";
 import { releaseOnFirstScan } from "./marketplace-sync.ts";
+import { shipmentUpdated } from "./outbound-webhooks/events.ts";
+import { emitWebhookEvent } from "./outbound-webhooks/outbox.ts";
 import { isPhysicalScan } from "./physical-scan.ts";
 import type { ZonedTime } from "./zoned-time.ts";
 
@@ -49,6 +51,7 @@ export async function ingestEvents(
   shipment: ShipmentKey,
   events: readonly IngestEvent[],
   jobs: JobQueue,
+  now: Date,
 ): Promise<IngestResult> {
   const rows = new Map<string, ReturnType<typeof toRow>>();
   for (const event of events) {
@@ -59,6 +62,7 @@ export async function ingestEvents(
   // opposite orders (a deadlock on PostgreSQL's unique index).
   const ordered = [...rows.values()].sort((a, b) => (a.dedupeKey < b.dedupeKey ? -1 : 1));
   let released = 0;
+  let webhooks = 0;
   const result = await db.$transaction(async (tx) => {
     // One writer per shipment at a time: the status guard below then sees every earlier batch.
     await tx.$queryRaw`SELECT 1 FROM "Shipment" WHERE "id" = ${shipment.id} FOR UPDATE`;
@@ -83,6 +87,14 @@ export async function ingestEvents(
     }
     released = await recordMilestones(tx, jobs, shipment.id, inserted);
     const current = await tx.shipment.findUniqueOrThrow({ where: { id: shipment.id } });
+    if (inserted.length > 0) {
+      webhooks = await emitWebhookEvent(
+        tx,
+        jobs,
+        shipmentUpdated(current.tenantId, current, inserted),
+        now,
+      );
+    }
     if (statusChanged && current.status === "DELIVERED") {
       // The order is delivered when its last parcel is; only a SHIPPED order moves (a partly
       // shipped one still owes items, a return request is not withdrawn by a delivery scan).
@@ -104,6 +116,7 @@ export async function ingestEvents(
     };
   }, INGEST_TRANSACTION);
   if (released > 0) jobs.wake("marketplace-sync");
+  if (webhooks > 0) jobs.wake("webhook-delivery");
   return result;
 }
 

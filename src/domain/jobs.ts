@@ -6,6 +6,8 @@ export interface JobPayloads {
   "carrier-webhook": { deliveryId: string };
   /** Push one shipment's tracking to its marketplace; `version` names the tracking it pushes. */
   "marketplace-sync": { shipmentId: string; version: number };
+  /** Send attempt number `attempt` (0-based) of one outbound webhook delivery. */
+  "webhook-delivery": { deliveryId: string; attempt: number };
   /** Raise and clear seller-metric risks across every store (periodic). */
   "seller-risk-sweep": Record<string, never>;
 }
@@ -26,6 +28,8 @@ export const JOB_QUEUES: Readonly<Record<JobName, QueueSettings>> = {
   // Three calls of at most 20 s each (token, lookup, push) fit well inside the expiry.
   "marketplace-sync": { retryLimit: 20, retryDelaySeconds: 30, expireInSeconds: 90 },
   "seller-risk-sweep": { retryLimit: 2, retryDelaySeconds: 60, expireInSeconds: 600 },
+  // One POST of at most 15 s; a failed one reschedules itself on the webhook retry schedule.
+  "webhook-delivery": { retryLimit: 10, retryDelaySeconds: 30, expireInSeconds: 60 },
 };
 
 /** Jobs pg-boss starts on a cron schedule (UTC); one run per slot across every instance. */

@@ -60,7 +60,7 @@ export async function receiveMarketplacePush(
     for (const event of events) {
       const result = await applyOnce(db, store, event, deps);
       if (result?.outcome === "APPLIED") applied++;
-      if (result?.shipment) await shareParcel(db, result.shipment, deps.jobs);
+      if (result?.shipment) await shareParcel(db, result.shipment, deps.jobs, deps.now);
     }
   }
   return { status: 200, applied };

@@ -98,7 +98,7 @@ export async function recordTrackingEvents(
       else if (shipment === shipments[0]) result.errors.push(...checked.errors);
     });
     const ingested = await retryTransient(
-      () => ingestEvents(db, shipment, good, deps.jobs),
+      () => ingestEvents(db, shipment, good, deps.jobs, deps.now),
       CONFLICT_RETRY,
     );
     result.shipments.push(ingested.shipment);

@@ -106,7 +106,7 @@ export async function confirmShipment(
   }
   if (sync.runAt) deps.jobs.wake("marketplace-sync");
   const siteWarnings = uploadWarnings(deps.marketplaces, order.store, carrier, sync);
-  const shared = await shareParcel(db, created[0], deps.jobs);
+  const shared = await shareParcel(db, created[0], deps.jobs, deps.now);
   return {
     shipment: shared.shipment,
     errors: [],
@@ -210,6 +210,7 @@ export async function shareParcel(
   db: PrismaClient,
   shipment: Shipment,
   jobs: JobQueue,
+  now: Date,
 ): Promise<{ shipment: Shipment; warnings: UserError[] }> {
   const twins = await db.shipment.findMany({
     where: {
@@ -226,7 +227,7 @@ export async function shareParcel(
     (twin.lastEventAt?.getTime() ?? 0) > (best.lastEventAt?.getTime() ?? 0) ? twin : best,
   );
   const events = await db.trackingEvent.findMany({ where: { shipmentId: source.id } });
-  const ingested = await ingestEvents(db, shipment, events.map(asIngestEvent), jobs);
+  const ingested = await ingestEvents(db, shipment, events.map(asIngestEvent), jobs, now);
   const orders = twins.map((twin) => twin.order.nativeOrderId).join(", ");
   const message = `${shipment.trackingNumber} also tracks order ${orders}: the orders share this parcel's events`;
   return {

@@ -7,6 +7,8 @@ import { type BackoffPolicy, DEFAULT_BACKOFF, nextDelayMs } from "./backoff.ts";
 import type { ChangePublisher } from "./changes.ts";
 import type { JobPayloads, JobQueue } from "./jobs.ts";
 import { queueSync, scanDeadline } from "./marketplace-sync.ts";
+import { syncFailed } from "./outbound-webhooks/events.ts";
+import { emitWebhookEvent } from "./outbound-webhooks/outbox.ts";
 import type { RateGate } from "./rate-gate.ts";
 import type { SecretBox } from "./secret-box.ts";
 import { evaluateShipmentRisks } from "./seller-risks.ts";
@@ -165,6 +167,7 @@ export function createSyncWorker(deps: SyncWorkerDeps) {
 
   async function record(shipmentId: string, version: number, storeId: string, outcome: Outcome) {
     const now = deps.now();
+    let webhooks = 0;
     await deps.db.$transaction(async (tx) => {
       await tx.$queryRaw`SELECT 1 FROM "Shipment" WHERE "id" = ${shipmentId} FOR UPDATE`;
       const current = await tx.shipment.findUnique({ where: { id: shipmentId } });
@@ -206,7 +209,9 @@ export function createSyncWorker(deps: SyncWorkerDeps) {
         },
       });
       if (nextAttemptAt) await queueSync(tx, deps.jobs, updated, nextAttemptAt);
+      else webhooks = await emitWebhookEvent(tx, deps.jobs, syncFailed(updated), now);
     });
+    if (webhooks > 0) deps.jobs.wake("webhook-delivery");
   }
 }
 

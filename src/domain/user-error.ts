@@ -41,6 +41,9 @@ export const USER_ERROR_CODES = [
   "DELIVERED_BEFORE_SHIPPED",
   "MISSING_COLUMN",
   "TOO_LARGE",
+  "BLOCKED_TARGET",
+  "ALREADY_QUEUED",
+  "SUBSCRIPTION_DISABLED",
 ] as const;
 export type UserErrorCode = (typeof USER_ERROR_CODES)[number];
 

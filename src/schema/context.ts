@@ -3,6 +3,7 @@ import type { CarrierRegistry } from "../carriers/registry.ts";
 import type { ChangeFeed, ChangePublisher } from "../domain/changes.ts";
 import type { DeliveryEstimates } from "../domain/eta/service.ts";
 import type { JobQueue } from "../domain/jobs.ts";
+import type { WebhookSender } from "../domain/outbound-webhooks/deliver.ts";
 import type { SecretBox } from "../domain/secret-box.ts";
 import type { TextBook } from "../domain/texts/index.ts";
 import type { MarketplaceRegistry } from "../plugins/registry.ts";
@@ -35,6 +36,8 @@ export interface Context {
   jobs: JobQueue;
   /** Delivery estimates: one fitted model per tenant, refitted when its history changes. */
   deliveryEstimates: DeliveryEstimates;
+  /** Outbound webhooks' HTTP: checks a subscription's target before it is stored. */
+  webhookSender: WebhookSender;
   /** The caller's Accept-Language, best first; empty when it sent none. */
   acceptLanguages: readonly string[];
 }

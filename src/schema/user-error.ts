@@ -22,3 +22,11 @@ export function writeScopeError(ctx: Context): UserError[] {
     ? []
     : [{ code: "FORBIDDEN", message: "this API key lacks the write scope", field: null }];
 }
+
+/**
+ * Managing webhook subscriptions and replaying deliveries: the write scope (a key that cannot
+ * write could otherwise send the tenant's data anywhere).
+ */
+export function webhooksScopeError(ctx: Context): UserError[] {
+  return writeScopeError(ctx);
+}

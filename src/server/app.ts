@@ -7,6 +7,8 @@ import type { PrismaClient } from "../../generated/prisma/client.ts";
 import { type CarrierRegistry, createCarrierRegistry } from "../carriers/registry.ts";
 import type { BackoffPolicy } from "../domain/backoff.ts";
 import { createDeliveryEstimates } from "../domain/eta/service.ts";
+import { createWebhookDeliverer, type WebhookSender } from "../domain/outbound-webhooks/deliver.ts";
+import { NO_ALLOWED_TARGETS } from "../domain/outbound-webhooks/targets.ts";
 import type { RateGate } from "../domain/rate-gate.ts";
 import type { SecretBox } from "../domain/secret-box.ts";
 import { sweepSellerRisks } from "../domain/seller-risks.ts";
@@ -36,6 +38,7 @@ import {
   resumePendingDeliveries,
   WEBHOOK_PATH,
 } from "./webhook-route.ts";
+import { createWebhookSender } from "./webhook-sender.ts";
 
 export interface AppDeps {
   db: PrismaClient;
@@ -57,6 +60,10 @@ export interface AppDeps {
   jobs: JobEngine;
   /** Holds marketplace calls to each store's rate limit; in-process unless main.ts passes Redis's. */
   rateGate?: RateGate;
+  /** Outbound webhooks' HTTP, with the SSRF guard; public addresses only unless given another. */
+  webhookSender?: WebhookSender;
+  /** Delays between outbound webhook attempts; the Standard Webhooks schedule unless a test shortens it. */
+  webhookRetryDelaysMs?: readonly number[];
   /** Retry timing of marketplace pushes; DEFAULT_BACKOFF unless a test shortens it. */
   syncBackoff?: BackoffPolicy;
   /** The base URL marketplaces call back (TRACKLINE_PUBLIC_URL): pushes are signed over it. */
@@ -103,6 +110,7 @@ export function buildApp(deps: AppDeps): App {
   const authenticate = createAuthenticator(deps.db);
   const limits = { ...DEFAULT_LIMITS, ...deps.limits };
   const deliveryEstimates = createDeliveryEstimates({ db: deps.db, now, marketplaces });
+  const webhookSender = deps.webhookSender ?? createWebhookSender(NO_ALLOWED_TARGETS);
   const yoga = createYoga<InitialContext, Context>({
     schema,
     graphqlEndpoint: "/graphql",
@@ -134,6 +142,7 @@ export function buildApp(deps: AppDeps): App {
         secretBox: deps.secretBox,
         jobs,
         deliveryEstimates,
+        webhookSender,
         acceptLanguages: parseAcceptLanguage(
           typeof acceptLanguage === "string" ? acceptLanguage : null,
         ),
@@ -192,6 +201,8 @@ export function buildApp(deps: AppDeps): App {
     if (path === DELIVERY_HISTORY_PATH) {
       const importDeps = {
         db: deps.db,
+        jobs,
+        now,
         authenticate,
         calendars: deliveryEstimates.calendars,
         onImported: (tenantId: string) => {
@@ -293,6 +304,16 @@ export function buildApp(deps: AppDeps): App {
       });
       // Pushes mostly wait on the network; several run at once, each store held to its rate.
       await jobs.work("marketplace-sync", 8, logFailure("marketplace-sync", sync));
+      const deliverWebhook = createWebhookDeliverer({
+        db: deps.db,
+        jobs,
+        secretBox: deps.secretBox,
+        sender: webhookSender,
+        now,
+        retryDelaysMs: deps.webhookRetryDelaysMs,
+      });
+      // Each waits on a partner's endpoint (15 s at most): a slow one must not hold the rest.
+      await jobs.work("webhook-delivery", 8, logFailure("webhook-delivery", deliverWebhook));
       await jobs.work(
         "seller-risk-sweep",
         1,

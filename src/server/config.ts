@@ -1,3 +1,4 @@
+import { parseAllowList, type TargetAllowList } from "../domain/outbound-webhooks/targets.ts";
 import { DEFAULT_POOL, isPostgresUrl, type PoolSettings } from "./database.ts";
 import { parseSecretKey } from "./secret-key.ts";
 import { DEFAULT_LIMITS } from "./transport-limits.ts";
@@ -30,6 +31,8 @@ export interface Config {
   pool: PoolSettings;
   /** The base URL marketplaces call back, as registered with them (TRACKLINE_PUBLIC_URL). */
   publicUrl: string | undefined;
+  /** Private hosts and ranges outbound webhooks may reach (TRACKLINE_WEBHOOK_ALLOW_HOSTS). */
+  webhookAllowList: TargetAllowList;
 }
 
 /** A setting the environment got wrong: the message names the variable; no stack is needed. */
@@ -84,7 +87,18 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     secretKey: readSecretKey(env),
     publicUrl: readPublicUrl(env),
+    webhookAllowList: readAllowList(env),
   };
+}
+
+function readAllowList(env: NodeJS.ProcessEnv): TargetAllowList {
+  try {
+    return parseAllowList(env.TRACKLINE_WEBHOOK_ALLOW_HOSTS);
+  } catch {
+    throw new ConfigError(
+      `TRACKLINE_WEBHOOK_ALLOW_HOSTS must list host names, addresses or CIDR ranges separated by commas, such as "hooks.internal,10.0.0.0/8", got "${env.TRACKLINE_WEBHOOK_ALLOW_HOSTS}"`,
+    );
+  }
 }
 
 /** TRACKLINE_PUBLIC_URL: scheme, host and any path prefix a proxy adds; pushes are signed over it. */

@@ -10,6 +10,9 @@ import {
   type RowError,
   storeHistoryRows,
 } from "../domain/eta/history-import.ts";
+import type { JobQueue } from "../domain/jobs.ts";
+import { importFinished } from "../domain/outbound-webhooks/events.ts";
+import { emitWebhookEvent } from "../domain/outbound-webhooks/outbox.ts";
 import type { Viewer } from "../schema/context.ts";
 import { replyError, UNAUTHENTICATED_MESSAGE } from "./transport-limits.ts";
 
@@ -23,6 +26,9 @@ export interface HistoryImportDeps {
   db: PrismaClient;
   authenticate(header: string | null): Promise<Viewer | null>;
   calendars: CalendarBook;
+  /** Queues the `import.finished` webhooks. */
+  jobs: JobQueue;
+  now: () => Date;
   /** Called after rows were added, once the answer is sent (the model is fitted again). */
   onImported?(tenantId: string): void;
   maxBytes?: number;
@@ -115,6 +121,16 @@ export async function handleHistoryImport(
   }
   const importId = randomUUID();
   const added = await storeHistoryRows(deps.db, viewer.tenantId, importId, rows);
+  const finished = importFinished(viewer.tenantId, {
+    importId,
+    kind: "DELIVERY_HISTORY",
+    accepted: rows.length,
+    rejected,
+  });
+  const webhooks = await deps.db.$transaction((tx) =>
+    emitWebhookEvent(tx, deps.jobs, finished, deps.now()),
+  );
+  if (webhooks > 0) deps.jobs.wake("webhook-delivery");
   const all = [...headerErrors, ...errors];
   reply(res, 200, {
     importId,

@@ -13,6 +13,7 @@ import { createTracklinePubSub } from "./pubsub.ts";
 import { createRateGate } from "./rate-gate.ts";
 import { openSecretBox } from "./secret-key.ts";
 import { replyError } from "./transport-limits.ts";
+import { createWebhookSender } from "./webhook-sender.ts";
 
 /** A start-up failure whose message says it all (no stack trace needed). */
 class StartError extends Error {}
@@ -104,6 +105,7 @@ async function start(): Promise<void> {
     jobs,
     rateGate: rateGate.gate,
     publicUrl: config.publicUrl,
+    webhookSender: createWebhookSender(config.webhookAllowList),
   });
   closers.push(() => app.close());
   await app.startWorkers();

@@ -51,6 +51,13 @@ type Documents = {
     "\n  query Descriptions($id: ID!, $locale: Locale, $milestone: Milestone!) {\n    shipment(id: $id) {\n      timeline(locale: $locale) { description }\n      buyerMessage(milestone: $milestone, locale: $locale)\n    }\n  }\n": typeof types.DescriptionsDocument,
     "\n  mutation CreateDatedOrder($input: CreateOrderInput!) {\n    createOrder(input: $input) {\n      order { id placedAt shipByDate promisedDeliveryFrom promisedDeliveryTo }\n      errors { code message field }\n    }\n  }\n": typeof types.CreateDatedOrderDocument,
     "\n  query OrderDates($id: ID!) {\n    node(id: $id) { ... on Order { placedAt shipByDate promisedDeliveryFrom promisedDeliveryTo } }\n  }\n": typeof types.OrderDatesDocument,
+    "\n  mutation CreateWebhookSubscription($input: CreateWebhookSubscriptionInput!) {\n    createWebhookSubscription(input: $input) {\n      webhookSubscription { id url events enabled }\n      secret\n      errors { code message field }\n    }\n  }\n": typeof types.CreateWebhookSubscriptionDocument,
+    "\n  mutation UpdateWebhookSubscription($input: UpdateWebhookSubscriptionInput!) {\n    updateWebhookSubscription(input: $input) {\n      webhookSubscription { id enabled disabledReason }\n      errors { code message field }\n    }\n  }\n": typeof types.UpdateWebhookSubscriptionDocument,
+    "\n  mutation RotateWebhookSecret($input: RotateWebhookSecretInput!) {\n    rotateWebhookSecret(input: $input) {\n      webhookSubscription { previousSecretExpiresAt }\n      secret\n      errors { code field }\n    }\n  }\n": typeof types.RotateWebhookSecretDocument,
+    "\n  query WebhookSubscriptions {\n    webhookSubscriptions { id enabled disabledReason disabledAt }\n  }\n": typeof types.WebhookSubscriptionsDocument,
+    "\n  query WebhookDeliveries($subscriptionId: ID!) {\n    webhookDeliveries(subscriptionId: $subscriptionId, first: 50) {\n      edges { node { id messageId eventType state attempts lastStatusCode lastError payload } }\n    }\n  }\n": typeof types.WebhookDeliveriesDocument,
+    "\n  mutation ReplayWebhookDelivery($input: ReplayWebhookDeliveryInput!) {\n    replayWebhookDelivery(input: $input) {\n      delivery { id state }\n      errors { code field }\n    }\n  }\n": typeof types.ReplayWebhookDeliveryDocument,
+    "\n  mutation ReplayFailedWebhookDeliveries($input: ReplayFailedWebhookDeliveriesInput!) {\n    replayFailedWebhookDeliveries(input: $input) { replayed errors { code field } }\n  }\n": typeof types.ReplayFailedWebhookDeliveriesDocument,
     "\n  mutation ConfirmWithWarnings($input: ConfirmShipmentInput!) {\n    confirmShipment(input: $input) {\n      shipment { id status substatus }\n      errors { code message field }\n      warnings { code message field }\n    }\n  }\n": typeof types.ConfirmWithWarningsDocument,
     "\n  mutation ShippedAt($input: ConfirmShipmentInput!) {\n    confirmShipment(input: $input) { shipment { shippedAt } }\n  }\n": typeof types.ShippedAtDocument,
     "\n  query OrderState($id: ID!) { node(id: $id) { ... on Order { state nativeStatus { code } } } }\n": typeof types.OrderStateDocument,
@@ -121,6 +128,13 @@ const documents: Documents = {
     "\n  query Descriptions($id: ID!, $locale: Locale, $milestone: Milestone!) {\n    shipment(id: $id) {\n      timeline(locale: $locale) { description }\n      buyerMessage(milestone: $milestone, locale: $locale)\n    }\n  }\n": types.DescriptionsDocument,
     "\n  mutation CreateDatedOrder($input: CreateOrderInput!) {\n    createOrder(input: $input) {\n      order { id placedAt shipByDate promisedDeliveryFrom promisedDeliveryTo }\n      errors { code message field }\n    }\n  }\n": types.CreateDatedOrderDocument,
     "\n  query OrderDates($id: ID!) {\n    node(id: $id) { ... on Order { placedAt shipByDate promisedDeliveryFrom promisedDeliveryTo } }\n  }\n": types.OrderDatesDocument,
+    "\n  mutation CreateWebhookSubscription($input: CreateWebhookSubscriptionInput!) {\n    createWebhookSubscription(input: $input) {\n      webhookSubscription { id url events enabled }\n      secret\n      errors { code message field }\n    }\n  }\n": types.CreateWebhookSubscriptionDocument,
+    "\n  mutation UpdateWebhookSubscription($input: UpdateWebhookSubscriptionInput!) {\n    updateWebhookSubscription(input: $input) {\n      webhookSubscription { id enabled disabledReason }\n      errors { code message field }\n    }\n  }\n": types.UpdateWebhookSubscriptionDocument,
+    "\n  mutation RotateWebhookSecret($input: RotateWebhookSecretInput!) {\n    rotateWebhookSecret(input: $input) {\n      webhookSubscription { previousSecretExpiresAt }\n      secret\n      errors { code field }\n    }\n  }\n": types.RotateWebhookSecretDocument,
+    "\n  query WebhookSubscriptions {\n    webhookSubscriptions { id enabled disabledReason disabledAt }\n  }\n": types.WebhookSubscriptionsDocument,
+    "\n  query WebhookDeliveries($subscriptionId: ID!) {\n    webhookDeliveries(subscriptionId: $subscriptionId, first: 50) {\n      edges { node { id messageId eventType state attempts lastStatusCode lastError payload } }\n    }\n  }\n": types.WebhookDeliveriesDocument,
+    "\n  mutation ReplayWebhookDelivery($input: ReplayWebhookDeliveryInput!) {\n    replayWebhookDelivery(input: $input) {\n      delivery { id state }\n      errors { code field }\n    }\n  }\n": types.ReplayWebhookDeliveryDocument,
+    "\n  mutation ReplayFailedWebhookDeliveries($input: ReplayFailedWebhookDeliveriesInput!) {\n    replayFailedWebhookDeliveries(input: $input) { replayed errors { code field } }\n  }\n": types.ReplayFailedWebhookDeliveriesDocument,
     "\n  mutation ConfirmWithWarnings($input: ConfirmShipmentInput!) {\n    confirmShipment(input: $input) {\n      shipment { id status substatus }\n      errors { code message field }\n      warnings { code message field }\n    }\n  }\n": types.ConfirmWithWarningsDocument,
     "\n  mutation ShippedAt($input: ConfirmShipmentInput!) {\n    confirmShipment(input: $input) { shipment { shippedAt } }\n  }\n": types.ShippedAtDocument,
     "\n  query OrderState($id: ID!) { node(id: $id) { ... on Order { state nativeStatus { code } } } }\n": types.OrderStateDocument,
@@ -316,6 +330,34 @@ export function graphql(source: "\n  mutation CreateDatedOrder($input: CreateOrd
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query OrderDates($id: ID!) {\n    node(id: $id) { ... on Order { placedAt shipByDate promisedDeliveryFrom promisedDeliveryTo } }\n  }\n"): (typeof documents)["\n  query OrderDates($id: ID!) {\n    node(id: $id) { ... on Order { placedAt shipByDate promisedDeliveryFrom promisedDeliveryTo } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateWebhookSubscription($input: CreateWebhookSubscriptionInput!) {\n    createWebhookSubscription(input: $input) {\n      webhookSubscription { id url events enabled }\n      secret\n      errors { code message field }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateWebhookSubscription($input: CreateWebhookSubscriptionInput!) {\n    createWebhookSubscription(input: $input) {\n      webhookSubscription { id url events enabled }\n      secret\n      errors { code message field }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateWebhookSubscription($input: UpdateWebhookSubscriptionInput!) {\n    updateWebhookSubscription(input: $input) {\n      webhookSubscription { id enabled disabledReason }\n      errors { code message field }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateWebhookSubscription($input: UpdateWebhookSubscriptionInput!) {\n    updateWebhookSubscription(input: $input) {\n      webhookSubscription { id enabled disabledReason }\n      errors { code message field }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RotateWebhookSecret($input: RotateWebhookSecretInput!) {\n    rotateWebhookSecret(input: $input) {\n      webhookSubscription { previousSecretExpiresAt }\n      secret\n      errors { code field }\n    }\n  }\n"): (typeof documents)["\n  mutation RotateWebhookSecret($input: RotateWebhookSecretInput!) {\n    rotateWebhookSecret(input: $input) {\n      webhookSubscription { previousSecretExpiresAt }\n      secret\n      errors { code field }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhookSubscriptions {\n    webhookSubscriptions { id enabled disabledReason disabledAt }\n  }\n"): (typeof documents)["\n  query WebhookSubscriptions {\n    webhookSubscriptions { id enabled disabledReason disabledAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhookDeliveries($subscriptionId: ID!) {\n    webhookDeliveries(subscriptionId: $subscriptionId, first: 50) {\n      edges { node { id messageId eventType state attempts lastStatusCode lastError payload } }\n    }\n  }\n"): (typeof documents)["\n  query WebhookDeliveries($subscriptionId: ID!) {\n    webhookDeliveries(subscriptionId: $subscriptionId, first: 50) {\n      edges { node { id messageId eventType state attempts lastStatusCode lastError payload } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReplayWebhookDelivery($input: ReplayWebhookDeliveryInput!) {\n    replayWebhookDelivery(input: $input) {\n      delivery { id state }\n      errors { code field }\n    }\n  }\n"): (typeof documents)["\n  mutation ReplayWebhookDelivery($input: ReplayWebhookDeliveryInput!) {\n    replayWebhookDelivery(input: $input) {\n      delivery { id state }\n      errors { code field }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReplayFailedWebhookDeliveries($input: ReplayFailedWebhookDeliveriesInput!) {\n    replayFailedWebhookDeliveries(input: $input) { replayed errors { code field } }\n  }\n"): (typeof documents)["\n  mutation ReplayFailedWebhookDeliveries($input: ReplayFailedWebhookDeliveriesInput!) {\n    replayFailedWebhookDeliveries(input: $input) { replayed errors { code field } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -5,12 +5,14 @@ import WebSocket from "ws";
 import type { CarrierRegistry } from "../../src/carriers/registry.ts";
 import type { BackoffPolicy } from "../../src/domain/backoff.ts";
 import type { ChangePublisher } from "../../src/domain/changes.ts";
+import { parseAllowList } from "../../src/domain/outbound-webhooks/targets.ts";
 import type { SecretBox } from "../../src/domain/secret-box.ts";
 import type { MarketplaceRegistry } from "../../src/plugins/registry.ts";
 import { createApiKey } from "../../src/server/api-keys.ts";
 import { buildApp } from "../../src/server/app.ts";
 import { changeChannels, createTracklinePubSub } from "../../src/server/pubsub.ts";
 import { createSecretBox } from "../../src/server/secret-box.ts";
+import { createWebhookSender } from "../../src/server/webhook-sender.ts";
 import { createTestDatabase, type TestDatabase } from "./test-database.ts";
 
 export interface TestTenant {
@@ -57,6 +59,10 @@ export async function startTestServer(
     syncBackoff?: BackoffPolicy;
     /** The base URL marketplaces sign their pushes over (TRACKLINE_PUBLIC_URL). */
     publicUrl?: string;
+    /** Private hosts outbound webhooks may reach (TRACKLINE_WEBHOOK_ALLOW_HOSTS), such as "127.0.0.1". */
+    webhookAllowHosts?: string;
+    /** Delays between outbound webhook attempts (tests shorten them). */
+    webhookRetryDelaysMs?: readonly number[];
   } = {},
 ): Promise<TestServer> {
   const database = await createTestDatabase();
@@ -71,6 +77,8 @@ export async function startTestServer(
     carriers: options.carriers,
     syncBackoff: options.syncBackoff,
     publicUrl: options.publicUrl,
+    webhookSender: createWebhookSender(parseAllowList(options.webhookAllowHosts)),
+    webhookRetryDelaysMs: options.webhookRetryDelaysMs,
   };
   const jobs = database.jobs;
   const app = buildApp({ db, pubsub: pubsub.pubsub, now, secretBox, jobs, ...registries });
