@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { WebSocket } from "ws";
 import { LOCK_FILE } from "../src/server/data-dir.ts";
 import { type ServerProcess, startServerProcess } from "./helpers/server-process.ts";
 
@@ -63,4 +64,27 @@ describe("npm start", () => {
       'trackline: TRACKLINE_SEED_DEMO must be 1 or 0 (true or false also work), got "nope"',
     );
   });
+
+  it("on SIGTERM closes subscribers with 1001 and exits 0", async () => {
+    const dataDir = path.join(dir, "graceful");
+    const server = startServer({ TRACKLINE_DATA_DIR: dataDir, PORT: "0" });
+    const [, port] = await server.waitFor(/GraphiQL: +http:\/\/127\.0\.0\.1:(\d+)\/graphql/);
+    const [, key] = await server.waitFor(/Demo key: +(tl_test_\S+)/);
+    expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
+    const socket = new WebSocket(`ws://127.0.0.1:${port}/graphql`, "graphql-transport-ws");
+    const closed = new Promise<number>((resolve) => socket.on("close", (code) => resolve(code)));
+    await new Promise<void>((resolve) => {
+      socket.on("open", () =>
+        socket.send(
+          JSON.stringify({ type: "connection_init", payload: { authorization: `Bearer ${key}` } }),
+        ),
+      );
+      socket.on("message", (data) => {
+        if (JSON.parse(String(data)).type === "connection_ack") resolve();
+      });
+    });
+    server.child.kill("SIGTERM");
+    expect(await closed).toBe(1001);
+    expect(await server.exited).toBe(0);
+  }, 120_000);
 });

@@ -22,6 +22,7 @@ import { DELIVERY_HISTORY_PATH, handleHistoryImport } from "./delivery-history-r
 import { createGraphiQL } from "./graphiql.ts";
 import type { JobEngine } from "./job-queue.ts";
 import { createMarketplaceWebhookRoute } from "./marketplace-webhook-route.ts";
+import { createOps, type ReadinessCheck } from "./ops.ts";
 import { changeChannels, type TracklinePubSub } from "./pubsub.ts";
 import { createRateGate } from "./rate-gate.ts";
 import { requestLimitPlugins } from "./request-limits.ts";
@@ -64,6 +65,10 @@ export interface AppDeps {
   webhookSender?: WebhookSender;
   /** Delays between outbound webhook attempts; the Standard Webhooks schedule unless a test shortens it. */
   webhookRetryDelaysMs?: readonly number[];
+  /** Readiness checks beyond the database and the job engine (Redis, from main.ts). */
+  readinessChecks?: Record<string, ReadinessCheck>;
+  /** TRACKLINE_METRICS_TOKEN: /metrics needs it as a bearer token when set. */
+  metricsToken?: string;
   /** Retry timing of marketplace pushes; DEFAULT_BACKOFF unless a test shortens it. */
   syncBackoff?: BackoffPolicy;
   /** The base URL marketplaces call back (TRACKLINE_PUBLIC_URL): pushes are signed over it. */
@@ -106,7 +111,22 @@ export function buildApp(deps: AppDeps): App {
   const marketplaces = deps.marketplaces ?? createMarketplaceRegistry();
   const texts = createTextBook(marketplaces);
   const outbound = deps.fetch ?? globalThis.fetch;
-  const { publisher, feed } = changeChannels(deps.pubsub);
+  const ops = createOps({
+    db: deps.db,
+    jobs: deps.jobs,
+    sockets: () => wsServer.clients.size,
+    checks: deps.readinessChecks,
+    metricsToken: deps.metricsToken,
+  });
+  const channels = changeChannels(deps.pubsub);
+  const { feed } = channels;
+  const publisher: typeof channels.publisher = {
+    ...channels.publisher,
+    publish: (change) => {
+      ops.eventsRecorded(change.eventIds.length);
+      channels.publisher.publish(change);
+    },
+  };
   const authenticate = createAuthenticator(deps.db);
   const limits = { ...DEFAULT_LIMITS, ...deps.limits };
   const deliveryEstimates = createDeliveryEstimates({ db: deps.db, now, marketplaces });
@@ -120,7 +140,7 @@ export function buildApp(deps: AppDeps): App {
     // Bodies reach yoga already read and capped (handleGraphQLWithBody); yoga's own check
     // (25 MB by default) is set to the same cap for any path that might bypass it.
     maxRequestBodySize: limits.maxBodyBytes,
-    plugins: requestLimitPlugins(),
+    plugins: [...requestLimitPlugins(), ops.plugin],
     context: async (initial): Promise<Context> => {
       const header =
         initial.connectionParams?.authorization ?? initial.request?.headers.get("authorization");
@@ -189,6 +209,7 @@ export function buildApp(deps: AppDeps): App {
   const server = deps.server ?? createServer();
   server.on("request", (req, res) => {
     const path = (req.url ?? "/").split("?")[0] ?? "/";
+    if (ops.handle(path, req, res)) return;
     if (WEBHOOK_PATH.test(path)) {
       handleCarrierWebhook(req, res, webhookDeps).catch((error: unknown) => {
         console.error("webhook failed:", error);
@@ -326,13 +347,55 @@ export function buildApp(deps: AppDeps): App {
     drainJobs: () => jobs.drain(),
     close: async () => {
       // The job engine belongs to whoever started it, and stops after this.
+      ops.beginShutdown();
+      // Subscribers are told the server is going away (1001) and reconnect elsewhere; a client
+      // that does not answer the close within a second is cut (ws would wait 30 s).
+      const sockets = [...wsServer.clients];
       await wsCleanup.dispose();
       wsServer.close();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await closedWithin(sockets, 1_000);
+      await drainHttp(server, limits.shutdownDrainMs);
       await deliveryEstimates.settled();
     },
   };
+}
+
+function closedWithin(sockets: WebSocket[], ms: number): Promise<void> {
+  const open = sockets.filter((socket) => socket.readyState !== socket.CLOSED);
+  if (open.length === 0) return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    const timer = setTimeout(() => {
+      for (const socket of open) socket.terminate();
+      resolve();
+    }, ms);
+    let left = open.length;
+    for (const socket of open) {
+      socket.once("close", () => {
+        left -= 1;
+        if (left === 0) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+    }
+  });
+}
+
+/**
+ * Stops taking connections and lets requests in flight finish: idle keep-alive connections are
+ * closed as they become idle, and whatever still runs after `drainMs` is cut.
+ */
+function drainHttp(server: Server, drainMs: number): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const idle = setInterval(() => server.closeIdleConnections(), 50);
+    const cut = setTimeout(() => server.closeAllConnections(), drainMs);
+    server.close(() => {
+      clearInterval(idle);
+      clearTimeout(cut);
+      resolve();
+    });
+    server.closeIdleConnections();
+  });
 }
 
 /** An unexpected error in a job is a bug: logged, then rethrown so pg-boss retries the job. */

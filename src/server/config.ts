@@ -33,6 +33,8 @@ export interface Config {
   publicUrl: string | undefined;
   /** Private hosts and ranges outbound webhooks may reach (TRACKLINE_WEBHOOK_ALLOW_HOSTS). */
   webhookAllowList: TargetAllowList;
+  /** When set, /metrics needs `Authorization: Bearer <token>` (TRACKLINE_METRICS_TOKEN). */
+  metricsToken: string | undefined;
 }
 
 /** A setting the environment got wrong: the message names the variable; no stack is needed. */
@@ -88,6 +90,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secretKey: readSecretKey(env),
     publicUrl: readPublicUrl(env),
     webhookAllowList: readAllowList(env),
+    metricsToken: env.TRACKLINE_METRICS_TOKEN || undefined,
   };
 }
 

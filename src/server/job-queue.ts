@@ -38,6 +38,10 @@ export interface JobEngine extends JobQueue {
   drain(timeoutMs?: number): Promise<void>;
   /** Stops fetching, waits for running jobs, then stops pg-boss; the database stays open. */
   stop(): Promise<void>;
+  /** Throws unless the engine is started and its tables answer (readiness). */
+  ping(): Promise<void>;
+  /** How many jobs each queue holds in each state (metrics). */
+  stateCounts(): Promise<{ queue: string; state: string; count: number }[]>;
 }
 
 /** Creates and starts the engine over an open database (see DatabaseHandle.jobSql). */
@@ -162,6 +166,20 @@ export function createJobEngine(options: JobEngineOptions): JobEngine {
         for (const name of workers.keys()) this.wake(name);
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
+    },
+
+    async ping() {
+      if (!started) throw new Error("the job engine is not running");
+      await options.sql.executeSql(`SELECT version FROM ${options.schema}.version`, []);
+    },
+
+    async stateCounts() {
+      const { rows } = await options.sql.executeSql(
+        `SELECT name AS queue, state::text AS state, count(*)::int AS count
+         FROM ${options.schema}.job WHERE name = ANY($1::text[]) GROUP BY name, state`,
+        [Object.keys(JOB_QUEUES)],
+      );
+      return rows as { queue: string; state: string; count: number }[];
     },
 
     async stop() {

@@ -74,8 +74,9 @@ async function start(): Promise<void> {
   closers.push(() => jobs.stop());
   const rateGate = createRateGate(config.redisUrl);
   closers.push(() => rateGate.close());
-  const { pubsub, close: closePubSub } = createTracklinePubSub(config.redisUrl);
-  closers.push(closePubSub);
+  const pubsubHandle = createTracklinePubSub(config.redisUrl);
+  const { pubsub } = pubsubHandle;
+  closers.push(pubsubHandle.close);
   const { secretBox, createdKeyFile } = openSecretBox({ ...config, dataDir });
   if (createdKeyFile) {
     console.log(`Generated the secret key ${createdKeyFile}: back it up apart from the data`);
@@ -106,8 +107,15 @@ async function start(): Promise<void> {
     rateGate: rateGate.gate,
     publicUrl: config.publicUrl,
     webhookSender: createWebhookSender(config.webhookAllowList),
+    readinessChecks: config.redisUrl ? { redis: pubsubHandle.ping } : undefined,
+    metricsToken: config.metricsToken,
   });
-  closers.push(() => app.close());
+  // Stops taking requests (readiness 503, WebSockets closed with 1001), lets those in flight
+  // finish, then lets running jobs finish, before anything they use is closed.
+  closers.push(async () => {
+    await app.close();
+    await jobs.stop();
+  });
   await app.startWorkers();
   const resumed = await app.resumePendingWork();
   if (resumed > 0) console.log(`Resumed ${resumed} stored webhook deliveries`);

@@ -13,6 +13,8 @@ export type TracklinePubSub = ReturnType<typeof createPubSub<PubSubTopics>>;
 
 export interface PubSubHandle {
   pubsub: TracklinePubSub;
+  /** Resolves when Redis answers (readiness); at once in-process. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -24,7 +26,9 @@ export interface ChangeChannels {
 
 /** In-process by default; Redis when REDIS_URL is set, so subscriptions see every instance. */
 export function createTracklinePubSub(redisUrl?: string): PubSubHandle {
-  if (!redisUrl) return { pubsub: createPubSub<PubSubTopics>(), close: async () => {} };
+  if (!redisUrl) {
+    return { pubsub: createPubSub<PubSubTopics>(), ping: async () => {}, close: async () => {} };
+  }
   const publishClient = new Redis(redisUrl, { maxRetriesPerRequest: 3 });
   const subscribeClient = new Redis(redisUrl, { maxRetriesPerRequest: 3 });
   let closing = false;
@@ -48,6 +52,10 @@ export function createTracklinePubSub(redisUrl?: string): PubSubHandle {
   });
   return {
     pubsub: createPubSub<PubSubTopics>({ eventTarget }),
+    // Both connections: a subscriber connection that dropped loses events as surely as a publisher.
+    ping: async () => {
+      await Promise.all([publishClient.ping(), subscribeClient.ping()]);
+    },
     close: async () => {
       closing = true;
       await Promise.allSettled([publishClient.quit(), subscribeClient.quit()]);

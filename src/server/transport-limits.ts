@@ -11,12 +11,15 @@ export interface TransportLimits {
   wsMaxPayloadBytes: number;
   /** How long an opened WebSocket may wait before `connection_init` (graphql-ws closes it, 4408). */
   wsConnectionInitTimeoutMs: number;
+  /** On shutdown, how long requests in flight may take to finish before they are cut. */
+  shutdownDrainMs: number;
 }
 
 export const DEFAULT_LIMITS: TransportLimits = {
   maxBodyBytes: 1024 * 1024,
   wsMaxPayloadBytes: 64 * 1024,
   wsConnectionInitTimeoutMs: 10_000,
+  shutdownDrainMs: 10_000,
 };
 
 /** A GraphQL-shaped error body, as yoga would answer, for answers given before yoga runs. */

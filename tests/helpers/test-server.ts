@@ -63,6 +63,8 @@ export async function startTestServer(
     webhookAllowHosts?: string;
     /** Delays between outbound webhook attempts (tests shorten them). */
     webhookRetryDelaysMs?: readonly number[];
+    /** Readiness checks beyond the database and the job engine. */
+    readinessChecks?: Record<string, () => Promise<void>>;
   } = {},
 ): Promise<TestServer> {
   const database = await createTestDatabase();
@@ -79,6 +81,7 @@ export async function startTestServer(
     publicUrl: options.publicUrl,
     webhookSender: createWebhookSender(parseAllowList(options.webhookAllowHosts)),
     webhookRetryDelaysMs: options.webhookRetryDelaysMs,
+    readinessChecks: options.readinessChecks,
   };
   const jobs = database.jobs;
   const app = buildApp({ db, pubsub: pubsub.pubsub, now, secretBox, jobs, ...registries });
