@@ -150,3 +150,23 @@ describe("PostgreSQL pool settings", () => {
     );
   });
 });
+
+describe("--role", () => {
+  it("runs everything by default, and one role when asked, by flag or environment", () => {
+    expect(readConfig(ON_POSTGRES, []).role).toBe("all");
+    expect(readConfig(ON_POSTGRES, ["--role", "worker"]).role).toBe("worker");
+    expect(readConfig(ON_POSTGRES, ["--role=api"]).role).toBe("api");
+    expect(readConfig({ ...ON_POSTGRES, TRACKLINE_ROLE: "worker" }, []).role).toBe("worker");
+    expect(readConfig({ ...ON_POSTGRES, TRACKLINE_ROLE: "worker" }, ["--role", "api"]).role).toBe(
+      "api",
+    );
+  });
+
+  it("refuses an unknown role, and a split role on the embedded database", () => {
+    expect(() => readConfig(ON_POSTGRES, ["--role", "cron"])).toThrow(
+      new ConfigError('--role must be one of all, api, worker, got "cron"'),
+    );
+    expect(() => readConfig({}, ["--role", "api"])).toThrow(/--role api needs PostgreSQL/);
+    expect(readConfig({}, ["--role", "all"]).role).toBe("all");
+  });
+});

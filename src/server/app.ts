@@ -65,6 +65,11 @@ export interface AppDeps {
   webhookSender?: WebhookSender;
   /** Delays between outbound webhook attempts; the Standard Webhooks schedule unless a test shortens it. */
   webhookRetryDelaysMs?: readonly number[];
+  /**
+   * Serve GraphQL, imports and webhooks (the api and all roles); a worker (false) answers only
+   * /healthz, /readyz and /metrics. True unless told otherwise.
+   */
+  serveApi?: boolean;
   /** Readiness checks beyond the database and the job engine (Redis, from main.ts). */
   readinessChecks?: Record<string, ReadinessCheck>;
   /** TRACKLINE_METRICS_TOKEN: /metrics needs it as a bearer token when set. */
@@ -111,6 +116,7 @@ export function buildApp(deps: AppDeps): App {
   const marketplaces = deps.marketplaces ?? createMarketplaceRegistry();
   const texts = createTextBook(marketplaces);
   const outbound = deps.fetch ?? globalThis.fetch;
+  const serveApi = deps.serveApi ?? true;
   const ops = createOps({
     db: deps.db,
     jobs: deps.jobs,
@@ -210,6 +216,11 @@ export function buildApp(deps: AppDeps): App {
   server.on("request", (req, res) => {
     const path = (req.url ?? "/").split("?")[0] ?? "/";
     if (ops.handle(path, req, res)) return;
+    if (!serveApi) {
+      const message =
+        "this instance runs jobs only (--role worker): send API requests to an api instance";
+      return replyError(res, 404, "NOT_FOUND", message);
+    }
     if (WEBHOOK_PATH.test(path)) {
       handleCarrierWebhook(req, res, webhookDeps).catch((error: unknown) => {
         console.error("webhook failed:", error);
@@ -255,6 +266,8 @@ export function buildApp(deps: AppDeps): App {
     path: yoga.graphqlEndpoint,
     // A larger message closes the socket (1009) before it is buffered whole.
     maxPayload: limits.wsMaxPayloadBytes,
+    // A worker takes no subscriptions: its upgrades are refused like any API request.
+    verifyClient: serveApi ? undefined : (_info, done) => done(false, 404, "Not Found"),
   });
   wsServer.on("connection", quietClientProtocolErrors);
   const wsCleanup = useServer(

@@ -35,14 +35,25 @@ export interface Config {
   webhookAllowList: TargetAllowList;
   /** When set, /metrics needs `Authorization: Bearer <token>` (TRACKLINE_METRICS_TOKEN). */
   metricsToken: string | undefined;
+  /**
+   * What this process does (`--role`, or TRACKLINE_ROLE): `api` serves HTTP and WebSockets and
+   * runs no jobs, `worker` runs jobs and serves only /healthz, /readyz and /metrics, `all` both.
+   */
+  role: Role;
 }
+
+export const ROLES = ["all", "api", "worker"] as const;
+export type Role = (typeof ROLES)[number];
 
 /** A setting the environment got wrong: the message names the variable; no stack is needed. */
 export class ConfigError extends Error {
   override name = "ConfigError";
 }
 
-export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function readConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  argv: readonly string[] = process.argv.slice(2),
+): Config {
   const port = Number(env.PORT || 4000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new ConfigError(`PORT must be a TCP port number, got "${env.PORT}"`);
@@ -91,6 +102,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: readPublicUrl(env),
     webhookAllowList: readAllowList(env),
     metricsToken: env.TRACKLINE_METRICS_TOKEN || undefined,
+    role: readRole(env, argv, mode),
   };
 }
 
@@ -163,4 +175,26 @@ function readPositiveInteger(
     throw new ConfigError(`${name} must be a whole number of ${unit} above 0, got "${value}"`);
   }
   return number;
+}
+
+/** `--role X` or `--role=X` wins over TRACKLINE_ROLE; split roles need the shared database. */
+function readRole(env: NodeJS.ProcessEnv, argv: readonly string[], mode: string): Role {
+  let value = env.TRACKLINE_ROLE || "all";
+  let source = "TRACKLINE_ROLE";
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === "--role" || arg.startsWith("--role=")) {
+      value = arg === "--role" ? (argv[i + 1] ?? "") : arg.slice("--role=".length);
+      source = "--role";
+    }
+  }
+  if (!(ROLES as readonly string[]).includes(value)) {
+    throw new ConfigError(`${source} must be one of ${ROLES.join(", ")}, got "${value}"`);
+  }
+  if (value !== "all" && mode === "embedded") {
+    throw new ConfigError(
+      `${source} ${value} needs PostgreSQL (DATABASE_URL): the embedded database belongs to one process, which runs every role`,
+    );
+  }
+  return value as Role;
 }

@@ -109,6 +109,7 @@ async function start(): Promise<void> {
     webhookSender: createWebhookSender(config.webhookAllowList),
     readinessChecks: config.redisUrl ? { redis: pubsubHandle.ping } : undefined,
     metricsToken: config.metricsToken,
+    serveApi: config.role !== "worker",
   });
   // Stops taking requests (readiness 503, WebSockets closed with 1001), lets those in flight
   // finish, then lets running jobs finish, before anything they use is closed.
@@ -116,14 +117,19 @@ async function start(): Promise<void> {
     await app.close();
     await jobs.stop();
   });
-  await app.startWorkers();
-  const resumed = await app.resumePendingWork();
-  if (resumed > 0) console.log(`Resumed ${resumed} stored webhook deliveries`);
+  // An api instance only enqueues: the workers (of any instance) run the jobs.
+  if (config.role !== "api") {
+    await app.startWorkers();
+    const resumed = await app.resumePendingWork();
+    if (resumed > 0) console.log(`Resumed ${resumed} stored webhook deliveries`);
+  }
 
   const where = config.mode === "embedded" ? `embedded database in ${dataDir}` : "PostgreSQL";
-  console.log(`trackline (${where}${config.redisUrl ? ", Redis pub/sub" : ""})`);
-  const url = `http://${displayHost(config.host)}:${port}/graphql`;
-  console.log(config.graphiql ? `GraphiQL:  ${url}` : `GraphQL:   ${url}`);
+  const role = config.role === "all" ? "" : `, role ${config.role}`;
+  console.log(`trackline (${where}${config.redisUrl ? ", Redis pub/sub" : ""}${role})`);
+  const base = `http://${displayHost(config.host)}:${port}`;
+  if (config.role === "worker") console.log(`Health:    ${base}/readyz`);
+  else console.log(config.graphiql ? `GraphiQL:  ${base}/graphql` : `GraphQL:   ${base}/graphql`);
   if (demo) {
     const keptInFile = config.mode === "embedded";
     console.log(
