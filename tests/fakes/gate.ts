@@ -48,3 +48,21 @@ export function createFailureQueue() {
     },
   };
 }
+
+/**
+ * A fetch that gives up with a TimeoutError as soon as `done()` holds: a client whose call the
+ * marketplace applied but whose answer never came. Polling the fake, not a fixed delay, keeps
+ * it right on a loaded machine, where a short timer can fire before the call even arrives.
+ */
+export function fetchTimingOutWhen(done: () => boolean): typeof fetch {
+  return (input, init) => {
+    const controller = new AbortController();
+    const poll = setInterval(() => {
+      if (done()) controller.abort(new DOMException("The operation timed out.", "TimeoutError"));
+    }, 5);
+    const signal = init?.signal
+      ? AbortSignal.any([init.signal, controller.signal])
+      : controller.signal;
+    return fetch(input, { ...init, signal }).finally(() => clearInterval(poll));
+  };
+}

@@ -1,5 +1,6 @@
 import { createHmac } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { fetchTimingOutWhen } from "../../../tests/fakes/gate.ts";
 import { type FakeShopee, startFakeShopee } from "../../../tests/fakes/shopee-open-platform.ts";
 import type { Credentials, UploadRequest } from "../api-types.ts";
 import { shopeeApi } from "./api.ts";
@@ -254,14 +255,11 @@ describe("a push that may already have been applied", () => {
 
   it("survives a timeout after Shopee applied it: the retry confirms instead of re-applying", async () => {
     const signals: (AbortSignal | null | undefined)[] = [];
-    // The client's own 20 s timeout, shortened by the test's fetch so nobody waits for it.
+    // The client's own 20 s timeout, cut short by the test's fetch once Shopee has applied it.
+    const timingOut = fetchTimingOutWhen(() => (fake.applied.get(ORDER)?.count ?? 0) > 0);
     const impatient: typeof fetch = (input, init) => {
       signals.push(init?.signal);
-      const short = AbortSignal.timeout(50);
-      return fetch(input, {
-        ...init,
-        signal: init?.signal ? AbortSignal.any([init.signal, short]) : short,
-      });
+      return timingOut(input, init);
     };
     fake.hold();
     expect(await client({}, impatient).uploadTracking(upload())).toMatchObject({

@@ -1,5 +1,6 @@
 import { createHmac } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { fetchTimingOutWhen } from "../../../tests/fakes/gate.ts";
 import {
   type FakeTikTokShopApi,
   startFakeTikTokShop,
@@ -275,13 +276,7 @@ describe("a push that may already have been applied", () => {
   });
 
   it("survives a timeout after TikTok applied it: the retry confirms instead of re-applying", async () => {
-    const impatient: typeof fetch = (input, init) => {
-      const short = AbortSignal.timeout(50);
-      return fetch(input, {
-        ...init,
-        signal: init?.signal ? AbortSignal.any([init.signal, short]) : short,
-      });
-    };
+    const impatient = fetchTimingOutWhen(() => (fake.applied.get(ORDER)?.count ?? 0) > 0);
     fake.hold();
     expect(await client({}, impatient).uploadTracking(upload())).toMatchObject({
       retryable: true,
