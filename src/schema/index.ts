@@ -13,6 +13,7 @@ import "./marketplace-sync.ts";
 import "./store-connection.ts";
 import "./tracking-event.ts";
 import "./carrier-webhook.ts";
+import "./api-key.ts";
 import "./seller-metrics.ts";
 import "./valid-tracking-report.ts";
 import "./seller-risk.ts";
