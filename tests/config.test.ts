@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { generateApiKey } from "../src/domain/api-key-format.ts";
 import { ConfigError, readConfig } from "../src/server/config.ts";
 
 const POSTGRES = "postgresql://trackline:secret@db:5432/trackline";
@@ -105,6 +106,18 @@ describe("other settings", () => {
       'DATABASE_URL must start with postgres:// or postgresql://, got "mysql:..."',
     );
     expect(read).not.toThrow(/hunter2/);
+  });
+
+  it("refuses a TRACKLINE_DEMO_API_KEY in the current format that fails its checksum", () => {
+    const key = generateApiKey("test");
+    expect(readConfig({ TRACKLINE_DEMO_API_KEY: key }).demoApiKey).toBe(key);
+    expect(readConfig({ TRACKLINE_DEMO_API_KEY: "tl_test_chosen" }).demoApiKey).toBe(
+      "tl_test_chosen",
+    );
+    const typo = `${key.slice(0, -1)}${key.endsWith("0") ? "1" : "0"}`;
+    expect(() => readConfig({ TRACKLINE_DEMO_API_KEY: typo })).toThrow(
+      /^TRACKLINE_DEMO_API_KEY looks like a tl_live_\/tl_test_ key but fails its checksum/,
+    );
   });
 
   it("refuses a PORT that is not a port", () => {

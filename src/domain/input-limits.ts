@@ -69,6 +69,8 @@ export const LIST_CAPS = {
   stores: 100,
   /** `unmappedCarrierCodes`, most frequent first. */
   unmappedCarrierCodes: 100,
+  /** `apiKeys`, newest first (revoked and expired ones included). */
+  apiKeys: 200,
 } as const;
 
 /** `first` of a page: the default when absent, at most `max`; null for a negative value. */

@@ -11,7 +11,7 @@ import {
 } from "../domain/carrier-webhooks.ts";
 import type { UserError } from "../domain/user-error.ts";
 import { builder } from "./builder.ts";
-import { UserErrorRef, writeScopeError } from "./user-error.ts";
+import { scopeError, UserErrorRef } from "./user-error.ts";
 
 const CarrierWebhookRef = builder.prismaObject("WebhookEndpoint", {
   name: "CarrierWebhook",
@@ -104,7 +104,7 @@ builder.mutationField("createCarrierWebhook", (t) =>
     type: CreateCarrierWebhookPayload,
     args: { input: t.arg({ type: CreateCarrierWebhookInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      const denied = writeScopeError(ctx);
+      const denied = scopeError(ctx, "webhooks:manage");
       if (denied.length) return { webhook: null, errors: denied };
       return createCarrierWebhook(ctx.db, ctx.viewer.tenantId, input, {
         findAdapter: ctx.carriers.adapter,
@@ -121,7 +121,7 @@ builder.mutationField("rotateCarrierWebhookSecret", (t) =>
       "Replaces a carrier webhook's signing secret; the old one verifies for graceSeconds more.",
     args: { input: t.arg({ type: RotateCarrierWebhookSecretInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      const denied = writeScopeError(ctx);
+      const denied = scopeError(ctx, "webhooks:manage");
       if (denied.length) return { webhook: null, errors: denied };
       return rotateCarrierWebhookSecret(ctx.db, ctx.viewer.tenantId, input, {
         secretBox: ctx.secretBox,
@@ -137,7 +137,7 @@ builder.mutationField("deleteCarrierWebhook", (t) =>
     description: "Deletes a carrier webhook and its stored deliveries; its path answers 404.",
     args: { input: t.arg({ type: DeleteCarrierWebhookInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      const denied = writeScopeError(ctx);
+      const denied = scopeError(ctx, "webhooks:manage");
       if (denied.length) return { deletedId: null, errors: denied };
       return deleteCarrierWebhook(ctx.db, ctx.viewer.tenantId, input);
     },

@@ -6,7 +6,7 @@ import type { UserError } from "../domain/user-error.ts";
 import { builder } from "./builder.ts";
 import { OrderRef } from "./order.ts";
 import { ShipmentRef } from "./shipment.ts";
-import { UserErrorRef, writeScopeError } from "./user-error.ts";
+import { scopeError, UserErrorRef } from "./user-error.ts";
 
 const ConfirmShipmentInput = builder.inputType("ConfirmShipmentInput", {
   fields: (t) => ({
@@ -46,7 +46,7 @@ builder.mutationField("confirmShipment", (t) =>
       "Attaches a validated tracking number to an order; the marketplace push is queued.",
     args: { input: t.arg({ type: ConfirmShipmentInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      const denied = writeScopeError(ctx);
+      const denied = scopeError(ctx, "orders:write");
       if (denied.length) return { shipment: null, errors: denied, warnings: [] };
       const fields = { ...input, orderId: input.orderId.id };
       // confirmShipment (src/domain/shipments.ts) does not check text sizes itself yet.

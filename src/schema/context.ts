@@ -1,5 +1,6 @@
 import type { PrismaClient } from "../../generated/prisma/client.ts";
 import type { CarrierRegistry } from "../carriers/registry.ts";
+import type { ApiKeyEvents } from "../domain/api-keys.ts";
 import type { ChangeFeed, ChangePublisher } from "../domain/changes.ts";
 import type { DeliveryEstimates } from "../domain/eta/service.ts";
 import type { JobQueue } from "../domain/jobs.ts";
@@ -38,6 +39,8 @@ export interface Context {
   deliveryEstimates: DeliveryEstimates;
   /** Outbound webhooks' HTTP: checks a subscription's target before it is stored. */
   webhookSender: WebhookSender;
+  /** Where a key's revocation is announced, so every instance stops it at once. */
+  keyEvents: ApiKeyEvents;
   /** The caller's Accept-Language, best first; empty when it sent none. */
   acceptLanguages: readonly string[];
 }

@@ -14,6 +14,7 @@ import "./store-connection.ts";
 import "./tracking-event.ts";
 import "./carrier-webhook.ts";
 import "./webhook-subscription.ts";
+import "./api-key.ts";
 import "./seller-metrics.ts";
 import "./valid-tracking-report.ts";
 import "./seller-risk.ts";

@@ -5,7 +5,7 @@ import type { UserError } from "../domain/user-error.ts";
 import { builder } from "./builder.ts";
 import { MarketplaceSyncStateEnum } from "./scalars.ts";
 import { ShipmentRef } from "./shipment.ts";
-import { UserErrorRef, writeScopeError } from "./user-error.ts";
+import { scopeError, UserErrorRef } from "./user-error.ts";
 
 const MarketplaceSyncRef = builder.objectRef<Shipment>("MarketplaceSync").implement({
   description: "The push of this shipment's tracking to its marketplace; every attempt is counted.",
@@ -64,7 +64,7 @@ builder.mutationField("retryMarketplaceSync", (t) =>
       "Pushes a shipment's tracking again now, attempts from zero: for a seller who fixed the cause of a FAILED push, or who will not wait for the first scan.",
     args: { shipmentId: t.arg.globalID({ for: ShipmentRef, required: true }) },
     resolve: async (_root, { shipmentId }, ctx) => {
-      const denied = writeScopeError(ctx);
+      const denied = scopeError(ctx, "orders:write");
       if (denied.length) return { shipment: null, errors: denied };
       return retryMarketplaceSync(ctx.db, ctx.jobs, ctx.viewer.tenantId, shipmentId.id);
     },
@@ -87,7 +87,7 @@ builder.mutationField("correctShipmentTracking", (t) =>
       "Corrects the carrier or tracking number of a shipment not yet delivered, validates it again and pushes it again (same package number). Refused after delivery (CORRECTION_AFTER_DELIVERY): the marketplace no longer counts it.",
     args: { input: t.arg({ type: CorrectShipmentTrackingInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      const denied = writeScopeError(ctx);
+      const denied = scopeError(ctx, "orders:write");
       if (denied.length) return { shipment: null, errors: denied };
       return correctShipmentTracking(
         ctx.db,

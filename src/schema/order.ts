@@ -10,7 +10,7 @@ import { pageSizeArg } from "./paging.ts";
 import { OrderStateEnum } from "./scalars.ts";
 import { StoreRef } from "./store.ts";
 import { assertTextLimits } from "./text-limits.ts";
-import { UserErrorRef, writeScopeError } from "./user-error.ts";
+import { scopeError, UserErrorRef } from "./user-error.ts";
 
 /** A stored date with the offset it was reported in; rows from before offsets were kept read Z. */
 function zoned(instant: Date | null, offsetMinutes: number) {
@@ -173,7 +173,7 @@ builder.mutationField("createOrder", (t) =>
     type: OrderPayload,
     args: { input: t.arg({ type: CreateOrderInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      const denied = writeScopeError(ctx);
+      const denied = scopeError(ctx, "orders:write");
       if (denied.length) return { order: null, errors: denied };
       return createOrder(
         ctx.db,
@@ -202,7 +202,7 @@ builder.mutationField("updateOrderStatus", (t) =>
       "Records the marketplace's new status of an order; a move its marketplace does not allow is refused.",
     args: { input: t.arg({ type: UpdateOrderStatusInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      const denied = writeScopeError(ctx);
+      const denied = scopeError(ctx, "orders:write");
       if (denied.length) return { order: null, errors: denied };
       return updateOrderStatus(
         ctx.db,

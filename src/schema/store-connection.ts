@@ -11,7 +11,7 @@ import { STORE_SYNC_POLICIES } from "../vocabulary/index.ts";
 import { builder } from "./builder.ts";
 import type { Context } from "./context.ts";
 import { StoreRef } from "./store.ts";
-import { UserErrorRef, writeScopeError } from "./user-error.ts";
+import { scopeError, UserErrorRef } from "./user-error.ts";
 
 export const StoreSyncPolicyEnum = builder.enumType("StoreSyncPolicy", {
   description:
@@ -160,7 +160,7 @@ builder.mutationField("connectStore", (t) =>
       "Opens a store with marketplace API access. The credentials are checked with the marketplace (a token exchange) and stored sealed; they are never returned.",
     args: { input: t.arg({ type: ConnectStoreInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      const denied = writeScopeError(ctx);
+      const denied = scopeError(ctx, "orders:write");
       if (denied.length) return { store: null, errors: denied, warnings: [] };
       const credentials = readCredentialsArg(input.credentials as CredentialsArg);
       if (!credentials) return missingMember();
@@ -181,7 +181,7 @@ builder.mutationField("updateStoreCredentials", (t) =>
       "Replaces a store's credentials and endpoint overrides, checked as connectStore checks them. Pushes that failed for want of working credentials are queued again.",
     args: { input: t.arg({ type: UpdateStoreCredentialsInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      const denied = writeScopeError(ctx);
+      const denied = scopeError(ctx, "orders:write");
       if (denied.length) return { store: null, errors: denied, warnings: [] };
       const credentials = readCredentialsArg(input.credentials as CredentialsArg);
       if (!credentials) return missingMember();
@@ -204,7 +204,7 @@ builder.mutationField("setStoreSyncPolicy", (t) =>
       syncPolicy: t.arg({ type: StoreSyncPolicyEnum, required: true }),
     },
     resolve: async (_root, { storeId, syncPolicy }, ctx) => {
-      const denied = writeScopeError(ctx);
+      const denied = scopeError(ctx, "orders:write");
       if (denied.length) return { store: null, errors: denied, warnings: [] };
       return setStoreSyncPolicy(ctx.db, ctx.viewer.tenantId, { storeId: storeId.id, syncPolicy });
     },

@@ -4,7 +4,7 @@ import { createStore } from "../domain/orders.ts";
 import type { UserError } from "../domain/user-error.ts";
 import { builder } from "./builder.ts";
 import { MarketplaceRef, SiteRef, unknownMarketplace, unknownSite } from "./marketplace.ts";
-import { UserErrorRef, writeScopeError } from "./user-error.ts";
+import { scopeError, UserErrorRef } from "./user-error.ts";
 
 export const StoreRef = builder.prismaNode("Store", {
   id: { field: "id" },
@@ -64,7 +64,7 @@ builder.mutationField("createStore", (t) =>
     description: "Opens a store on one of a marketplace's sites.",
     args: { input: t.arg({ type: CreateStoreInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      const denied = writeScopeError(ctx);
+      const denied = scopeError(ctx, "orders:write");
       if (denied.length) return { store: null, errors: denied };
       return createStore(ctx.db, ctx.viewer.tenantId, input, ctx);
     },

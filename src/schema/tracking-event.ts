@@ -11,7 +11,7 @@ import { TrackingStatusEnum, TrackingSubstatusEnum } from "./scalars.ts";
 import { ShipmentRef } from "./shipment.ts";
 import { StoreRef } from "./store.ts";
 import { TimelineEntryRef } from "./timeline-entry.ts";
-import { UserErrorRef, writeScopeError } from "./user-error.ts";
+import { scopeError, UserErrorRef } from "./user-error.ts";
 
 const LocationInput = builder.inputType("LocationInput", {
   fields: (t) => ({
@@ -77,7 +77,7 @@ builder.mutationField("recordTrackingEvents", (t) =>
     args: { input: t.arg({ type: RecordTrackingEventsInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const empty = { shipment: null, recordedCount: 0, duplicateCount: 0 };
-      const denied = writeScopeError(ctx);
+      const denied = scopeError(ctx, "tracking:write");
       if (denied.length) return { ...empty, errors: denied };
       const selector = shipmentSelector({ ...input, shipmentId: input.shipmentId?.id });
       if (!selector) {

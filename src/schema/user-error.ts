@@ -1,3 +1,4 @@
+import type { Scope } from "../domain/scopes.ts";
 import { USER_ERROR_CODES, type UserError } from "../domain/user-error.ts";
 import { builder } from "./builder.ts";
 import type { Context } from "./context.ts";
@@ -16,17 +17,13 @@ export const UserErrorRef = builder.objectRef<UserError>("UserError").implement(
   }),
 });
 
-/** Mutations need the "write" scope; reported as a typed error, not an exception. */
-export function writeScopeError(ctx: Context): UserError[] {
-  return ctx.viewer.scopes.has("write")
-    ? []
-    : [{ code: "FORBIDDEN", message: "this API key lacks the write scope", field: null }];
-}
-
 /**
- * Managing webhook subscriptions and replaying deliveries: the write scope (a key that cannot
- * write could otherwise send the tenant's data anywhere).
+ * Each mutation names the scope it needs (decision 034); a key without it gets a typed
+ * FORBIDDEN in the payload, not an exception. Queries and subscriptions are checked before they
+ * run, from READ_FIELD_SCOPES (src/server/request-limits.ts).
  */
-export function webhooksScopeError(ctx: Context): UserError[] {
-  return writeScopeError(ctx);
+export function scopeError(ctx: Context, scope: Scope): UserError[] {
+  return ctx.viewer.scopes.has(scope)
+    ? []
+    : [{ code: "FORBIDDEN", message: `this API key lacks the ${scope} scope`, field: null }];
 }

@@ -17,7 +17,7 @@ import {
 } from "../domain/outbound-webhooks/subscriptions.ts";
 import type { UserError } from "../domain/user-error.ts";
 import { builder } from "./builder.ts";
-import { UserErrorRef, webhooksScopeError } from "./user-error.ts";
+import { scopeError, UserErrorRef } from "./user-error.ts";
 
 const EVENT_DESCRIPTIONS: Record<WebhookEventType, string> = {
   "shipment.updated": "Tracking events were recorded for a shipment (its status may have changed).",
@@ -198,7 +198,7 @@ builder.mutationFields((t) => ({
     type: subscriptionPayload("CreateWebhookSubscriptionPayload"),
     args: { input: t.arg({ type: CreateInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      const errors = webhooksScopeError(ctx);
+      const errors = scopeError(ctx, "webhooks:manage");
       if (errors.length) return denied(errors);
       return createWebhookSubscription(ctx.db, ctx.viewer.tenantId, input, {
         secretBox: ctx.secretBox,
@@ -211,7 +211,7 @@ builder.mutationFields((t) => ({
     type: subscriptionPayload("RotateWebhookSecretPayload"),
     args: { input: t.arg({ type: RotateInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      const errors = webhooksScopeError(ctx);
+      const errors = scopeError(ctx, "webhooks:manage");
       if (errors.length) return denied(errors);
       return rotateWebhookSecret(
         ctx.db,
@@ -225,7 +225,7 @@ builder.mutationFields((t) => ({
     type: subscriptionPayload("UpdateWebhookSubscriptionPayload"),
     args: { input: t.arg({ type: UpdateInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      const errors = webhooksScopeError(ctx);
+      const errors = scopeError(ctx, "webhooks:manage");
       if (errors.length) return denied(errors);
       return updateWebhookSubscription(
         ctx.db,
@@ -290,7 +290,7 @@ builder.mutationFields((t) => ({
     type: DeletePayload,
     args: { input: t.arg({ type: DeleteInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      const errors = webhooksScopeError(ctx);
+      const errors = scopeError(ctx, "webhooks:manage");
       if (errors.length) return { deletedId: null, errors };
       const result = await deleteWebhookSubscription(ctx.db, ctx.viewer.tenantId, input.id.id);
       return {
@@ -304,7 +304,7 @@ builder.mutationFields((t) => ({
     description: "Sends a delivery again now, with its original webhook-id.",
     args: { input: t.arg({ type: ReplayInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      const errors = webhooksScopeError(ctx);
+      const errors = scopeError(ctx, "webhooks:manage");
       if (errors.length) return { delivery: null, errors };
       return replayWebhookDelivery(ctx.db, ctx.jobs, ctx.viewer.tenantId, input.id.id, ctx.now());
     },
@@ -314,7 +314,7 @@ builder.mutationFields((t) => ({
     description: `Sends again the failed deliveries of a subscription written since a time, oldest first (at most ${MAX_REPLAY} per call).`,
     args: { input: t.arg({ type: ReplayFailedInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      const errors = webhooksScopeError(ctx);
+      const errors = scopeError(ctx, "webhooks:manage");
       if (errors.length) return { replayed: 0, errors };
       return replayFailedWebhookDeliveries(
         ctx.db,

@@ -5,6 +5,7 @@ import { createYoga, type YogaInitialContext } from "graphql-yoga";
 import { type WebSocket, WebSocketServer } from "ws";
 import type { PrismaClient } from "../../generated/prisma/client.ts";
 import { type CarrierRegistry, createCarrierRegistry } from "../carriers/registry.ts";
+import type { ApiKeyEvents } from "../domain/api-keys.ts";
 import type { BackoffPolicy } from "../domain/backoff.ts";
 import { createDeliveryEstimates } from "../domain/eta/service.ts";
 import { createWebhookDeliverer, type WebhookSender } from "../domain/outbound-webhooks/deliver.ts";
@@ -17,7 +18,7 @@ import { createTextBook, parseAcceptLanguage } from "../domain/texts/index.ts";
 import { createMarketplaceRegistry, type MarketplaceRegistry } from "../plugins/registry.ts";
 import type { Context } from "../schema/context.ts";
 import { schema } from "../schema/index.ts";
-import { createAuthenticator } from "./api-keys.ts";
+import { type AuthRefusal, createAuthenticator } from "./api-keys.ts";
 import { DELIVERY_HISTORY_PATH, handleHistoryImport } from "./delivery-history-route.ts";
 import { createGraphiQL } from "./graphiql.ts";
 import type { JobEngine } from "./job-queue.ts";
@@ -31,7 +32,6 @@ import {
   readLimitedBody,
   replyError,
   type TransportLimits,
-  UNAUTHENTICATED_MESSAGE,
 } from "./transport-limits.ts";
 import {
   handleCarrierWebhook,
@@ -103,9 +103,9 @@ export interface App {
 type EnvelopedRoot = { execute: typeof execute; subscribe: typeof subscribe };
 type InitialContext = YogaInitialContext & { connectionParams?: Record<string, unknown> };
 
-function unauthenticated(): GraphQLError {
-  return new GraphQLError(UNAUTHENTICATED_MESSAGE, {
-    extensions: { code: "UNAUTHENTICATED", http: { status: 401 } },
+function unauthenticated(refusal: AuthRefusal): GraphQLError {
+  return new GraphQLError(refusal.message, {
+    extensions: { code: refusal.code, http: { status: 401 } },
   });
 }
 
@@ -133,7 +133,22 @@ export function buildApp(deps: AppDeps): App {
       channels.publisher.publish(change);
     },
   };
-  const authenticate = createAuthenticator(deps.db);
+  const authenticate = createAuthenticator(deps.db, { keyClock: now });
+  const sockets = createKeySockets();
+  const keyEvents: ApiKeyEvents = {
+    keyChanged: (change) => {
+      // This instance forgets at once; the others when the pub/sub brings the change.
+      authenticate.forget(change.apiKeyId);
+      deps.pubsub.publish("api-key:changed", change);
+    },
+  };
+  const keyChanges = deps.pubsub.subscribe("api-key:changed");
+  const keyChangesDone = (async () => {
+    for await (const change of keyChanges) {
+      authenticate.forget(change.apiKeyId);
+      if (change.stopped) sockets.close(change.apiKeyId);
+    }
+  })();
   const limits = { ...DEFAULT_LIMITS, ...deps.limits };
   const deliveryEstimates = createDeliveryEstimates({ db: deps.db, now, marketplaces });
   const webhookSender = deps.webhookSender ?? createWebhookSender(NO_ALLOWED_TARGETS);
@@ -150,8 +165,9 @@ export function buildApp(deps: AppDeps): App {
     context: async (initial): Promise<Context> => {
       const header =
         initial.connectionParams?.authorization ?? initial.request?.headers.get("authorization");
-      const viewer = await authenticate(typeof header === "string" ? header : null);
-      if (!viewer) throw unauthenticated();
+      const auth = await authenticate(typeof header === "string" ? header : null);
+      if (auth.refusal) throw unauthenticated(auth.refusal);
+      const { viewer } = auth;
       const acceptLanguage =
         initial.connectionParams?.["accept-language"] ??
         initial.request?.headers.get("accept-language");
@@ -169,6 +185,7 @@ export function buildApp(deps: AppDeps): App {
         jobs,
         deliveryEstimates,
         webhookSender,
+        keyEvents,
         acceptLanguages: parseAcceptLanguage(
           typeof acceptLanguage === "string" ? acceptLanguage : null,
         ),
@@ -195,8 +212,9 @@ export function buildApp(deps: AppDeps): App {
    * and handed to yoga already read (whatwg-node takes a parsed `req.body`, as from Express).
    */
   const handleGraphQLWithBody = async (req: IncomingMessage, res: ServerResponse) => {
-    if (!(await authenticate(req.headers.authorization ?? null))) {
-      return replyError(res, 401, "UNAUTHENTICATED", UNAUTHENTICATED_MESSAGE, {
+    const auth = await authenticate(req.headers.authorization ?? null);
+    if (auth.refusal) {
+      return replyError(res, 401, auth.refusal.code, auth.refusal.message, {
         "www-authenticate": "Bearer",
       });
     }
@@ -277,7 +295,10 @@ export function buildApp(deps: AppDeps): App {
       connectionInitWaitTimeout: limits.wsConnectionInitTimeoutMs,
       onConnect: async (ctx) => {
         const header = ctx.connectionParams?.authorization;
-        return (await authenticate(typeof header === "string" ? header : null)) !== null;
+        const auth = await authenticate(typeof header === "string" ? header : null);
+        if (auth.refusal) return false;
+        sockets.add(auth.viewer.apiKeyId, ctx.extra.socket);
+        return true;
       },
       // onSubscribe puts yoga's enveloped execute/subscribe in rootValue (yoga's graphql-ws recipe).
       execute: (args) => (args.rootValue as EnvelopedRoot).execute(args),
@@ -361,14 +382,35 @@ export function buildApp(deps: AppDeps): App {
     close: async () => {
       // The job engine belongs to whoever started it, and stops after this.
       ops.beginShutdown();
+      await keyChanges.return?.();
+      await keyChangesDone;
       // Subscribers are told the server is going away (1001) and reconnect elsewhere; a client
       // that does not answer the close within a second is cut (ws would wait 30 s).
-      const sockets = [...wsServer.clients];
+      const open = [...wsServer.clients];
       await wsCleanup.dispose();
       wsServer.close();
-      await closedWithin(sockets, 1_000);
+      await closedWithin(open, 1_000);
       await drainHttp(server, limits.shutdownDrainMs);
       await deliveryEstimates.settled();
+      await authenticate.settled();
+    },
+  };
+}
+
+/** The open graphql-ws sockets of each key, so a revocation can close them (4403). */
+function createKeySockets() {
+  const byKey = new Map<string, Set<WebSocket>>();
+  return {
+    add(apiKeyId: string, socket: WebSocket) {
+      const open = byKey.get(apiKeyId) ?? new Set();
+      byKey.set(apiKeyId, open.add(socket));
+      socket.once("close", () => {
+        open.delete(socket);
+        if (open.size === 0 && byKey.get(apiKeyId) === open) byKey.delete(apiKeyId);
+      });
+    },
+    close(apiKeyId: string) {
+      for (const socket of byKey.get(apiKeyId) ?? []) socket.close(4403, "Forbidden");
     },
   };
 }

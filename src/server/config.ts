@@ -1,3 +1,4 @@
+import { apiKeyShape } from "../domain/api-key-format.ts";
 import { parseAllowList, type TargetAllowList } from "../domain/outbound-webhooks/targets.ts";
 import { DEFAULT_POOL, isPostgresUrl, type PoolSettings } from "./database.ts";
 import { parseSecretKey } from "./secret-key.ts";
@@ -82,7 +83,7 @@ export function readConfig(
     databaseUrl,
     dataDir: env.TRACKLINE_DATA_DIR || "data",
     redisUrl: env.REDIS_URL || undefined,
-    demoApiKey: env.TRACKLINE_DEMO_API_KEY || undefined,
+    demoApiKey: readDemoApiKey(env),
     seedDemo: readSwitch(env, "TRACKLINE_SEED_DEMO") ?? development,
     graphiql: readSwitch(env, "TRACKLINE_GRAPHIQL") ?? !production,
     prefillGraphiQL: development,
@@ -114,6 +115,20 @@ function readAllowList(env: NodeJS.ProcessEnv): TargetAllowList {
       `TRACKLINE_WEBHOOK_ALLOW_HOSTS must list host names, addresses or CIDR ranges separated by commas, such as "hooks.internal,10.0.0.0/8", got "${env.TRACKLINE_WEBHOOK_ALLOW_HOSTS}"`,
     );
   }
+}
+
+/**
+ * TRACKLINE_DEMO_API_KEY: any key, but one that looks like a current key must pass its
+ * checksum, or every request with it would be refused as MALFORMED_API_KEY (decision 034).
+ */
+function readDemoApiKey(env: NodeJS.ProcessEnv): string | undefined {
+  const key = env.TRACKLINE_DEMO_API_KEY || undefined;
+  if (key && apiKeyShape(key) === "malformed") {
+    throw new ConfigError(
+      "TRACKLINE_DEMO_API_KEY looks like a tl_live_/tl_test_ key but fails its checksum: copy it again, or leave it unset to have one generated",
+    );
+  }
+  return key;
 }
 
 /** TRACKLINE_PUBLIC_URL: scheme, host and any path prefix a proxy adds; pushes are signed over it. */

@@ -13,8 +13,8 @@ import {
 import type { JobQueue } from "../domain/jobs.ts";
 import { importFinished } from "../domain/outbound-webhooks/events.ts";
 import { emitWebhookEvent } from "../domain/outbound-webhooks/outbox.ts";
-import type { Viewer } from "../schema/context.ts";
-import { replyError, UNAUTHENTICATED_MESSAGE } from "./transport-limits.ts";
+import type { AuthResult } from "./api-keys.ts";
+import { replyError } from "./transport-limits.ts";
 
 export const DELIVERY_HISTORY_PATH = "/imports/delivery-history";
 /** 25,000 rows of every column take about 5 MB; 20 MB leaves room without inviting abuse. */
@@ -24,7 +24,7 @@ const MAX_LISTED_ERRORS = 1000;
 
 export interface HistoryImportDeps {
   db: PrismaClient;
-  authenticate(header: string | null): Promise<Viewer | null>;
+  authenticate(header: string | null): Promise<AuthResult>;
   calendars: CalendarBook;
   /** Queues the `import.finished` webhooks. */
   jobs: JobQueue;
@@ -46,14 +46,16 @@ export async function handleHistoryImport(
 ): Promise<void> {
   const maxBytes = deps.maxBytes ?? MAX_HISTORY_BYTES;
   if (req.method !== "POST") return replyError(res, 405, "METHOD_NOT_ALLOWED", "use POST");
-  const viewer = await deps.authenticate(req.headers.authorization ?? null);
-  if (!viewer) {
-    return replyError(res, 401, "UNAUTHENTICATED", UNAUTHENTICATED_MESSAGE, {
+  const auth = await deps.authenticate(req.headers.authorization ?? null);
+  if (auth.refusal) {
+    return replyError(res, 401, auth.refusal.code, auth.refusal.message, {
       "www-authenticate": "Bearer",
     });
   }
-  if (!viewer.scopes.has("write")) {
-    return replyError(res, 403, "FORBIDDEN", "importing delivery history needs the write scope");
+  const { viewer } = auth;
+  if (!viewer.scopes.has("tracking:write")) {
+    const message = "importing delivery history needs the tracking:write scope";
+    return replyError(res, 403, "FORBIDDEN", message);
   }
   if (!/^text\/csv\b/i.test(req.headers["content-type"] ?? "")) {
     return replyError(res, 415, "UNSUPPORTED_MEDIA_TYPE", "send content-type: text/csv");

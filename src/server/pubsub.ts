@@ -7,7 +7,16 @@ export type PubSubTopics = {
   "shipment:updated": [shipmentId: string, change: ShipmentChange];
   "tracking-event:added": [tenantId: string, change: ShipmentChange];
   "seller-risk:raised": [tenantId: string, change: RiskChange];
+  /** A key revoked (`stopped`) or given an earlier end: every instance forgets it. */
+  "api-key:changed": [change: ApiKeyChange];
 };
+
+export interface ApiKeyChange {
+  tenantId: string;
+  apiKeyId: string;
+  /** Revoked, or rotated without grace: its open WebSockets are closed too. */
+  stopped: boolean;
+}
 
 export type TracklinePubSub = ReturnType<typeof createPubSub<PubSubTopics>>;
 

@@ -7,12 +7,15 @@ import {
   GraphQLError,
   type GraphQLSchema,
   getOperationAST,
+  Kind,
+  type SelectionSetNode,
   type ValidationContext,
   type ValidationRule,
   validate,
 } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import { MAX_REQUEST_TEXT } from "../domain/input-limits.ts";
+import { scopeForReadField } from "../domain/scopes.ts";
 import type { Context } from "../schema/context.ts";
 
 /**
@@ -31,7 +34,7 @@ export const REQUEST_LIMITS = {
 
 /**
  * Shape checks on the document (GraphQL Armor, long literals), then, just before anything runs,
- * the read scope, long variables and the cost.
+ * the scopes, long variables and the cost.
  */
 export function requestLimitPlugins(): Plugin[] {
   return [
@@ -116,7 +119,7 @@ interface RunArgs {
 /**
  * Checks that need the variables run just before execution: yoga caches validation by document
  * text, so a rule that read variables would let a cheap request's verdict stand for a costly one.
- * In order: the read scope, text sizes, cost. The first that refuses answers.
+ * In order: the scopes, text sizes, cost. The first that refuses answers.
  */
 function beforeRunPlugin(): Plugin {
   const check = (args: RunArgs) =>
@@ -134,20 +137,49 @@ function beforeRunPlugin(): Plugin {
 }
 
 /**
- * Queries and subscriptions need the key's `read` scope (`write` does not imply it): FORBIDDEN,
- * HTTP 403. Mutations check `write` themselves and answer in their payload.
+ * Each root field of a query or subscription needs its scope (READ_FIELD_SCOPES, decision 034):
+ * FORBIDDEN, HTTP 403, naming the first one missing. Mutations check theirs themselves and
+ * answer in their payload.
  */
 function readScopeRefusal(args: RunArgs): ExecutionResult | null {
-  const operation = getOperationAST(args.document, args.operationName)?.operation;
-  if (operation === "mutation") return null;
+  const operationNode = getOperationAST(args.document, args.operationName);
+  const operation = operationNode?.operation;
+  if (!operationNode || operation === "mutation") return null;
   const { viewer } = args.contextValue as Partial<Context>;
-  if (viewer?.scopes.has("read")) return null;
-  const message = `this API key lacks the read scope a ${operation ?? "query"} needs`;
-  return {
-    errors: [
-      new GraphQLError(message, { extensions: { code: "FORBIDDEN", http: { status: 403 } } }),
-    ],
-  };
+  const fragments = new Map(
+    args.document.definitions
+      .filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION)
+      .map((fragment) => [fragment.name.value, fragment.selectionSet] as const),
+  );
+  for (const field of rootFields(operationNode.selectionSet, fragments)) {
+    const scope = scopeForReadField(field);
+    if (scope === null || viewer?.scopes.has(scope)) continue;
+    const message = `this API key lacks the ${scope} scope ${field} needs`;
+    return {
+      errors: [
+        new GraphQLError(message, { extensions: { code: "FORBIDDEN", http: { status: 403 } } }),
+      ],
+    };
+  }
+  return null;
+}
+
+function rootFields(
+  selectionSet: SelectionSetNode,
+  fragments: ReadonlyMap<string, SelectionSetNode>,
+  seen = new Set<string>(),
+): string[] {
+  return selectionSet.selections.flatMap((selection) => {
+    if (selection.kind === Kind.FIELD) return [selection.name.value];
+    if (selection.kind === Kind.INLINE_FRAGMENT) {
+      return rootFields(selection.selectionSet, fragments, seen);
+    }
+    const name = selection.name.value;
+    const fragment = fragments.get(name);
+    if (!fragment || seen.has(name)) return [];
+    seen.add(name);
+    return rootFields(fragment, fragments, seen);
+  });
 }
 
 /** Refuses a request whose cost, with its variables resolved, is over REQUEST_LIMITS.maxCost. */

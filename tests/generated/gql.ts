@@ -14,6 +14,14 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  mutation CreateRevocableKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { key apiKey { id } errors { code } }\n  }\n": typeof types.CreateRevocableKeyDocument,
+    "\n  mutation RevokeOpenKey($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) { errors { code } }\n  }\n": typeof types.RevokeOpenKeyDocument,
+    "\n  mutation RotateOpenKey($input: RotateApiKeyInput!) {\n    rotateApiKey(input: $input) { key errors { code } }\n  }\n": typeof types.RotateOpenKeyDocument,
+    "\n  subscription WatchRevocation($id: ID!) { shipmentUpdated(id: $id) { id } }\n": typeof types.WatchRevocationDocument,
+    "\n  mutation CreateKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      key\n      apiKey { id name prefix scopes createdAt lastUsedAt expiresAt revokedAt }\n      errors { code field message }\n    }\n  }\n": typeof types.CreateKeyDocument,
+    "\n  query ListKeys { apiKeys { id name prefix scopes expiresAt revokedAt } }\n": typeof types.ListKeysDocument,
+    "\n  mutation RotateKey($input: RotateApiKeyInput!) {\n    rotateApiKey(input: $input) {\n      key\n      apiKey { id name scopes }\n      errors { code field message }\n    }\n  }\n": typeof types.RotateKeyDocument,
+    "\n  mutation RevokeKey($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) { apiKey { id revokedAt } errors { code field } }\n  }\n": typeof types.RevokeKeyDocument,
     "\n  mutation EndpointCreate($input: CreateCarrierWebhookInput!) {\n    createCarrierWebhook(input: $input) {\n      webhook { id path }\n      errors { code field }\n    }\n  }\n": typeof types.EndpointCreateDocument,
     "\n  mutation EndpointRotate($input: RotateCarrierWebhookSecretInput!) {\n    rotateCarrierWebhookSecret(input: $input) {\n      webhook { id path previousSecretExpiresAt }\n      errors { code field }\n    }\n  }\n": typeof types.EndpointRotateDocument,
     "\n  mutation EndpointDelete($input: DeleteCarrierWebhookInput!) {\n    deleteCarrierWebhook(input: $input) {\n      deletedId\n      errors { code field }\n    }\n  }\n": typeof types.EndpointDeleteDocument,
@@ -91,6 +99,14 @@ type Documents = {
     "\n  query VtrCounts($storeId: ID!) {\n    sellerMetrics(storeId: $storeId, window: DAYS_7) { validTrackingRate { numerator denominator } }\n  }\n": typeof types.VtrCountsDocument,
 };
 const documents: Documents = {
+    "\n  mutation CreateRevocableKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { key apiKey { id } errors { code } }\n  }\n": types.CreateRevocableKeyDocument,
+    "\n  mutation RevokeOpenKey($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) { errors { code } }\n  }\n": types.RevokeOpenKeyDocument,
+    "\n  mutation RotateOpenKey($input: RotateApiKeyInput!) {\n    rotateApiKey(input: $input) { key errors { code } }\n  }\n": types.RotateOpenKeyDocument,
+    "\n  subscription WatchRevocation($id: ID!) { shipmentUpdated(id: $id) { id } }\n": types.WatchRevocationDocument,
+    "\n  mutation CreateKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      key\n      apiKey { id name prefix scopes createdAt lastUsedAt expiresAt revokedAt }\n      errors { code field message }\n    }\n  }\n": types.CreateKeyDocument,
+    "\n  query ListKeys { apiKeys { id name prefix scopes expiresAt revokedAt } }\n": types.ListKeysDocument,
+    "\n  mutation RotateKey($input: RotateApiKeyInput!) {\n    rotateApiKey(input: $input) {\n      key\n      apiKey { id name scopes }\n      errors { code field message }\n    }\n  }\n": types.RotateKeyDocument,
+    "\n  mutation RevokeKey($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) { apiKey { id revokedAt } errors { code field } }\n  }\n": types.RevokeKeyDocument,
     "\n  mutation EndpointCreate($input: CreateCarrierWebhookInput!) {\n    createCarrierWebhook(input: $input) {\n      webhook { id path }\n      errors { code field }\n    }\n  }\n": types.EndpointCreateDocument,
     "\n  mutation EndpointRotate($input: RotateCarrierWebhookSecretInput!) {\n    rotateCarrierWebhookSecret(input: $input) {\n      webhook { id path previousSecretExpiresAt }\n      errors { code field }\n    }\n  }\n": types.EndpointRotateDocument,
     "\n  mutation EndpointDelete($input: DeleteCarrierWebhookInput!) {\n    deleteCarrierWebhook(input: $input) {\n      deletedId\n      errors { code field }\n    }\n  }\n": types.EndpointDeleteDocument,
@@ -182,6 +198,38 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateRevocableKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { key apiKey { id } errors { code } }\n  }\n"): (typeof documents)["\n  mutation CreateRevocableKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { key apiKey { id } errors { code } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeOpenKey($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) { errors { code } }\n  }\n"): (typeof documents)["\n  mutation RevokeOpenKey($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) { errors { code } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RotateOpenKey($input: RotateApiKeyInput!) {\n    rotateApiKey(input: $input) { key errors { code } }\n  }\n"): (typeof documents)["\n  mutation RotateOpenKey($input: RotateApiKeyInput!) {\n    rotateApiKey(input: $input) { key errors { code } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription WatchRevocation($id: ID!) { shipmentUpdated(id: $id) { id } }\n"): (typeof documents)["\n  subscription WatchRevocation($id: ID!) { shipmentUpdated(id: $id) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      key\n      apiKey { id name prefix scopes createdAt lastUsedAt expiresAt revokedAt }\n      errors { code field message }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      key\n      apiKey { id name prefix scopes createdAt lastUsedAt expiresAt revokedAt }\n      errors { code field message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ListKeys { apiKeys { id name prefix scopes expiresAt revokedAt } }\n"): (typeof documents)["\n  query ListKeys { apiKeys { id name prefix scopes expiresAt revokedAt } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RotateKey($input: RotateApiKeyInput!) {\n    rotateApiKey(input: $input) {\n      key\n      apiKey { id name scopes }\n      errors { code field message }\n    }\n  }\n"): (typeof documents)["\n  mutation RotateKey($input: RotateApiKeyInput!) {\n    rotateApiKey(input: $input) {\n      key\n      apiKey { id name scopes }\n      errors { code field message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeKey($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) { apiKey { id revokedAt } errors { code field } }\n  }\n"): (typeof documents)["\n  mutation RevokeKey($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) { apiKey { id revokedAt } errors { code field } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

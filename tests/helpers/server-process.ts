@@ -18,6 +18,15 @@ export interface ServerProcess {
  * running on PostgreSQL still starts an embedded server unless `env` says otherwise.
  */
 export function startServerProcess(env: Record<string, string>): ServerProcess {
+  return startProcess("src/server/main.ts", [], env);
+}
+
+/** Another entry point (an operator command such as tenant-create.ts), spawned the same way. */
+export function startProcess(
+  entry: string,
+  args: string[],
+  env: Record<string, string>,
+): ServerProcess {
   const inherited = Object.fromEntries(
     Object.entries(process.env).filter(
       ([name]) =>
@@ -25,7 +34,7 @@ export function startServerProcess(env: Record<string, string>): ServerProcess {
         !name.startsWith("TRACKLINE_"),
     ),
   );
-  const child = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
+  const child = spawn(process.execPath, ["--import", "tsx", entry, ...args], {
     cwd: ROOT,
     env: { ...inherited, ...env },
     stdio: ["ignore", "pipe", "pipe"],
