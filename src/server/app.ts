@@ -10,6 +10,7 @@ import { createDeliveryEstimates } from "../domain/eta/service.ts";
 import type { RateGate } from "../domain/rate-gate.ts";
 import type { SecretBox } from "../domain/secret-box.ts";
 import { sweepSellerRisks } from "../domain/seller-risks.ts";
+import { createSharedReads } from "../domain/shared-reads.ts";
 import { createSyncWorker } from "../domain/sync-worker.ts";
 import { createTextBook, parseAcceptLanguage } from "../domain/texts/index.ts";
 import { createMarketplaceRegistry, type MarketplaceRegistry } from "../plugins/registry.ts";
@@ -100,6 +101,7 @@ export function buildApp(deps: AppDeps): App {
   const texts = createTextBook(marketplaces);
   const outbound = deps.fetch ?? globalThis.fetch;
   const { publisher, feed } = changeChannels(deps.pubsub);
+  const sharedReads = createSharedReads();
   const authenticate = createAuthenticator(deps.db);
   const limits = { ...DEFAULT_LIMITS, ...deps.limits };
   const deliveryEstimates = createDeliveryEstimates({ db: deps.db, now, marketplaces });
@@ -126,6 +128,7 @@ export function buildApp(deps: AppDeps): App {
         viewer,
         publisher,
         feed,
+        sharedReads,
         now,
         carriers,
         marketplaces,

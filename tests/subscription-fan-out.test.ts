@@ -1,0 +1,145 @@
+import { print } from "graphql";
+import type { Client } from "graphql-ws";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { graphql } from "./generated/index.ts";
+import { buildShipment, globalId } from "./helpers/factories.ts";
+import { settle, subscribe } from "./helpers/live.ts";
+import { RecordEvents } from "./helpers/operations.ts";
+import { startTestServer, type TestServer } from "./helpers/test-server.ts";
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.close());
+
+const ShipmentUpdatedMessage = graphql(`
+  subscription ShipmentUpdatedMessage($id: ID!, $locale: Locale) {
+    shipmentUpdated(id: $id) {
+      id status
+      buyerMessage(milestone: OUT_FOR_DELIVERY, locale: $locale)
+      store { id }
+    }
+  }
+`);
+
+const TrackingEventAddedLocalised = graphql(`
+  subscription TrackingEventAddedLocalised($locale: Locale) {
+    trackingEventAdded(locale: $locale) {
+      shipment { id status }
+      events { status description }
+    }
+  }
+`);
+
+type Live = ReturnType<typeof subscribe>;
+const LOCALES = ["en", "zh-Hans"] as const;
+const OUT_FOR_DELIVERY = { en: "Out for delivery today", "zh-Hans": "派送中" } as const;
+
+/** `count` subscribers of each kind, on their own sockets, half in English, half in Chinese. */
+async function subscribers(id: string, count: number) {
+  const lives: { live: Live; kind: "shipment" | "events"; locale: (typeof LOCALES)[number] }[] = [];
+  const clients: Client[] = [];
+  for (let i = 0; i < count; i++) {
+    const client = server.wsClient();
+    clients.push(client);
+    const locale = LOCALES[i % LOCALES.length]!;
+    lives.push({
+      live: subscribe(client, print(ShipmentUpdatedMessage), { id, locale }),
+      kind: "shipment",
+      locale,
+    });
+    lives.push({
+      live: subscribe(client, print(TrackingEventAddedLocalised), { locale }),
+      kind: "events",
+      locale,
+    });
+  }
+  await Promise.all(clients.map((client) => settle(client)));
+  return lives;
+}
+
+/** SQL statements the server ran to record one event and push it to every subscriber. */
+async function statementsPerEvent(id: string, count: number, day: number): Promise<number> {
+  const lives = await subscribers(id, count);
+  server.database.queries.length = 0;
+  const recorded = await server.request(RecordEvents, {
+    input: {
+      shipmentId: id,
+      events: [{ occurredAt: `2026-11-${10 + day}T09:00:00-05:00`, status: "OUT_FOR_DELIVERY" }],
+    },
+  });
+  expect(recorded.data?.recordTrackingEvents.recordedCount).toBe(1);
+  await Promise.all(lives.map(({ live }) => live.next(1)));
+  const statements = server.database.queries.filter((sql) => !sql.includes('"ApiKey"')).length;
+
+  for (const { live, kind, locale } of lives) {
+    expect(live.errors).toEqual([]);
+    expect(live.received).toHaveLength(1);
+    const data = live.received[0]?.data as Record<string, unknown>;
+    if (kind === "shipment") {
+      const message = (data.shipmentUpdated as { buyerMessage: string }).buyerMessage;
+      expect(message).toMatch(locale === "en" ? /out for delivery/i : /派送/);
+    } else {
+      expect(data.trackingEventAdded).toMatchObject({
+        shipment: { id, status: "OUT_FOR_DELIVERY" },
+        events: [{ status: "OUT_FOR_DELIVERY", description: OUT_FOR_DELIVERY[locale] }],
+      });
+    }
+    live.dispose();
+  }
+  return statements;
+}
+
+describe("subscription fan-out", () => {
+  it("runs the same number of SQL statements per event for 1, 10 and 50 subscribers", async () => {
+    const id = await buildShipment(server);
+    // The first event of a parcel does more (its first status); the ones measured are alike.
+    await statementsPerEvent(id, 1, 0);
+    const one = await statementsPerEvent(id, 1, 1);
+    const ten = await statementsPerEvent(id, 10, 2);
+    const fifty = await statementsPerEvent(id, 50, 3);
+    expect({ ten, fifty }).toEqual({ ten: one, fifty: one });
+  });
+
+  it("never answers a subscriber from another tenant's read of the same change", async () => {
+    const other = await server.createTenant("Tenant B");
+    const id = await buildShipment(server);
+    const [mineClient, theirClient] = [server.wsClient(), server.wsClient(other.apiKey)];
+    const mine = subscribe(mineClient, print(TrackingEventAddedLocalised), {});
+    const theirs = subscribe(theirClient, print(TrackingEventAddedLocalised), {});
+    await Promise.all([settle(mineClient), settle(theirClient)]);
+    await server.request(RecordEvents, {
+      input: {
+        shipmentId: id,
+        events: [{ occurredAt: "2026-11-20T09:00:00-05:00", status: "DELIVERED" }],
+      },
+    });
+    await mine.next(1);
+    expect(mine.received[0]?.data).toMatchObject({
+      trackingEventAdded: { shipment: { id }, events: [{ status: "DELIVERED" }] },
+    });
+    // Tenant B's feed is its own topic; its next message must be its own parcel's.
+    const ownId = await buildShipment(server, {
+      apiKey: other.apiKey,
+      storeId: globalId("Store", other.amazonStoreId),
+    });
+    await server.request(
+      RecordEvents,
+      {
+        input: {
+          shipmentId: ownId,
+          events: [{ occurredAt: "2026-11-20T10:00:00-05:00", status: "IN_TRANSIT" }],
+        },
+      },
+      other.apiKey,
+    );
+    await theirs.next(1);
+    expect(theirs.received).toHaveLength(1);
+    expect(theirs.received[0]?.data).toMatchObject({
+      trackingEventAdded: { shipment: { id: ownId }, events: [{ status: "IN_TRANSIT" }] },
+    });
+    mine.dispose();
+    theirs.dispose();
+  });
+});
