@@ -4,7 +4,7 @@
  * to each message arriving, SQL statements per recorded event, and memory per idle subscriber.
  * Run: npm run bench:fanout   (tsx --expose-gc; in-memory PGlite, or a fresh schema in the
  * PostgreSQL that DATABASE_URL names; Redis pub/sub when REDIS_URL is set; see bench/README.md)
- * FANOUT_SIZES=1000 limits the sizes; the subscribers run in a child process (bench/fanout-clients.ts).
+ * FANOUT_SIZES=1000 and FANOUT_LAYOUT=one|spread limit the runs; the subscribers run in a child process (bench/fanout-clients.ts).
  */
 import { type ChildProcess, fork } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -24,6 +24,10 @@ import type { FromClients, Subscriber, ToClients } from "./fanout-clients.ts";
 
 const PARCELS = 1_000;
 const SIZES = (process.env.FANOUT_SIZES ?? "1000,10000").split(",").map(Number);
+/** FANOUT_LAYOUT=one or =spread runs only that layout. */
+const SPREADS = [false, true].filter(
+  (spread) => !process.env.FANOUT_LAYOUT || (process.env.FANOUT_LAYOUT === "spread") === spread,
+);
 /** Events recorded one after another on the single parcel; each waits for every message. */
 const ONE_PARCEL_ROUNDS = 10;
 const LOCALES = ["en", "zh-Hans", "de", "ja", "pt-BR"];
@@ -282,7 +286,7 @@ const recordingStatements = (statements - baselineStart) / 5;
 
 const rows: Row[] = [];
 for (const size of SIZES) {
-  for (const spread of [false, true]) {
+  for (const spread of SPREADS) {
     const row = await run(size, spread);
     console.log(JSON.stringify(row));
     rows.push(row);

@@ -36,6 +36,15 @@ type Live = ReturnType<typeof subscribe>;
 const LOCALES = ["en", "zh-Hans"] as const;
 const OUT_FOR_DELIVERY = { en: "Out for delivery today", "zh-Hans": "派送中" } as const;
 
+/**
+ * The operation under another name for every other subscriber: the server runs one execution per
+ * distinct operation, so these run their own while still sharing the change's reads.
+ */
+function named(document: Parameters<typeof print>[0], i: number): string {
+  const text = print(document);
+  return i % 2 ? text : text.replace(/^subscription (\w+)/, `subscription $1N${i}`);
+}
+
 /** `count` subscribers of each kind, on their own sockets, half in English, half in Chinese. */
 async function subscribers(id: string, count: number) {
   const lives: { live: Live; kind: "shipment" | "events"; locale: (typeof LOCALES)[number] }[] = [];
@@ -45,12 +54,12 @@ async function subscribers(id: string, count: number) {
     clients.push(client);
     const locale = LOCALES[i % LOCALES.length]!;
     lives.push({
-      live: subscribe(client, print(ShipmentUpdatedMessage), { id, locale }),
+      live: subscribe(client, named(ShipmentUpdatedMessage, i), { id, locale }),
       kind: "shipment",
       locale,
     });
     lives.push({
-      live: subscribe(client, print(TrackingEventAddedLocalised), { locale }),
+      live: subscribe(client, named(TrackingEventAddedLocalised, i), { locale }),
       kind: "events",
       locale,
     });
