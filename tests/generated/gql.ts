@@ -57,6 +57,7 @@ type Documents = {
     "\n  query Tracked($trackingNumber: String!) { trackShipment(trackingNumber: $trackingNumber) { status } }\n": typeof types.TrackedDocument,
     "\n  query ShipmentsWithTimelines {\n    shipments(first: 50) { edges { node { order { id } timeline { status } } } }\n  }\n": typeof types.ShipmentsWithTimelinesDocument,
     "\n  query OrdersWithShipments {\n    orders(first: 50) { edges { node { id store { site { code } } shipments { trackingNumber timeline { status } } } } }\n  }\n": typeof types.OrdersWithShipmentsDocument,
+    "\n  query ShipmentPageTimelines($first: Int!) {\n    shipments(first: $first) {\n      edges { node { id timelineCount timeline { occurredAt status description location { city } } } }\n    }\n  }\n": typeof types.ShipmentPageTimelinesDocument,
     "\n  mutation CreateBazaarStore($input: CreateStoreInput!) {\n    createStore(input: $input) { store { id site { locales } } errors { code } }\n  }\n": typeof types.CreateBazaarStoreDocument,
     "\n  query BazaarParcel($id: ID!) {\n    shipment(id: $id) {\n      carrier { name trackingUrl }\n      order { state nativeStatus { code label(locale: \"de\") } }\n      timeline(locale: \"en\") { description }\n    }\n  }\n": typeof types.BazaarParcelDocument,
     "query ScopeStores { stores { id name } }": typeof types.ScopeStoresDocument,
@@ -129,6 +130,7 @@ const documents: Documents = {
     "\n  query Tracked($trackingNumber: String!) { trackShipment(trackingNumber: $trackingNumber) { status } }\n": types.TrackedDocument,
     "\n  query ShipmentsWithTimelines {\n    shipments(first: 50) { edges { node { order { id } timeline { status } } } }\n  }\n": types.ShipmentsWithTimelinesDocument,
     "\n  query OrdersWithShipments {\n    orders(first: 50) { edges { node { id store { site { code } } shipments { trackingNumber timeline { status } } } } }\n  }\n": types.OrdersWithShipmentsDocument,
+    "\n  query ShipmentPageTimelines($first: Int!) {\n    shipments(first: $first) {\n      edges { node { id timelineCount timeline { occurredAt status description location { city } } } }\n    }\n  }\n": types.ShipmentPageTimelinesDocument,
     "\n  mutation CreateBazaarStore($input: CreateStoreInput!) {\n    createStore(input: $input) { store { id site { locales } } errors { code } }\n  }\n": types.CreateBazaarStoreDocument,
     "\n  query BazaarParcel($id: ID!) {\n    shipment(id: $id) {\n      carrier { name trackingUrl }\n      order { state nativeStatus { code label(locale: \"de\") } }\n      timeline(locale: \"en\") { description }\n    }\n  }\n": types.BazaarParcelDocument,
     "query ScopeStores { stores { id name } }": types.ScopeStoresDocument,
@@ -344,6 +346,10 @@ export function graphql(source: "\n  query ShipmentsWithTimelines {\n    shipmen
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query OrdersWithShipments {\n    orders(first: 50) { edges { node { id store { site { code } } shipments { trackingNumber timeline { status } } } } }\n  }\n"): (typeof documents)["\n  query OrdersWithShipments {\n    orders(first: 50) { edges { node { id store { site { code } } shipments { trackingNumber timeline { status } } } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ShipmentPageTimelines($first: Int!) {\n    shipments(first: $first) {\n      edges { node { id timelineCount timeline { occurredAt status description location { city } } } }\n    }\n  }\n"): (typeof documents)["\n  query ShipmentPageTimelines($first: Int!) {\n    shipments(first: $first) {\n      edges { node { id timelineCount timeline { occurredAt status description location { city } } } }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
