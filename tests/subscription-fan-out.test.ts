@@ -45,12 +45,12 @@ function named(document: Parameters<typeof print>[0], i: number): string {
   return i % 2 ? text : text.replace(/^subscription (\w+)/, `subscription $1N${i}`);
 }
 
-/** `count` subscribers of each kind, on their own sockets, half in English, half in Chinese. */
-async function subscribers(id: string, count: number) {
+/** `count` subscribers of each kind per instance, each on its own socket, half in English, half in Chinese. */
+async function subscribers(id: string, count: number, wsUrls: (string | undefined)[]) {
   const lives: { live: Live; kind: "shipment" | "events"; locale: (typeof LOCALES)[number] }[] = [];
   const clients: Client[] = [];
-  for (let i = 0; i < count; i++) {
-    const client = server.wsClient();
+  for (let i = 0; i < count * wsUrls.length; i++) {
+    const client = server.wsClient(undefined, wsUrls[i % wsUrls.length]);
     clients.push(client);
     const locale = LOCALES[i % LOCALES.length]!;
     lives.push({
@@ -69,8 +69,13 @@ async function subscribers(id: string, count: number) {
 }
 
 /** SQL statements the server ran to record one event and push it to every subscriber. */
-async function statementsPerEvent(id: string, count: number, day: number): Promise<number> {
-  const lives = await subscribers(id, count);
+async function statementsPerEvent(
+  id: string,
+  count: number,
+  day: number,
+  wsUrls: (string | undefined)[] = [undefined],
+): Promise<number> {
+  const lives = await subscribers(id, count, wsUrls);
   server.database.queries.length = 0;
   const recorded = await server.request(RecordEvents, {
     input: {
@@ -150,5 +155,18 @@ describe("subscription fan-out", () => {
     });
     mine.dispose();
     theirs.dispose();
+  });
+});
+
+// With Redis every instance that has subscribers reads the change once: a constant per instance.
+describe.skipIf(!process.env.REDIS_URL)("subscription fan-out across instances (Redis)", () => {
+  it("runs the same statements per event for 1 and 10 subscribers on each of two instances", async () => {
+    const peer = await server.startPeer();
+    const id = await buildShipment(server);
+    const both = [undefined, peer];
+    await statementsPerEvent(id, 1, 4, both);
+    const one = await statementsPerEvent(id, 1, 5, both);
+    const ten = await statementsPerEvent(id, 10, 6, both);
+    expect(ten).toBe(one);
   });
 });
