@@ -22,6 +22,14 @@ const OrdersWithShipments = graphql(`
   }
 `);
 
+const ShipmentPageTimelines = graphql(`
+  query ShipmentPageTimelines($first: Int!) {
+    shipments(first: $first) {
+      edges { node { id timelineCount timeline { occurredAt status description location { city } } } }
+    }
+  }
+`);
+
 async function countQueries(run: () => Promise<unknown>): Promise<number> {
   server.database.queries.length = 0;
   await run();
@@ -54,6 +62,37 @@ describe("no N+1 on the main list queries", () => {
     const large = await countQueries(() => server.request(ShipmentsWithTimelines));
     expect(large).toBe(small);
     expect(large).toBeLessThanOrEqual(4);
+  });
+
+  it("runs shipments(first) { timeline } in the same statements for a page of 5 or 50, short or long timelines", async () => {
+    await addShipments(12);
+    const page = async (first: number) => {
+      const result = await server.request(ShipmentPageTimelines, { first });
+      expect(result.errors).toBeUndefined();
+      return result.data!.shipments.edges;
+    };
+    expect(await page(5)).toHaveLength(5);
+    const five = await countQueries(() => page(5));
+    const fifty = await countQueries(() => page(50));
+    expect((await page(50)).length).toBeGreaterThanOrEqual(12);
+    // Longer timelines on every shipment of the page.
+    for (const { node } of await page(50)) {
+      await server.request(RecordEvents, {
+        input: {
+          shipmentId: node.id,
+          events: Array.from({ length: 8 }, (_, hour) => ({
+            occurredAt: `2026-11-05T${String(10 + hour).padStart(2, "0")}:00:00+08:00`,
+            status: "IN_TRANSIT" as const,
+            location: { city: "Shenzhen", countryCode: "CN" },
+          })),
+        },
+      });
+    }
+    const long = await page(50);
+    expect(long.every(({ node }) => node.timeline.length >= 10)).toBe(true);
+    const fiftyLong = await countQueries(() => page(50));
+    expect({ fifty, fiftyLong }).toEqual({ fifty: five, fiftyLong: five });
+    expect(five).toBeLessThanOrEqual(4);
   });
 
   it("runs orders { store shipments { timeline } } in a constant number of queries", async () => {

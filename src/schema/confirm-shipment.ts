@@ -1,6 +1,8 @@
 import { GraphQLError } from "graphql";
 import type { Shipment } from "../../generated/prisma/client.ts";
+import type { ShipmentChange } from "../domain/changes.ts";
 import { INPUT_LIMITS, textLimitErrors } from "../domain/input-limits.ts";
+import { changeKey } from "../domain/shared-reads.ts";
 import { confirmShipment } from "../domain/shipments.ts";
 import type { UserError } from "../domain/user-error.ts";
 import { builder } from "./builder.ts";
@@ -63,8 +65,8 @@ builder.mutationField("confirmShipment", (t) =>
 );
 
 builder.subscriptionField("shipmentUpdated", (t) =>
-  t.field({
-    type: ShipmentRef,
+  t.prismaField({
+    type: "Shipment",
     description: "The shipment each time it changes (new events, new status).",
     args: { id: t.arg.globalID({ for: ShipmentRef, required: true }) },
     subscribe: async (_root, { id }, ctx) => {
@@ -77,7 +79,15 @@ builder.subscriptionField("shipmentUpdated", (t) =>
         });
       return ctx.feed.shipmentUpdated(id.id);
     },
-    resolve: (change, _args, ctx) =>
-      ctx.db.shipment.findUniqueOrThrow({ where: { id: change.shipmentId } }),
+    // Every subscriber asking for the same fields shares one read of the change (decision 035).
+    resolve: (query, change: ShipmentChange, _args, ctx) =>
+      ctx.sharedReads.read(
+        `shipment|${changeKey(ctx.viewer.tenantId, change)}|${JSON.stringify(query)}`,
+        () =>
+          ctx.db.shipment.findUniqueOrThrow({
+            ...query,
+            where: { id: change.shipmentId, tenantId: ctx.viewer.tenantId },
+          }),
+      ),
   }),
 );

@@ -6,6 +6,7 @@ import type { DeliveryEstimates } from "../domain/eta/service.ts";
 import type { JobQueue } from "../domain/jobs.ts";
 import type { WebhookSender } from "../domain/outbound-webhooks/deliver.ts";
 import type { SecretBox } from "../domain/secret-box.ts";
+import type { SharedReads } from "../domain/shared-reads.ts";
 import type { TextBook } from "../domain/texts/index.ts";
 import type { MarketplaceRegistry } from "../plugins/registry.ts";
 
@@ -25,6 +26,8 @@ export interface Context {
   viewer: Viewer;
   publisher: ChangePublisher;
   feed: ChangeFeed;
+  /** Instance-wide: subscribers of one change read its rows once between them (decision 035). */
+  sharedReads: SharedReads;
   now: () => Date;
   carriers: CarrierRegistry;
   marketplaces: MarketplaceRegistry;

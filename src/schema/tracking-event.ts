@@ -4,6 +4,7 @@ import type { Shipment } from "../../generated/prisma/client.ts";
 import type { ShipmentChange } from "../domain/changes.ts";
 import { LIST_INPUT_LIMITS } from "../domain/input-limits.ts";
 import { recordTrackingEvents, shipmentSelector } from "../domain/record-events.ts";
+import { changeKey } from "../domain/shared-reads.ts";
 import { type UserError, userError } from "../domain/user-error.ts";
 import { builder } from "./builder.ts";
 import { answerLocale, localeArgDescription } from "./locale.ts";
@@ -106,30 +107,47 @@ const TrackingEventAddedRef = builder.objectRef<ShipmentChange & { locale?: stri
 TrackingEventAddedRef.implement({
   description: "New events recorded for one shipment.",
   fields: (t) => ({
-    shipment: t.field({
-      type: ShipmentRef,
-      resolve: (change, _args, ctx) =>
-        ctx.db.shipment.findUniqueOrThrow({ where: { id: change.shipmentId } }),
+    // Reads shared by every subscriber of the change on this instance (decision 035).
+    shipment: t.prismaField({
+      type: "Shipment",
+      resolve: (query, change, _args, ctx) =>
+        ctx.sharedReads.read(
+          `shipment|${changeKey(ctx.viewer.tenantId, change)}|${JSON.stringify(query)}`,
+          () =>
+            ctx.db.shipment.findUniqueOrThrow({
+              ...query,
+              where: { id: change.shipmentId, tenantId: ctx.viewer.tenantId },
+            }),
+        ),
     }),
     events: t.field({
       type: [TimelineEntryRef],
       description: `Oldest first; one change holds at most ${LIST_INPUT_LIMITS.trackingEvents} events.`,
       complexity: { field: 1, multiplier: LIST_INPUT_LIMITS.trackingEvents },
       resolve: async (change, _args, ctx) => {
-        const events = await ctx.db.trackingEvent.findMany({
-          where: { id: { in: change.eventIds }, shipmentId: change.shipmentId },
-          orderBy: [{ occurredAt: "asc" }, { recordedAt: "asc" }, { id: "asc" }],
-          include: {
-            shipment: {
-              select: {
-                carrier: true,
-                trackingNumber: true,
-                order: { select: { buyerLocale: true } },
-                store: { select: { marketplace: true, site: true } },
+        const events = await ctx.sharedReads.read(
+          `events|${changeKey(ctx.viewer.tenantId, change)}`,
+          () =>
+            ctx.db.trackingEvent.findMany({
+              where: {
+                id: { in: change.eventIds },
+                shipmentId: change.shipmentId,
+                shipment: { tenantId: ctx.viewer.tenantId },
               },
-            },
-          },
-        });
+              orderBy: [{ occurredAt: "asc" }, { recordedAt: "asc" }, { id: "asc" }],
+              include: {
+                shipment: {
+                  select: {
+                    carrier: true,
+                    trackingNumber: true,
+                    order: { select: { buyerLocale: true } },
+                    store: { select: { marketplace: true, site: true } },
+                  },
+                },
+              },
+            }),
+        );
+        // Localised per subscriber: the rows are shared, the wording is computed.
         return events.map(({ shipment, ...event }) => ({
           event,
           locale: answerLocale(ctx, change.locale, shipment.order, shipment.store),

@@ -13,6 +13,7 @@ import { NO_ALLOWED_TARGETS } from "../domain/outbound-webhooks/targets.ts";
 import type { RateGate } from "../domain/rate-gate.ts";
 import type { SecretBox } from "../domain/secret-box.ts";
 import { sweepSellerRisks } from "../domain/seller-risks.ts";
+import { createSharedReads } from "../domain/shared-reads.ts";
 import { createSyncWorker } from "../domain/sync-worker.ts";
 import { createTextBook, parseAcceptLanguage } from "../domain/texts/index.ts";
 import { createMarketplaceRegistry, type MarketplaceRegistry } from "../plugins/registry.ts";
@@ -27,6 +28,7 @@ import { createOps, type ReadinessCheck } from "./ops.ts";
 import { changeChannels, type TracklinePubSub } from "./pubsub.ts";
 import { createRateGate } from "./rate-gate.ts";
 import { requestLimitPlugins } from "./request-limits.ts";
+import { createSharedSubscriptions } from "./shared-subscriptions.ts";
 import {
   DEFAULT_LIMITS,
   readLimitedBody,
@@ -100,7 +102,12 @@ export interface App {
   close(): Promise<void>;
 }
 
-type EnvelopedRoot = { execute: typeof execute; subscribe: typeof subscribe };
+type EnvelopedRoot = {
+  execute: typeof execute;
+  subscribe: typeof subscribe;
+  /** Subscribers with the same key share one execution (shared-subscriptions.ts). */
+  shareKey: string;
+};
 type InitialContext = YogaInitialContext & { connectionParams?: Record<string, unknown> };
 
 function unauthenticated(refusal: AuthRefusal): GraphQLError {
@@ -133,6 +140,7 @@ export function buildApp(deps: AppDeps): App {
       channels.publisher.publish(change);
     },
   };
+  const sharedReads = createSharedReads();
   const authenticate = createAuthenticator(deps.db, { keyClock: now });
   const sockets = createKeySockets();
   const keyEvents: ApiKeyEvents = {
@@ -176,6 +184,7 @@ export function buildApp(deps: AppDeps): App {
         viewer,
         publisher,
         feed,
+        sharedReads,
         now,
         carriers,
         marketplaces,
@@ -288,6 +297,7 @@ export function buildApp(deps: AppDeps): App {
     verifyClient: serveApi ? undefined : (_info, done) => done(false, 404, "Not Found"),
   });
   wsServer.on("connection", quietClientProtocolErrors);
+  const sharedSubscriptions = createSharedSubscriptions();
   const wsCleanup = useServer(
     {
       // Explicit (graphql-ws defaults to 3 s): an opened socket that never authenticates is
@@ -302,7 +312,10 @@ export function buildApp(deps: AppDeps): App {
       },
       // onSubscribe puts yoga's enveloped execute/subscribe in rootValue (yoga's graphql-ws recipe).
       execute: (args) => (args.rootValue as EnvelopedRoot).execute(args),
-      subscribe: (args) => (args.rootValue as EnvelopedRoot).subscribe(args),
+      subscribe: (args) => {
+        const root = args.rootValue as EnvelopedRoot;
+        return sharedSubscriptions.subscribe(root.shareKey, () => root.subscribe(args));
+      },
       onSubscribe: async (ctx, _id, params) => {
         const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
           ...ctx,
@@ -310,13 +323,14 @@ export function buildApp(deps: AppDeps): App {
           socket: ctx.extra.socket,
           params,
         });
+        const contextValue = (await contextFactory()) as Context;
         const args = {
           schema,
           operationName: params.operationName,
           document: parse(params.query),
           variableValues: params.variables,
-          contextValue: await contextFactory(),
-          rootValue: { execute, subscribe },
+          contextValue,
+          rootValue: { execute, subscribe, shareKey: shareKey(contextValue, params) },
         };
         const errors = validate(args.schema, args.document);
         return errors.length ? errors : args;
@@ -463,6 +477,26 @@ function logFailure<D>(name: string, handler: (data: D) => Promise<unknown>) {
       throw error;
     }
   };
+}
+
+/**
+ * Everything a subscription's messages depend on: who asks (API key, tenant, scopes), in which
+ * languages, and what. Equal keys would be sent equal messages, so they share one execution.
+ */
+function shareKey(
+  context: Context,
+  params: { query: string; operationName?: string | null; variables?: unknown },
+): string {
+  const { viewer, acceptLanguages } = context;
+  return JSON.stringify([
+    viewer.apiKeyId,
+    viewer.tenantId,
+    [...viewer.scopes].sort(),
+    acceptLanguages,
+    params.operationName ?? null,
+    params.variables ?? null,
+    params.query,
+  ]);
 }
 
 /** Methods whose requests carry a body yoga would read (GET, HEAD and OPTIONS carry none). */

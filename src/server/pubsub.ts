@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import { createRedisEventTarget } from "@graphql-yoga/redis-event-target";
 import { createPubSub, type PubSubEvent } from "graphql-yoga";
 import { Redis } from "ioredis";
@@ -36,7 +37,14 @@ export interface ChangeChannels {
 /** In-process by default; Redis when REDIS_URL is set, so subscriptions see every instance. */
 export function createTracklinePubSub(redisUrl?: string): PubSubHandle {
   if (!redisUrl) {
-    return { pubsub: createPubSub<PubSubTopics>(), ping: async () => {}, close: async () => {} };
+    // Thousands of subscribers on one parcel are one topic's listeners, not a leak (decision 035).
+    const eventTarget = new EventTarget();
+    setMaxListeners(0, eventTarget);
+    return {
+      pubsub: createPubSub<PubSubTopics>({ eventTarget }),
+      ping: async () => {},
+      close: async () => {},
+    };
   }
   const publishClient = new Redis(redisUrl, { maxRetriesPerRequest: 3 });
   const subscribeClient = new Redis(redisUrl, { maxRetriesPerRequest: 3 });

@@ -72,6 +72,7 @@ type Documents = {
     "\n  query Tracked($trackingNumber: String!) { trackShipment(trackingNumber: $trackingNumber) { status } }\n": typeof types.TrackedDocument,
     "\n  query ShipmentsWithTimelines {\n    shipments(first: 50) { edges { node { order { id } timeline { status } } } }\n  }\n": typeof types.ShipmentsWithTimelinesDocument,
     "\n  query OrdersWithShipments {\n    orders(first: 50) { edges { node { id store { site { code } } shipments { trackingNumber timeline { status } } } } }\n  }\n": typeof types.OrdersWithShipmentsDocument,
+    "\n  query ShipmentPageTimelines($first: Int!) {\n    shipments(first: $first) {\n      edges { node { id timelineCount timeline { occurredAt status description location { city } } } }\n    }\n  }\n": typeof types.ShipmentPageTimelinesDocument,
     "\n  mutation CreateBazaarStore($input: CreateStoreInput!) {\n    createStore(input: $input) { store { id site { locales } } errors { code } }\n  }\n": typeof types.CreateBazaarStoreDocument,
     "\n  query BazaarParcel($id: ID!) {\n    shipment(id: $id) {\n      carrier { name trackingUrl }\n      order { state nativeStatus { code label(locale: \"de\") } }\n      timeline(locale: \"en\") { description }\n    }\n  }\n": typeof types.BazaarParcelDocument,
     "query ScopeStores { stores { id name } }": typeof types.ScopeStoresDocument,
@@ -83,6 +84,8 @@ type Documents = {
     "\n  query ShipmentsWithEstimates {\n    shipments(first: 50) { edges { node { estimatedDelivery { mostLikely explanation } } } }\n  }\n": typeof types.ShipmentsWithEstimatesDocument,
     "\n  query MilestoneEstimate($id: ID!) {\n    shipment(id: $id) {\n      estimatedDelivery { mostLikely basis { from } legs { milestone earliest latest } }\n    }\n  }\n": typeof types.MilestoneEstimateDocument,
     "\n  subscription EstimateUpdated($id: ID!) {\n    shipmentUpdated(id: $id) { status estimatedDelivery { mostLikely basis { from } } }\n  }\n": typeof types.EstimateUpdatedDocument,
+    "\n  subscription ShipmentUpdatedMessage($id: ID!, $locale: Locale) {\n    shipmentUpdated(id: $id) {\n      id status\n      buyerMessage(milestone: OUT_FOR_DELIVERY, locale: $locale)\n      store { id }\n    }\n  }\n": typeof types.ShipmentUpdatedMessageDocument,
+    "\n  subscription TrackingEventAddedLocalised($locale: Locale) {\n    trackingEventAdded(locale: $locale) {\n      shipment { id status }\n      events { status description }\n    }\n  }\n": typeof types.TrackingEventAddedLocalisedDocument,
     "\n  subscription ShipmentUpdated($id: ID!) {\n    shipmentUpdated(id: $id) { id status substatus }\n  }\n": typeof types.ShipmentUpdatedDocument,
     "\n  subscription TrackingEventAdded($storeId: ID, $locale: Locale) {\n    trackingEventAdded(storeId: $storeId, locale: $locale) {\n      shipment { id trackingNumber }\n      events { status description occurredAt }\n    }\n  }\n": typeof types.TrackingEventAddedDocument,
     "\n  query Everything($nodeId: ID!, $trackingNumber: String!) {\n    node(id: $nodeId) { id }\n    shipments(first: 100) { edges { node { id } } }\n    orders(first: 100) { edges { node { id } } }\n    stores { id }\n    trackShipment(trackingNumber: $trackingNumber) { id }\n  }\n": typeof types.EverythingDocument,
@@ -157,6 +160,7 @@ const documents: Documents = {
     "\n  query Tracked($trackingNumber: String!) { trackShipment(trackingNumber: $trackingNumber) { status } }\n": types.TrackedDocument,
     "\n  query ShipmentsWithTimelines {\n    shipments(first: 50) { edges { node { order { id } timeline { status } } } }\n  }\n": types.ShipmentsWithTimelinesDocument,
     "\n  query OrdersWithShipments {\n    orders(first: 50) { edges { node { id store { site { code } } shipments { trackingNumber timeline { status } } } } }\n  }\n": types.OrdersWithShipmentsDocument,
+    "\n  query ShipmentPageTimelines($first: Int!) {\n    shipments(first: $first) {\n      edges { node { id timelineCount timeline { occurredAt status description location { city } } } }\n    }\n  }\n": types.ShipmentPageTimelinesDocument,
     "\n  mutation CreateBazaarStore($input: CreateStoreInput!) {\n    createStore(input: $input) { store { id site { locales } } errors { code } }\n  }\n": types.CreateBazaarStoreDocument,
     "\n  query BazaarParcel($id: ID!) {\n    shipment(id: $id) {\n      carrier { name trackingUrl }\n      order { state nativeStatus { code label(locale: \"de\") } }\n      timeline(locale: \"en\") { description }\n    }\n  }\n": types.BazaarParcelDocument,
     "query ScopeStores { stores { id name } }": types.ScopeStoresDocument,
@@ -168,6 +172,8 @@ const documents: Documents = {
     "\n  query ShipmentsWithEstimates {\n    shipments(first: 50) { edges { node { estimatedDelivery { mostLikely explanation } } } }\n  }\n": types.ShipmentsWithEstimatesDocument,
     "\n  query MilestoneEstimate($id: ID!) {\n    shipment(id: $id) {\n      estimatedDelivery { mostLikely basis { from } legs { milestone earliest latest } }\n    }\n  }\n": types.MilestoneEstimateDocument,
     "\n  subscription EstimateUpdated($id: ID!) {\n    shipmentUpdated(id: $id) { status estimatedDelivery { mostLikely basis { from } } }\n  }\n": types.EstimateUpdatedDocument,
+    "\n  subscription ShipmentUpdatedMessage($id: ID!, $locale: Locale) {\n    shipmentUpdated(id: $id) {\n      id status\n      buyerMessage(milestone: OUT_FOR_DELIVERY, locale: $locale)\n      store { id }\n    }\n  }\n": types.ShipmentUpdatedMessageDocument,
+    "\n  subscription TrackingEventAddedLocalised($locale: Locale) {\n    trackingEventAdded(locale: $locale) {\n      shipment { id status }\n      events { status description }\n    }\n  }\n": types.TrackingEventAddedLocalisedDocument,
     "\n  subscription ShipmentUpdated($id: ID!) {\n    shipmentUpdated(id: $id) { id status substatus }\n  }\n": types.ShipmentUpdatedDocument,
     "\n  subscription TrackingEventAdded($storeId: ID, $locale: Locale) {\n    trackingEventAdded(storeId: $storeId, locale: $locale) {\n      shipment { id trackingNumber }\n      events { status description occurredAt }\n    }\n  }\n": types.TrackingEventAddedDocument,
     "\n  query Everything($nodeId: ID!, $trackingNumber: String!) {\n    node(id: $nodeId) { id }\n    shipments(first: 100) { edges { node { id } } }\n    orders(first: 100) { edges { node { id } } }\n    stores { id }\n    trackShipment(trackingNumber: $trackingNumber) { id }\n  }\n": types.EverythingDocument,
@@ -433,6 +439,10 @@ export function graphql(source: "\n  query OrdersWithShipments {\n    orders(fir
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query ShipmentPageTimelines($first: Int!) {\n    shipments(first: $first) {\n      edges { node { id timelineCount timeline { occurredAt status description location { city } } } }\n    }\n  }\n"): (typeof documents)["\n  query ShipmentPageTimelines($first: Int!) {\n    shipments(first: $first) {\n      edges { node { id timelineCount timeline { occurredAt status description location { city } } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation CreateBazaarStore($input: CreateStoreInput!) {\n    createStore(input: $input) { store { id site { locales } } errors { code } }\n  }\n"): (typeof documents)["\n  mutation CreateBazaarStore($input: CreateStoreInput!) {\n    createStore(input: $input) { store { id site { locales } } errors { code } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -474,6 +484,14 @@ export function graphql(source: "\n  query MilestoneEstimate($id: ID!) {\n    sh
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription EstimateUpdated($id: ID!) {\n    shipmentUpdated(id: $id) { status estimatedDelivery { mostLikely basis { from } } }\n  }\n"): (typeof documents)["\n  subscription EstimateUpdated($id: ID!) {\n    shipmentUpdated(id: $id) { status estimatedDelivery { mostLikely basis { from } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ShipmentUpdatedMessage($id: ID!, $locale: Locale) {\n    shipmentUpdated(id: $id) {\n      id status\n      buyerMessage(milestone: OUT_FOR_DELIVERY, locale: $locale)\n      store { id }\n    }\n  }\n"): (typeof documents)["\n  subscription ShipmentUpdatedMessage($id: ID!, $locale: Locale) {\n    shipmentUpdated(id: $id) {\n      id status\n      buyerMessage(milestone: OUT_FOR_DELIVERY, locale: $locale)\n      store { id }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription TrackingEventAddedLocalised($locale: Locale) {\n    trackingEventAdded(locale: $locale) {\n      shipment { id status }\n      events { status description }\n    }\n  }\n"): (typeof documents)["\n  subscription TrackingEventAddedLocalised($locale: Locale) {\n    trackingEventAdded(locale: $locale) {\n      shipment { id status }\n      events { status description }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
