@@ -87,8 +87,8 @@ beforeAll(async () => {
   }));
 });
 afterAll(async () => {
-  await server.close();
-  await receiver.close();
+  await server?.close();
+  await receiver?.close();
 });
 
 async function until(done: () => boolean | Promise<boolean>, what: string): Promise<void> {
