@@ -1,8 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { type execute, GraphQLError, type subscribe } from "graphql";
-import { useServer } from "graphql-ws/use/ws";
-import { createYoga, type YogaInitialContext } from "graphql-yoga";
-import { type WebSocket, WebSocketServer } from "ws";
+import { GraphQLError } from "graphql";
+import { createYoga } from "graphql-yoga";
 import type { PrismaClient } from "../../generated/prisma/client.ts";
 import { type CarrierRegistry, createCarrierRegistry } from "../carriers/registry.ts";
 import type { ApiKeyEvents } from "../domain/api-keys.ts";
@@ -22,13 +20,13 @@ import { schema } from "../schema/index.ts";
 import { type AuthRefusal, createAuthenticator } from "./api-keys.ts";
 import { DELIVERY_HISTORY_PATH, handleHistoryImport } from "./delivery-history-route.ts";
 import { createGraphiQL } from "./graphiql.ts";
+import { attachGraphQLWebSockets, createKeySockets, type InitialContext } from "./graphql-ws.ts";
 import type { JobEngine } from "./job-queue.ts";
 import { createMarketplaceWebhookRoute } from "./marketplace-webhook-route.ts";
 import { createOps, type ReadinessCheck } from "./ops.ts";
 import { changeChannels, type TracklinePubSub } from "./pubsub.ts";
 import { createRateGate } from "./rate-gate.ts";
 import { requestLimitPlugins } from "./request-limits.ts";
-import { createSharedSubscriptions } from "./shared-subscriptions.ts";
 import {
   DEFAULT_LIMITS,
   readLimitedBody,
@@ -102,14 +100,6 @@ export interface App {
   close(): Promise<void>;
 }
 
-type EnvelopedRoot = {
-  execute: typeof execute;
-  subscribe: typeof subscribe;
-  /** Subscribers with the same key share one execution (shared-subscriptions.ts). */
-  shareKey: string;
-};
-type InitialContext = YogaInitialContext & { connectionParams?: Record<string, unknown> };
-
 function unauthenticated(refusal: AuthRefusal): GraphQLError {
   return new GraphQLError(refusal.message, {
     extensions: { code: refusal.code, http: { status: 401 } },
@@ -127,7 +117,7 @@ export function buildApp(deps: AppDeps): App {
   const ops = createOps({
     db: deps.db,
     jobs: deps.jobs,
-    sockets: () => wsServer.clients.size,
+    sockets: () => graphqlWs.clientCount(),
     checks: deps.readinessChecks,
     metricsToken: deps.metricsToken,
   });
@@ -288,56 +278,14 @@ export function buildApp(deps: AppDeps): App {
     }
     yoga(req, res);
   });
-  const wsServer = new WebSocketServer({
+  const graphqlWs = attachGraphQLWebSockets({
     server,
-    path: yoga.graphqlEndpoint,
-    // A larger message closes the socket (1009) before it is buffered whole.
-    maxPayload: limits.wsMaxPayloadBytes,
-    // A worker takes no subscriptions: its upgrades are refused like any API request.
-    verifyClient: serveApi ? undefined : (_info, done) => done(false, 404, "Not Found"),
+    yoga,
+    limits,
+    serveApi,
+    sockets,
+    authenticate,
   });
-  wsServer.on("connection", quietClientProtocolErrors);
-  const sharedSubscriptions = createSharedSubscriptions();
-  const wsCleanup = useServer(
-    {
-      // Explicit (graphql-ws defaults to 3 s): an opened socket that never authenticates is
-      // closed, 4408, rather than held.
-      connectionInitWaitTimeout: limits.wsConnectionInitTimeoutMs,
-      onConnect: async (ctx) => {
-        const header = ctx.connectionParams?.authorization;
-        const auth = await authenticate(typeof header === "string" ? header : null);
-        if (auth.refusal) return false;
-        sockets.add(auth.viewer.apiKeyId, ctx.extra.socket);
-        return true;
-      },
-      // onSubscribe puts yoga's enveloped execute/subscribe in rootValue (yoga's graphql-ws recipe).
-      execute: (args) => (args.rootValue as EnvelopedRoot).execute(args),
-      subscribe: (args) => {
-        const root = args.rootValue as EnvelopedRoot;
-        return sharedSubscriptions.subscribe(root.shareKey, () => root.subscribe(args));
-      },
-      onSubscribe: async (ctx, _id, params) => {
-        const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
-          ...ctx,
-          req: ctx.extra.request,
-          socket: ctx.extra.socket,
-          params,
-        });
-        const contextValue = (await contextFactory()) as Context;
-        const args = {
-          schema,
-          operationName: params.operationName,
-          document: parse(params.query),
-          variableValues: params.variables,
-          contextValue,
-          rootValue: { execute, subscribe, shareKey: shareKey(contextValue, params) },
-        };
-        const errors = validate(args.schema, args.document);
-        return errors.length ? errors : args;
-      },
-    },
-    wsServer,
-  );
 
   return {
     server,
@@ -400,54 +348,12 @@ export function buildApp(deps: AppDeps): App {
       await keyChangesDone;
       // Subscribers are told the server is going away (1001) and reconnect elsewhere; a client
       // that does not answer the close within a second is cut (ws would wait 30 s).
-      const open = [...wsServer.clients];
-      await wsCleanup.dispose();
-      wsServer.close();
-      await closedWithin(open, 1_000);
+      await graphqlWs.close();
       await drainHttp(server, limits.shutdownDrainMs);
       await deliveryEstimates.settled();
       await authenticate.settled();
     },
   };
-}
-
-/** The open graphql-ws sockets of each key, so a revocation can close them (4403). */
-function createKeySockets() {
-  const byKey = new Map<string, Set<WebSocket>>();
-  return {
-    add(apiKeyId: string, socket: WebSocket) {
-      const open = byKey.get(apiKeyId) ?? new Set();
-      byKey.set(apiKeyId, open.add(socket));
-      socket.once("close", () => {
-        open.delete(socket);
-        if (open.size === 0 && byKey.get(apiKeyId) === open) byKey.delete(apiKeyId);
-      });
-    },
-    close(apiKeyId: string) {
-      for (const socket of byKey.get(apiKeyId) ?? []) socket.close(4403, "Forbidden");
-    },
-  };
-}
-
-function closedWithin(sockets: WebSocket[], ms: number): Promise<void> {
-  const open = sockets.filter((socket) => socket.readyState !== socket.CLOSED);
-  if (open.length === 0) return Promise.resolve();
-  return new Promise<void>((resolve) => {
-    const timer = setTimeout(() => {
-      for (const socket of open) socket.terminate();
-      resolve();
-    }, ms);
-    let left = open.length;
-    for (const socket of open) {
-      socket.once("close", () => {
-        left -= 1;
-        if (left === 0) {
-          clearTimeout(timer);
-          resolve();
-        }
-      });
-    }
-  });
 }
 
 /**
@@ -479,44 +385,7 @@ function logFailure<D>(name: string, handler: (data: D) => Promise<unknown>) {
   };
 }
 
-/**
- * Everything a subscription's messages depend on: who asks (API key, tenant, scopes), in which
- * languages, and what. Equal keys would be sent equal messages, so they share one execution.
- */
-function shareKey(
-  context: Context,
-  params: { query: string; operationName?: string | null; variables?: unknown },
-): string {
-  const { viewer, acceptLanguages } = context;
-  return JSON.stringify([
-    viewer.apiKeyId,
-    viewer.tenantId,
-    [...viewer.scopes].sort(),
-    acceptLanguages,
-    params.operationName ?? null,
-    params.variables ?? null,
-    params.query,
-  ]);
-}
-
 /** Methods whose requests carry a body yoga would read (GET, HEAD and OPTIONS carry none). */
 function hasBody(method: string | undefined): boolean {
   return method !== "GET" && method !== "HEAD" && method !== "OPTIONS";
-}
-
-/**
- * ws reports a client's protocol violation (a frame over maxPayload, bad UTF-8, a bad opcode)
- * as an `error` event after it has closed the socket with the right code (1009, 1007, 1002).
- * graphql-ws logs every socket error as an "internal error" of ours: one console.error per
- * oversized frame would let any client fill the logs. Those errors stop here; others pass.
- * Registered before graphql-ws's own connection listener, so this wraps the socket first.
- */
-function quietClientProtocolErrors(socket: WebSocket): void {
-  const emit = socket.emit.bind(socket);
-  socket.emit = ((event: string | symbol, ...args: unknown[]) => {
-    const [error] = args;
-    const code = error instanceof Error && "code" in error ? String(error.code) : "";
-    if (event === "error" && code.startsWith("WS_ERR_")) return false;
-    return emit(event, ...args);
-  }) as typeof socket.emit;
 }
