@@ -82,6 +82,15 @@ export async function ingestEvents(
       statusChanged = count > 0;
     }
     released = await recordMilestones(tx, jobs, shipment.id, inserted);
+    // Keyed per shipment: a burst of batches leaves one queued check, which reads them all.
+    if (inserted.length > 0) {
+      await jobs.enqueue(
+        tx,
+        "shipment-exceptions",
+        { shipmentId: shipment.id },
+        { key: shipment.id },
+      );
+    }
     const current = await tx.shipment.findUniqueOrThrow({ where: { id: shipment.id } });
     if (statusChanged && current.status === "DELIVERED") {
       // The order is delivered when its last parcel is; only a SHIPPED order moves (a partly
@@ -104,6 +113,7 @@ export async function ingestEvents(
     };
   }, INGEST_TRANSACTION);
   if (released > 0) jobs.wake("marketplace-sync");
+  if (result.inserted.length > 0) jobs.wake("shipment-exceptions");
   return result;
 }
 

@@ -16,6 +16,7 @@ import "./carrier-webhook.ts";
 import "./seller-metrics.ts";
 import "./valid-tracking-report.ts";
 import "./seller-risk.ts";
+import "./shipment-exception.ts";
 import "./delivery-estimate.ts";
 import "./estimate-deliveries.ts";
 import "./shipment-estimate.ts";

@@ -7,6 +7,9 @@ import type { PrismaClient } from "../../generated/prisma/client.ts";
 import { type CarrierRegistry, createCarrierRegistry } from "../carriers/registry.ts";
 import type { BackoffPolicy } from "../domain/backoff.ts";
 import { createDeliveryEstimates } from "../domain/eta/service.ts";
+import { evaluateShipmentExceptions } from "../domain/exceptions/evaluate.ts";
+import { createStallTables } from "../domain/exceptions/stall-history.ts";
+import { sweepShipmentExceptions } from "../domain/exceptions/sweep.ts";
 import type { RateGate } from "../domain/rate-gate.ts";
 import type { SecretBox } from "../domain/secret-box.ts";
 import { sweepSellerRisks } from "../domain/seller-risks.ts";
@@ -103,6 +106,15 @@ export function buildApp(deps: AppDeps): App {
   const authenticate = createAuthenticator(deps.db);
   const limits = { ...DEFAULT_LIMITS, ...deps.limits };
   const deliveryEstimates = createDeliveryEstimates({ db: deps.db, now, marketplaces });
+  const calendars = deliveryEstimates.calendars;
+  const stallTables = createStallTables({ db: deps.db, calendars });
+  const exceptionDeps = () => ({
+    now: now(),
+    publisher,
+    calendars,
+    stallTables,
+    estimates: deliveryEstimates,
+  });
   const yoga = createYoga<InitialContext, Context>({
     schema,
     graphqlEndpoint: "/graphql",
@@ -299,6 +311,18 @@ export function buildApp(deps: AppDeps): App {
         logFailure("seller-risk-sweep", () =>
           sweepSellerRisks(deps.db, { now: now(), publisher, marketplaces }),
         ),
+      );
+      await jobs.work(
+        "shipment-exceptions",
+        2,
+        logFailure("shipment-exceptions", (data) =>
+          evaluateShipmentExceptions(deps.db, [data.shipmentId], exceptionDeps()),
+        ),
+      );
+      await jobs.work(
+        "exception-sweep",
+        1,
+        logFailure("exception-sweep", () => sweepShipmentExceptions(deps.db, exceptionDeps())),
       );
     },
     resumePendingWork: () => resumePendingDeliveries(webhookDeps),

@@ -1,12 +1,19 @@
 import { createRedisEventTarget } from "@graphql-yoga/redis-event-target";
 import { createPubSub, type PubSubEvent } from "graphql-yoga";
 import { Redis } from "ioredis";
-import type { ChangeFeed, ChangePublisher, RiskChange, ShipmentChange } from "../domain/changes.ts";
+import type {
+  ChangeFeed,
+  ChangePublisher,
+  ExceptionChange,
+  RiskChange,
+  ShipmentChange,
+} from "../domain/changes.ts";
 
 export type PubSubTopics = {
   "shipment:updated": [shipmentId: string, change: ShipmentChange];
   "tracking-event:added": [tenantId: string, change: ShipmentChange];
   "seller-risk:raised": [tenantId: string, change: RiskChange];
+  "exception:raised": [tenantId: string, change: ExceptionChange];
 };
 
 export type TracklinePubSub = ReturnType<typeof createPubSub<PubSubTopics>>;
@@ -64,11 +71,13 @@ export function changeChannels(pubsub: TracklinePubSub): ChangeChannels {
         pubsub.publish("tracking-event:added", change.tenantId, change);
       },
       riskRaised: (change) => pubsub.publish("seller-risk:raised", change.tenantId, change),
+      exceptionRaised: (change) => pubsub.publish("exception:raised", change.tenantId, change),
     },
     feed: {
       shipmentUpdated: (shipmentId) => pubsub.subscribe("shipment:updated", shipmentId),
       trackingEventAdded: (tenantId) => pubsub.subscribe("tracking-event:added", tenantId),
       sellerRiskRaised: (tenantId) => pubsub.subscribe("seller-risk:raised", tenantId),
+      exceptionRaised: (tenantId) => pubsub.subscribe("exception:raised", tenantId),
     },
   };
 }

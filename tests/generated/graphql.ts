@@ -571,6 +571,7 @@ export type NodesQuery = { nodes: Array<
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
    | null> };
 
 export type OrderShipmentsQueryVariables = Exact<{
@@ -840,6 +841,7 @@ export type EverythingQueryVariables = Exact<{
 
 
 export type EverythingQuery = { node:
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
