@@ -174,6 +174,26 @@ describe("exceptions on recorded events", () => {
       }),
     ).rejects.toThrow(/unique constraint/i);
   });
+  it("opens LATE past the latest day of the estimate made at hand-over, when the order has no promise", async () => {
+    clock = new Date("2026-11-20T12:00:00Z");
+    const id = await buildShipment(server);
+    await record(id, [pickedUp, arrived]);
+    const early = await server.request(ShipmentExceptions, { id });
+    expect(early.data?.shipment?.exceptions).toEqual([]);
+
+    // A month and a half after pick-up, the parcel is still scanned now and then.
+    clock = new Date("2026-12-22T12:00:00Z");
+    await record(id, [{ ...arrived, occurredAt: "2026-12-21T09:00:00-08:00", rawCode: "AF" }]);
+    const late = await server.request(ShipmentExceptions, { id, open: true });
+    expect(late.data?.shipment?.exceptions).toHaveLength(1);
+    const [found] = late.data?.shipment?.exceptions ?? [];
+    expect(found).toMatchObject({ type: "LATE", evidence: { basis: "ESTIMATE" } });
+    const day = (found?.evidence as { date: string }).date;
+    expect(day > "2026-11-03" && day < "2026-12-22", day).toBe(true);
+    expect(found?.suggestedAction).toBe(
+      `The parcel was due by ${day} and has not been delivered. Tell the buyer, and consider a replacement or a partial refund.`,
+    );
+  });
 });
 
 describe("the exception sweep", () => {
@@ -281,25 +301,32 @@ describe("the exception sweep", () => {
 describe("exceptionRaised", () => {
   it("delivers an opened exception to its store's subscribers, and nothing to another store or tenant", async () => {
     clock = new Date("2026-11-20T12:00:00Z");
+    // A tenant of its own: no other test's shipment can raise anything in its stores.
+    const mine = await server.createTenant("Tenant C");
     const other = await server.createTenant("Tenant B");
-    const client = server.wsClient();
+    const client = server.wsClient(mine.apiKey);
     const ours = subscribe(client, print(ExceptionRaised), {
-      storeId: globalId("Store", server.tenant.amazonStoreId),
+      storeId: globalId("Store", mine.amazonStoreId),
     });
     const ourOtherStore = subscribe(client, print(ExceptionRaised), {
-      storeId: globalId("Store", server.tenant.shopeeStoreId),
+      storeId: globalId("Store", mine.shopeeStoreId),
     });
     const otherClient = server.wsClient(other.apiKey);
     const theirs = subscribe(otherClient, print(ExceptionRaised), {
       storeId: globalId("Store", other.amazonStoreId),
     });
     const intruder = subscribe(otherClient, print(ExceptionRaised), {
-      storeId: globalId("Store", server.tenant.amazonStoreId),
+      storeId: globalId("Store", mine.amazonStoreId),
     });
     await Promise.all([settle(client), settle(otherClient)]);
 
-    const id = await buildShipment(server);
-    await record(id, [pickedUp, { ...failed, status: "EXCEPTION", substatus: "CUSTOMS_HELD" }]);
+    const storeId = globalId("Store", mine.amazonStoreId);
+    const id = await buildShipment(server, { apiKey: mine.apiKey, storeId });
+    await record(
+      id,
+      [pickedUp, { ...failed, status: "EXCEPTION", substatus: "CUSTOMS_HELD" }],
+      mine.apiKey,
+    );
     await ours.next(1);
     expect(ours.errors).toEqual([]);
     expect(ours.received[0]?.data).toEqual({
