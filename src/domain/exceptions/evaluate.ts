@@ -1,7 +1,7 @@
 import { Prisma, type PrismaClient } from "../../../generated/prisma/client.ts";
 import type { ChangePublisher, ExceptionChange } from "../changes.ts";
 import type { CalendarBook } from "../eta/calendar.ts";
-import type { DeliveryEstimates } from "../eta/service.ts";
+import type { DeliveryEstimates, DeliveryQuote } from "../eta/service.ts";
 import { shipmentQuote } from "../eta/shipment-quote.ts";
 import {
   type EstimatedLatest,
@@ -11,6 +11,7 @@ import {
 } from "./facts.ts";
 import { type DetectedException, detectExceptions, NO_SCAN_BUSINESS_DAYS } from "./rules.ts";
 import type { StallTables } from "./stall-history.ts";
+import type { StallTable } from "./stall-thresholds.ts";
 
 export interface ExceptionDeps {
   now: Date;
@@ -49,9 +50,13 @@ export async function evaluateShipmentExceptions(
     select: EXCEPTION_FACTS_SELECT,
   });
   const estimates = await handOverEstimates(shipments, deps);
+  const tables = new Map<string, StallTable>();
+  for (const tenantId of new Set(shipments.map((shipment) => shipment.tenantId))) {
+    tables.set(tenantId, await deps.stallTables.forTenant(tenantId, deps.now));
+  }
   const detected = new Map<string, DetectedException[]>();
   for (const shipment of shipments) {
-    const table = await deps.stallTables.forTenant(shipment.tenantId, deps.now);
+    const table = tables.get(shipment.tenantId)!;
     const facts = exceptionFacts(shipment, deps.calendars, estimates.get(shipment.id) ?? null);
     const lane = {
       originCountry: facts.originCountry,
@@ -82,19 +87,22 @@ async function handOverEstimates(
 ): Promise<Map<string, EstimatedLatest>> {
   const found = new Map<string, EstimatedLatest>();
   if (!deps.estimates) return found;
-  const byTenant = new Map<string, LoadedShipment[]>();
+  const byTenant = new Map<string, { ids: string[]; quotes: DeliveryQuote[] }>();
   for (const shipment of shipments) {
     if (shipment.status === "DELIVERED" || shipment.status === "EXPIRED") continue;
     const quote = shipmentQuote(shipment, "HAND_OVER");
+    // Not handed over yet: NO_SCAN_AFTER_CONFIRMATION and the promise speak for it.
     if (!quote.reached.SHIPPED) continue;
-    byTenant.set(shipment.tenantId, [...(byTenant.get(shipment.tenantId) ?? []), shipment]);
+    const group = byTenant.get(shipment.tenantId) ?? { ids: [], quotes: [] };
+    group.ids.push(shipment.id);
+    group.quotes.push(quote);
+    byTenant.set(shipment.tenantId, group);
   }
-  for (const [tenantId, list] of byTenant) {
-    const quotes = list.map((shipment) => shipmentQuote(shipment, "HAND_OVER"));
+  for (const [tenantId, { ids, quotes }] of byTenant) {
     const results = await deps.estimates.estimate(tenantId, quotes, LATE_ESTIMATE_CONFIDENCE);
-    list.forEach((shipment, i) => {
+    ids.forEach((id, i) => {
       const result = results[i];
-      if (result) found.set(shipment.id, { latest: result.latest, timeZone: result.timeZone });
+      if (result) found.set(id, { latest: result.latest, timeZone: result.timeZone });
     });
   }
   return found;
