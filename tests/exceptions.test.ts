@@ -188,7 +188,7 @@ describe("exceptions on recorded events", () => {
     expect(late.data?.shipment?.exceptions).toHaveLength(1);
     const [found] = late.data?.shipment?.exceptions ?? [];
     expect(found).toMatchObject({ type: "LATE", evidence: { basis: "ESTIMATE" } });
-    const day = (found?.evidence as { date: string }).date;
+    const day = String((found?.evidence as { date?: string } | undefined)?.date);
     expect(day > "2026-11-03" && day < "2026-12-22", day).toBe(true);
     expect(found?.suggestedAction).toBe(
       `The parcel was due by ${day} and has not been delivered. Tell the buyer, and consider a replacement or a partial refund.`,
