@@ -6,7 +6,7 @@
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { CN_US, type DemoScenario, demoEvents } from "../prisma/seed/demo-timeline.ts";
 import { type IngestEvent, ingestEvents } from "../src/domain/ingest.ts";
-import { NO_JOBS } from "../src/domain/jobs.ts";
+import { SWEEP_CATCHES_UP } from "../src/domain/jobs.ts";
 import { createApiKey } from "../src/server/api-keys.ts";
 import type { EventLocation, TrackingStatus, TrackingSubstatus } from "../src/vocabulary/index.ts";
 
@@ -166,7 +166,13 @@ export async function seedBenchData(db: PrismaClient, now: Date): Promise<BenchD
         syncState: "CONFIRMED",
       },
     });
-    const { inserted } = await ingestEvents(db, shipment, events(labelAt), NO_JOBS, new Date());
+    const { inserted } = await ingestEvents(
+      db,
+      shipment,
+      events(labelAt),
+      SWEEP_CATCHES_UP,
+      new Date(),
+    );
     return inserted.length;
   };
 

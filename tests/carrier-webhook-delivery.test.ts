@@ -166,7 +166,11 @@ describe("a transient database failure while ingesting", () => {
       now: NOW,
       findAdapter,
       jobs: server.database.jobs,
-      publisher: { publish: (change) => published.push(change), riskRaised: () => {} },
+      publisher: {
+        publish: (change) => published.push(change),
+        riskRaised: () => {},
+        exceptionRaised: () => {},
+      },
       retry: { attempts: 3, baseDelayMs: 50, sleep },
     });
     expect(waits).toEqual([50, 100]);
@@ -185,7 +189,7 @@ describe("a transient database failure while ingesting", () => {
       now: NOW,
       findAdapter,
       jobs: server.database.jobs,
-      publisher: { publish: () => {}, riskRaised: () => {} },
+      publisher: { publish: () => {}, riskRaised: () => {}, exceptionRaised: () => {} },
       retry: { attempts: 3, baseDelayMs: 10, sleep: async (ms) => void waits.push(ms) },
     });
     expect(waits).toEqual([10, 20]);

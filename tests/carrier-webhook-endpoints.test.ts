@@ -213,7 +213,7 @@ describe("deleteCarrierWebhook", () => {
       now: START,
       findAdapter: createCarrierRegistry().adapter,
       jobs: server.database.jobs,
-      publisher: { publish: () => {}, riskRaised: () => {} },
+      publisher: { publish: () => {}, riskRaised: () => {}, exceptionRaised: () => {} },
     });
     expect(changes).toEqual([]);
   });

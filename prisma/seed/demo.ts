@@ -1,7 +1,7 @@
 import type { PrismaClient, Store } from "../../generated/prisma/client.ts";
 import { validateTrackingNumber } from "../../src/carriers/tracking-numbers/index.ts";
 import { ingestEvents } from "../../src/domain/ingest.ts";
-import { NO_JOBS } from "../../src/domain/jobs.ts";
+import { SWEEP_CATCHES_UP } from "../../src/domain/jobs.ts";
 import { createMarketplaceRegistry } from "../../src/plugins/registry.ts";
 import { createApiKey } from "../../src/server/api-keys.ts";
 import {
@@ -199,7 +199,7 @@ async function seedOrder(
     db,
     shipment,
     demoEvents(plan.lane, labelAt, now, scenarioFor(i)),
-    NO_JOBS,
+    SWEEP_CATCHES_UP,
     now,
   );
   if (ingested.shipment.status === "DELIVERED") {

@@ -17,11 +17,22 @@ export interface RiskChange {
   code: string;
 }
 
+/** A shipment exception opened (src/domain/exceptions/); subscribers load it by id. */
+export interface ExceptionChange {
+  tenantId: string;
+  storeId: string;
+  shipmentId: string;
+  exceptionId: string;
+  type: string;
+}
+
 /** Where recorded changes are announced (in-process or Redis pub/sub, wired by the server). */
 export interface ChangePublisher {
   publish(change: ShipmentChange): void;
   /** Announces a risk the sweep raised, to its tenant's sellerRiskRaised subscribers. */
   riskRaised(change: RiskChange): void;
+  /** Announces an exception opened on a shipment, to its tenant's exceptionRaised subscribers. */
+  exceptionRaised(change: ExceptionChange): void;
 }
 
 /** What subscriptions listen to; each stream ends when its consumer stops. */
@@ -29,6 +40,7 @@ export interface ChangeFeed {
   shipmentUpdated(shipmentId: string): AsyncIterable<ShipmentChange>;
   trackingEventAdded(tenantId: string): AsyncIterable<ShipmentChange>;
   sellerRiskRaised(tenantId: string): AsyncIterable<RiskChange>;
+  exceptionRaised(tenantId: string): AsyncIterable<ExceptionChange>;
 }
 
 /** Announces what an ingest recorded, one change per shipment; a pure replay announces nothing. */

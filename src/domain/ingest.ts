@@ -86,6 +86,15 @@ export async function ingestEvents(
       statusChanged = count > 0;
     }
     released = await recordMilestones(tx, jobs, shipment.id, inserted);
+    // Keyed per shipment: a burst of batches leaves one queued check, which reads them all.
+    if (inserted.length > 0) {
+      await jobs.enqueue(
+        tx,
+        "shipment-exceptions",
+        { shipmentId: shipment.id },
+        { key: shipment.id },
+      );
+    }
     const current = await tx.shipment.findUniqueOrThrow({ where: { id: shipment.id } });
     if (inserted.length > 0) {
       webhooks = await emitWebhookEvent(
@@ -117,6 +126,7 @@ export async function ingestEvents(
   }, INGEST_TRANSACTION);
   if (released > 0) jobs.wake("marketplace-sync");
   if (webhooks > 0) jobs.wake("webhook-delivery");
+  if (result.inserted.length > 0) jobs.wake("shipment-exceptions");
   return result;
 }
 

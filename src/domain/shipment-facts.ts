@@ -79,3 +79,14 @@ export function invalidTracking(needsScan: boolean, unsupported: readonly string
   return Prisma.sql`(${missingScan(needsScan)} OR ${carrierMismatch} OR ${uploadedAfterDelivery}
     OR ${carrierIn(unsupported)})`;
 }
+
+/** confirmedAt of a loaded row: the same definition as the SQL above, for rules run in code. */
+export function confirmedAtOf(shipment: {
+  syncConfirmedAt: Date | null;
+  syncState: string;
+  createdAt: Date;
+}): Date | null {
+  return (
+    shipment.syncConfirmedAt ?? (shipment.syncState === "NOT_REQUIRED" ? shipment.createdAt : null)
+  );
+}

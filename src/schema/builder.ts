@@ -30,6 +30,7 @@ export const builder = new SchemaBuilder<{
     Date: { Input: string; Output: string };
     ID: { Input: string; Output: string };
     Locale: { Input: string; Output: string };
+    JSONObject: { Input: Record<string, unknown>; Output: unknown };
   };
 }>({
   plugins: [ComplexityPlugin, PrismaPlugin, RelayPlugin],

@@ -18,6 +18,7 @@ import "./api-key.ts";
 import "./seller-metrics.ts";
 import "./valid-tracking-report.ts";
 import "./seller-risk.ts";
+import "./shipment-exception.ts";
 import "./delivery-estimate.ts";
 import "./estimate-deliveries.ts";
 import "./shipment-estimate.ts";

@@ -1,14 +1,7 @@
-import type { DeliveryQuote } from "../domain/eta/service.ts";
-import { isPhysicalScan } from "../domain/physical-scan.ts";
+import { shipmentQuote } from "../domain/eta/shipment-quote.ts";
 import { builder } from "./builder.ts";
 import { confidenceArg, DeliveryEstimateRef, estimateLoader } from "./delivery-estimate.ts";
 import { ShipmentRef } from "./shipment.ts";
-
-/** Substatuses that mark the milestones an estimate may count from. */
-const MILESTONES = {
-  DEPARTED_ORIGIN_COUNTRY: "DEPARTED_ORIGIN_COUNTRY",
-  IMPORT_CUSTOMS: "IMPORT_CUSTOMS",
-} as const;
 
 builder.prismaObjectField(ShipmentRef, "estimatedDelivery", (t) =>
   t.field({
@@ -40,43 +33,7 @@ builder.prismaObjectField(ShipmentRef, "estimatedDelivery", (t) =>
     },
     resolve: async (shipment, args, ctx) => {
       if (shipment.status === "DELIVERED") return null;
-      const { order, events } = shipment;
-      const at = (instant: Date, offsetMinutes: number) => ({ instant, offsetMinutes });
-      const firstScan = events.find(isPhysicalScan);
-      const reached: DeliveryQuote["reached"] = {
-        ORDERED: at(order.placedAt, order.placedAtOffsetMinutes),
-      };
-      if (firstScan) reached.SHIPPED = at(firstScan.occurredAt, firstScan.utcOffsetMinutes);
-      else if (shipment.shippedAt)
-        reached.SHIPPED = at(shipment.shippedAt, shipment.shippedAtOffsetMinutes);
-      for (const event of events) {
-        const point =
-          event.status === "OUT_FOR_DELIVERY"
-            ? "OUT_FOR_DELIVERY"
-            : MILESTONES[event.substatus as keyof typeof MILESTONES];
-        if (point && !reached[point]) reached[point] = at(event.occurredAt, event.utcOffsetMinutes);
-      }
-      const quote: DeliveryQuote = {
-        lane: {
-          originCountry: firstScan?.countryCode ?? null,
-          originRegion: firstScan?.region ?? null,
-          originPostalCode: firstScan?.postalCode ?? null,
-          destinationCountry: order.destinationCountry,
-          destinationRegion: null,
-          destinationPostalCode: null,
-        },
-        carrier: shipment.carrier,
-        service: shipment.shippingMethod,
-        reached,
-        store: shipment.store,
-        promisedDeliveryFrom:
-          order.promisedDeliveryFrom &&
-          at(order.promisedDeliveryFrom, order.promisedDeliveryFromOffsetMinutes),
-        promisedDeliveryTo:
-          order.promisedDeliveryTo &&
-          at(order.promisedDeliveryTo, order.promisedDeliveryToOffsetMinutes),
-        inTransit: true,
-      };
+      const quote = shipmentQuote(shipment, "LATEST");
       const estimate = await estimateLoader(ctx).load({
         quote,
         confidence: confidenceArg(args.confidence),
@@ -85,7 +42,7 @@ builder.prismaObjectField(ShipmentRef, "estimatedDelivery", (t) =>
         estimate && {
           estimate,
           marketplace: shipment.store.marketplace,
-          buyer: order,
+          buyer: shipment.order,
           store: shipment.store,
         }
       );

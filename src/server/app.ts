@@ -6,6 +6,9 @@ import { type CarrierRegistry, createCarrierRegistry } from "../carriers/registr
 import type { ApiKeyEvents } from "../domain/api-keys.ts";
 import type { BackoffPolicy } from "../domain/backoff.ts";
 import { createDeliveryEstimates } from "../domain/eta/service.ts";
+import { evaluateShipmentExceptions } from "../domain/exceptions/evaluate.ts";
+import { createStallTables } from "../domain/exceptions/stall-history.ts";
+import { sweepShipmentExceptions } from "../domain/exceptions/sweep.ts";
 import { createWebhookDeliverer, type WebhookSender } from "../domain/outbound-webhooks/deliver.ts";
 import { NO_ALLOWED_TARGETS } from "../domain/outbound-webhooks/targets.ts";
 import type { RateGate } from "../domain/rate-gate.ts";
@@ -150,6 +153,15 @@ export function buildApp(deps: AppDeps): App {
   const limits = { ...DEFAULT_LIMITS, ...deps.limits };
   const deliveryEstimates = createDeliveryEstimates({ db: deps.db, now, marketplaces });
   const webhookSender = deps.webhookSender ?? createWebhookSender(NO_ALLOWED_TARGETS);
+  const calendars = deliveryEstimates.calendars;
+  const stallTables = createStallTables({ db: deps.db, calendars });
+  const exceptionDeps = () => ({
+    now: now(),
+    publisher,
+    calendars,
+    stallTables,
+    estimates: deliveryEstimates,
+  });
   const yoga = createYoga<InitialContext, Context>({
     schema,
     graphqlEndpoint: "/graphql",
@@ -337,6 +349,18 @@ export function buildApp(deps: AppDeps): App {
         logFailure("seller-risk-sweep", () =>
           sweepSellerRisks(deps.db, { now: now(), publisher, marketplaces }),
         ),
+      );
+      await jobs.work(
+        "shipment-exceptions",
+        2,
+        logFailure("shipment-exceptions", (data) =>
+          evaluateShipmentExceptions(deps.db, [data.shipmentId], exceptionDeps()),
+        ),
+      );
+      await jobs.work(
+        "exception-sweep",
+        1,
+        logFailure("exception-sweep", () => sweepShipmentExceptions(deps.db, exceptionDeps())),
       );
     },
     resumePendingWork: () => resumePendingDeliveries(webhookDeps),

@@ -2,7 +2,13 @@ import { setMaxListeners } from "node:events";
 import { createRedisEventTarget } from "@graphql-yoga/redis-event-target";
 import { createPubSub, type PubSubEvent } from "graphql-yoga";
 import { Redis } from "ioredis";
-import type { ChangeFeed, ChangePublisher, RiskChange, ShipmentChange } from "../domain/changes.ts";
+import type {
+  ChangeFeed,
+  ChangePublisher,
+  ExceptionChange,
+  RiskChange,
+  ShipmentChange,
+} from "../domain/changes.ts";
 
 export type PubSubTopics = {
   "shipment:updated": [shipmentId: string, change: ShipmentChange];
@@ -10,6 +16,7 @@ export type PubSubTopics = {
   "seller-risk:raised": [tenantId: string, change: RiskChange];
   /** A key revoked (`stopped`) or given an earlier end: every instance forgets it. */
   "api-key:changed": [change: ApiKeyChange];
+  "exception:raised": [tenantId: string, change: ExceptionChange];
 };
 
 export interface ApiKeyChange {
@@ -89,11 +96,13 @@ export function changeChannels(pubsub: TracklinePubSub): ChangeChannels {
         pubsub.publish("tracking-event:added", change.tenantId, change);
       },
       riskRaised: (change) => pubsub.publish("seller-risk:raised", change.tenantId, change),
+      exceptionRaised: (change) => pubsub.publish("exception:raised", change.tenantId, change),
     },
     feed: {
       shipmentUpdated: (shipmentId) => pubsub.subscribe("shipment:updated", shipmentId),
       trackingEventAdded: (tenantId) => pubsub.subscribe("tracking-event:added", tenantId),
       sellerRiskRaised: (tenantId) => pubsub.subscribe("seller-risk:raised", tenantId),
+      exceptionRaised: (tenantId) => pubsub.subscribe("exception:raised", tenantId),
     },
   };
 }

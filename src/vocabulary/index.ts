@@ -1,3 +1,4 @@
+export * from "./exception.ts";
 export * from "./locale.ts";
 export * from "./location.ts";
 export * from "./milestone.ts";

@@ -1,3 +1,4 @@
+import type { ExceptionType } from "./exception.ts";
 import type { Milestone } from "./milestone.ts";
 import type { OrderState } from "./order-state.ts";
 import type { TrackingStatus, TrackingSubstatus } from "./tracking-status.ts";
@@ -5,7 +6,8 @@ import type { TrackingStatus, TrackingSubstatus } from "./tracking-status.ts";
 /**
  * Buyer-facing texts of one locale, as ICU MessageFormat strings. `status` words a timeline
  * entry (by substatus when there is one, else by status); `orderState` names an order's state;
- * `milestone` is the message sent to a buyer at that moment (variables: MessageVars).
+ * `milestone` is the message sent to a buyer at that moment (variables: MessageVars);
+ * `exception` is the only section for the seller, not the buyer.
  */
 export interface TextCatalog {
   status: Record<TrackingStatus | TrackingSubstatus, string>;
@@ -13,6 +15,8 @@ export interface TextCatalog {
   milestone: Record<Milestone, string>;
   /** Lines of a delivery estimate's explanation (variables: ETA_TEXT_VARS). */
   eta: Record<EtaTextKey, string>;
+  /** The action suggested to the seller for an open exception (variables: ExceptionTextVars). */
+  exception: Record<ExceptionType, string>;
 }
 
 /** The lines a delivery estimate's explanation is made of, and the variables each reads. */

@@ -32,6 +32,9 @@ type Documents = {
     "\n  query EstimateDeliveries($inputs: [DeliveryEstimateInput!]!, $confidence: Float, $locale: Locale) {\n    estimateDeliveries(inputs: $inputs, confidence: $confidence) {\n      earliest\n      latest\n      mostLikely\n      confidence\n      timeZone\n      basis { level sampleSize lane from }\n      risks { code message }\n      explanation(locale: $locale)\n    }\n  }\n": typeof types.EstimateDeliveriesDocument,
     "query Unmapped { unmappedCarrierCodes { carrier rawCode count } }": typeof types.UnmappedDocument,
     "\n    query ShipmentsPage($first: Int) {\n      shipments(first: $first) { edges { node { id } } pageInfo { hasNextPage } }\n    }\n  ": typeof types.ShipmentsPageDocument,
+    "\n  query ShipmentExceptions($id: ID!, $open: Boolean, $locale: Locale) {\n    shipment(id: $id) {\n      exceptions(open: $open) {\n        type\n        open\n        since\n        openedAt\n        closedAt\n        evidence\n        suggestedAction(locale: $locale)\n      }\n    }\n  }\n": typeof types.ShipmentExceptionsDocument,
+    "\n  query Exceptions($filter: ShipmentExceptionFilter, $first: Int) {\n    exceptions(filter: $filter, first: $first) {\n      countsByType { type count }\n      edges { node { type shipment { id } } }\n      pageInfo { hasNextPage }\n    }\n  }\n": typeof types.ExceptionsDocument,
+    "\n  subscription ExceptionRaised($storeId: ID!) {\n    exceptionRaised(storeId: $storeId) { type open suggestedAction shipment { id } }\n  }\n": typeof types.ExceptionRaisedDocument,
     "\n  mutation CreateOrder($input: CreateOrderInput!) {\n    createOrder(input: $input) {\n      order { id nativeOrderId state }\n      errors { code message field }\n    }\n  }\n": typeof types.CreateOrderDocument,
     "\n  mutation ConfirmShipment($input: ConfirmShipmentInput!) {\n    confirmShipment(input: $input) {\n      shipment { id trackingNumber status substatus carrier { code name trackingUrl } }\n      errors { code message field }\n    }\n  }\n": typeof types.ConfirmShipmentDocument,
     "\n  mutation RecordEvents($input: RecordTrackingEventsInput!) {\n    recordTrackingEvents(input: $input) {\n      shipment { id status substatus lastEventAt }\n      recordedCount\n      duplicateCount\n      errors { code message field }\n    }\n  }\n": typeof types.RecordEventsDocument,
@@ -120,6 +123,9 @@ const documents: Documents = {
     "\n  query EstimateDeliveries($inputs: [DeliveryEstimateInput!]!, $confidence: Float, $locale: Locale) {\n    estimateDeliveries(inputs: $inputs, confidence: $confidence) {\n      earliest\n      latest\n      mostLikely\n      confidence\n      timeZone\n      basis { level sampleSize lane from }\n      risks { code message }\n      explanation(locale: $locale)\n    }\n  }\n": types.EstimateDeliveriesDocument,
     "query Unmapped { unmappedCarrierCodes { carrier rawCode count } }": types.UnmappedDocument,
     "\n    query ShipmentsPage($first: Int) {\n      shipments(first: $first) { edges { node { id } } pageInfo { hasNextPage } }\n    }\n  ": types.ShipmentsPageDocument,
+    "\n  query ShipmentExceptions($id: ID!, $open: Boolean, $locale: Locale) {\n    shipment(id: $id) {\n      exceptions(open: $open) {\n        type\n        open\n        since\n        openedAt\n        closedAt\n        evidence\n        suggestedAction(locale: $locale)\n      }\n    }\n  }\n": types.ShipmentExceptionsDocument,
+    "\n  query Exceptions($filter: ShipmentExceptionFilter, $first: Int) {\n    exceptions(filter: $filter, first: $first) {\n      countsByType { type count }\n      edges { node { type shipment { id } } }\n      pageInfo { hasNextPage }\n    }\n  }\n": types.ExceptionsDocument,
+    "\n  subscription ExceptionRaised($storeId: ID!) {\n    exceptionRaised(storeId: $storeId) { type open suggestedAction shipment { id } }\n  }\n": types.ExceptionRaisedDocument,
     "\n  mutation CreateOrder($input: CreateOrderInput!) {\n    createOrder(input: $input) {\n      order { id nativeOrderId state }\n      errors { code message field }\n    }\n  }\n": types.CreateOrderDocument,
     "\n  mutation ConfirmShipment($input: ConfirmShipmentInput!) {\n    confirmShipment(input: $input) {\n      shipment { id trackingNumber status substatus carrier { code name trackingUrl } }\n      errors { code message field }\n    }\n  }\n": types.ConfirmShipmentDocument,
     "\n  mutation RecordEvents($input: RecordTrackingEventsInput!) {\n    recordTrackingEvents(input: $input) {\n      shipment { id status substatus lastEventAt }\n      recordedCount\n      duplicateCount\n      errors { code message field }\n    }\n  }\n": types.RecordEventsDocument,
@@ -276,6 +282,18 @@ export function graphql(source: "query Unmapped { unmappedCarrierCodes { carrier
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n    query ShipmentsPage($first: Int) {\n      shipments(first: $first) { edges { node { id } } pageInfo { hasNextPage } }\n    }\n  "): (typeof documents)["\n    query ShipmentsPage($first: Int) {\n      shipments(first: $first) { edges { node { id } } pageInfo { hasNextPage } }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ShipmentExceptions($id: ID!, $open: Boolean, $locale: Locale) {\n    shipment(id: $id) {\n      exceptions(open: $open) {\n        type\n        open\n        since\n        openedAt\n        closedAt\n        evidence\n        suggestedAction(locale: $locale)\n      }\n    }\n  }\n"): (typeof documents)["\n  query ShipmentExceptions($id: ID!, $open: Boolean, $locale: Locale) {\n    shipment(id: $id) {\n      exceptions(open: $open) {\n        type\n        open\n        since\n        openedAt\n        closedAt\n        evidence\n        suggestedAction(locale: $locale)\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Exceptions($filter: ShipmentExceptionFilter, $first: Int) {\n    exceptions(filter: $filter, first: $first) {\n      countsByType { type count }\n      edges { node { type shipment { id } } }\n      pageInfo { hasNextPage }\n    }\n  }\n"): (typeof documents)["\n  query Exceptions($filter: ShipmentExceptionFilter, $first: Int) {\n    exceptions(filter: $filter, first: $first) {\n      countsByType { type count }\n      edges { node { type shipment { id } } }\n      pageInfo { hasNextPage }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ExceptionRaised($storeId: ID!) {\n    exceptionRaised(storeId: $storeId) { type open suggestedAction shipment { id } }\n  }\n"): (typeof documents)["\n  subscription ExceptionRaised($storeId: ID!) {\n    exceptionRaised(storeId: $storeId) { type open suggestedAction shipment { id } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

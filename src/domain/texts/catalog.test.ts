@@ -2,6 +2,7 @@ import { IntlMessageFormat } from "intl-messageformat";
 import { describe, expect, it } from "vitest";
 import {
   ETA_TEXT_KEYS,
+  EXCEPTION_TYPES,
   MILESTONES,
   ORDER_STATES,
   SUPPORTED_LOCALES,
@@ -21,6 +22,7 @@ const KEYS: Record<Section, readonly string[]> = {
   orderState: ORDER_STATES,
   milestone: MILESTONES,
   eta: ETA_TEXT_KEYS,
+  exception: EXCEPTION_TYPES,
 };
 const SECTIONS = Object.keys(KEYS) as Section[];
 const COUNTS = [0, 1, 2, 5, 21, 1_000_000];

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createMarketplaceRegistry } from "../../plugins/registry.ts";
 import {
   ETA_TEXT_KEYS,
+  EXCEPTION_TYPES,
   type Milestone,
   SUPPORTED_LOCALES,
   type TrackingStatus,
@@ -70,6 +71,15 @@ function estimate(locale: (typeof SUPPORTED_LOCALES)[number]): string {
   ].join("\n");
 }
 
+/** The action suggested to the seller for each exception type, with example values. */
+function exceptionActions(locale: (typeof SUPPORTED_LOCALES)[number]): string {
+  const vars = { carrier: "YunExpress", days: 3, date: "2026-11-27" };
+  return [
+    "## exception actions (for the seller)",
+    ...EXCEPTION_TYPES.map((type) => `- ${texts.exception(null, locale, type, vars)}`),
+  ].join("\n");
+}
+
 // Golden files: a reviewer reads a whole journey per language, and any change to a text shows
 // up in the diff. Rewrite them with `npx vitest run -u` after an intended change.
 describe.each(SUPPORTED_LOCALES)(
@@ -79,7 +89,7 @@ describe.each(SUPPORTED_LOCALES)(
       const sections = [null, ...marketplaces.plugins.map((plugin) => plugin.id)].map((id) =>
         journey(id, locale),
       );
-      sections.push(estimate(locale));
+      sections.push(estimate(locale), exceptionActions(locale));
       const review = CATALOGS.find((catalog) => catalog.locale === locale)?.review;
       const header = `# ${locale} (texts: ${review})`;
       await expect(`${[header, ...sections].join("\n\n")}\n`).toMatchFileSnapshot(

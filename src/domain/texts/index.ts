@@ -2,6 +2,8 @@ import { IntlMessageFormat } from "intl-messageformat";
 import type { MarketplaceRegistry } from "../../plugins/registry.ts";
 import type {
   EtaTextKey,
+  ExceptionTextVars,
+  ExceptionType,
   MessageVars,
   Milestone,
   OrderState,
@@ -41,6 +43,13 @@ export interface TextBook {
     locale: SupportedLocale,
     key: EtaTextKey,
     vars: Record<string, string | number>,
+  ): string;
+  /** The action suggested to the seller for an open exception. */
+  exception(
+    marketplace: string | null,
+    locale: SupportedLocale,
+    type: ExceptionType,
+    vars: ExceptionTextVars,
   ): string;
 }
 
@@ -115,5 +124,7 @@ export function createTextBook(
     milestone: (marketplace, locale, milestone, vars) =>
       format(marketplace, locale, "milestone", milestone, { attempts: 0, days: 0, ...vars }),
     eta: (marketplace, locale, key, vars) => format(marketplace, locale, "eta", key, vars),
+    exception: (marketplace, locale, type, vars) =>
+      format(marketplace, locale, "exception", type, { ...vars }),
   };
 }

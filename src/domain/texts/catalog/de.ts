@@ -85,5 +85,18 @@ export const de: LocaleCatalog = {
       from: "Gezählt ab {point, select, ORDERED {dem Bestelldatum} SHIPPED {der Übergabe an den Versanddienstleister} other {dem letzten Meilenstein}}, {date}",
       pastPromise: "Kann nach dem zugesagten Datum ({date}) ankommen",
     },
+    exception: {
+      STALLED:
+        "Seit {days, plural, one {# Werktag} other {# Werktagen}} kein Scan des Zustellers, länger als auf dieser Strecke an dieser Stelle üblich. Bitten Sie {carrier} um einen Nachforschungsauftrag und sagen Sie dem Käufer, dass Sie sich kümmern.",
+      DELIVERY_FAILED:
+        "{carrier} konnte das Paket nicht zustellen. Prüfen Sie die Adresse mit dem Käufer und vereinbaren Sie mit {carrier} eine neue Zustellung oder Abholung.",
+      CUSTOMS_HELD:
+        "Der Zoll hält das Paket zurück. Senden Sie {carrier} die Rechnung und die Zollpapiere und fragen Sie, ob Abgaben fällig sind.",
+      RETURNING_TO_SENDER:
+        "Das Paket geht an Sie zurück. Bieten Sie dem Käufer einen neuen Versand oder eine Erstattung an, bevor er einen Antrag stellt.",
+      LATE: "Das Paket sollte bis {date} ankommen und ist nicht zugestellt. Informieren Sie den Käufer und erwägen Sie Ersatz oder eine Teilerstattung.",
+      NO_SCAN_AFTER_CONFIRMATION:
+        "Die Sendungsnummer wurde vor {days, plural, one {# Werktag} other {# Werktagen}} bestätigt und {carrier} hat das Paket noch nicht gescannt. Prüfen Sie, ob es übergeben wurde, oder korrigieren Sie die Sendungsnummer.",
+    },
   },
 };

@@ -85,5 +85,18 @@ export const en: LocaleCatalog = {
       from: "Counted from {point, select, ORDERED {the order date} SHIPPED {the hand-over to the carrier} other {the latest milestone}}, {date}",
       pastPromise: "May arrive after the promised date, {date}",
     },
+    exception: {
+      STALLED:
+        "No carrier scan for {days, plural, one {# business day} other {# business days}}, longer than usual at this point on this lane. Ask {carrier} to trace the parcel and tell the buyer you are on it.",
+      DELIVERY_FAILED:
+        "{carrier} could not deliver the parcel. Check the address with the buyer and arrange a new attempt or a pickup with {carrier}.",
+      CUSTOMS_HELD:
+        "Customs is holding the parcel. Send {carrier} the invoice and customs documents, and ask whether duties are due.",
+      RETURNING_TO_SENDER:
+        "The parcel is going back to you. Contact the buyer to offer a new shipment or a refund before they open a claim.",
+      LATE: "The parcel was due by {date} and has not been delivered. Tell the buyer, and consider a replacement or a partial refund.",
+      NO_SCAN_AFTER_CONFIRMATION:
+        "The tracking was confirmed {days, plural, one {# business day} other {# business days}} ago and {carrier} has not scanned the parcel yet. Make sure it was handed over, or correct the tracking number.",
+    },
   },
 };

@@ -85,5 +85,18 @@ export const es: LocaleCatalog = {
       from: "Contado desde {point, select, ORDERED {la fecha del pedido} SHIPPED {la entrega a la paquetería} other {el último hito}}, {date}",
       pastPromise: "Puede llegar después de la fecha prometida, {date}",
     },
+    exception: {
+      STALLED:
+        "Sin escaneo del transportista desde hace {days, plural, one {# día hábil} other {# días hábiles}}, más de lo habitual en esta etapa de esta ruta. Pide a {carrier} que rastree el paquete y dile al comprador que lo estás revisando.",
+      DELIVERY_FAILED:
+        "{carrier} no pudo entregar el paquete. Comprueba la dirección con el comprador y organiza un nuevo intento o una recogida con {carrier}.",
+      CUSTOMS_HELD:
+        "La aduana retiene el paquete. Envía a {carrier} la factura y los documentos aduaneros, y pregunta si hay aranceles pendientes.",
+      RETURNING_TO_SENDER:
+        "El paquete vuelve a ti. Contacta al comprador para ofrecer un nuevo envío o un reembolso antes de que abra una reclamación.",
+      LATE: "El paquete debía llegar a más tardar el {date} y no se ha entregado. Avisa al comprador y considera un reemplazo o un reembolso parcial.",
+      NO_SCAN_AFTER_CONFIRMATION:
+        "El número de seguimiento se confirmó hace {days, plural, one {# día hábil} other {# días hábiles}} y {carrier} aún no ha escaneado el paquete. Comprueba que se entregó al transportista o corrige el número de seguimiento.",
+    },
   },
 };

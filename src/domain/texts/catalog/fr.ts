@@ -86,5 +86,18 @@ export const fr: LocaleCatalog = {
       from: "Compté à partir {point, select, ORDERED {de la date de commande} SHIPPED {de la remise au transporteur} other {de la dernière étape}}, {date}",
       pastPromise: "Peut arriver après la date promise, {date}",
     },
+    exception: {
+      STALLED:
+        "Aucun scan du transporteur depuis {days, plural, one {# jour ouvré} other {# jours ouvrés}}, plus que d'habitude à cette étape sur ce trajet. Demandez une enquête à {carrier} et prévenez l'acheteur que vous suivez le colis.",
+      DELIVERY_FAILED:
+        "{carrier} n'a pas pu livrer le colis. Vérifiez l'adresse avec l'acheteur et organisez une nouvelle livraison ou un retrait avec {carrier}.",
+      CUSTOMS_HELD:
+        "La douane retient le colis. Envoyez à {carrier} la facture et les documents douaniers, et demandez si des droits sont dus.",
+      RETURNING_TO_SENDER:
+        "Le colis vous est retourné. Contactez l'acheteur pour proposer un nouvel envoi ou un remboursement avant qu'il ouvre une réclamation.",
+      LATE: "Le colis devait arriver au plus tard le {date} et n'est pas livré. Prévenez l'acheteur et envisagez un remplacement ou un remboursement partiel.",
+      NO_SCAN_AFTER_CONFIRMATION:
+        "Le numéro de suivi a été confirmé il y a {days, plural, one {# jour ouvré} other {# jours ouvrés}} et {carrier} n'a pas encore scanné le colis. Vérifiez qu'il a été remis, ou corrigez le numéro de suivi.",
+    },
   },
 };

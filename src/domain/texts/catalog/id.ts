@@ -86,5 +86,18 @@ export const id: LocaleCatalog = {
       from: "Dihitung sejak {point, select, ORDERED {tanggal pesanan} SHIPPED {serah terima ke kurir} other {status terakhir}}, {date}",
       pastPromise: "Mungkin tiba setelah tanggal yang dijanjikan, {date}",
     },
+    exception: {
+      STALLED:
+        "Tidak ada pemindaian kurir selama {days, plural, other {# hari kerja}}, lebih lama dari biasanya di tahap ini pada rute ini. Minta {carrier} melacak paket dan beri tahu pembeli bahwa Anda sedang menanganinya.",
+      DELIVERY_FAILED:
+        "{carrier} gagal mengantar paket. Periksa alamat dengan pembeli dan atur pengantaran ulang atau pengambilan dengan {carrier}.",
+      CUSTOMS_HELD:
+        "Bea cukai menahan paket. Kirim faktur dan dokumen kepabeanan ke {carrier}, dan tanyakan apakah ada bea yang harus dibayar.",
+      RETURNING_TO_SENDER:
+        "Paket sedang dikembalikan kepada Anda. Hubungi pembeli untuk menawarkan pengiriman ulang atau pengembalian dana sebelum mereka mengajukan klaim.",
+      LATE: "Paket seharusnya tiba paling lambat {date} dan belum terkirim. Beri tahu pembeli, dan pertimbangkan penggantian atau pengembalian dana sebagian.",
+      NO_SCAN_AFTER_CONFIRMATION:
+        "Nomor resi sudah dikonfirmasi {days, plural, other {# hari kerja}} yang lalu dan {carrier} belum memindai paket. Pastikan paket sudah diserahkan, atau perbaiki nomor resi.",
+    },
   },
 };

@@ -85,5 +85,18 @@ export const it: LocaleCatalog = {
       from: "Contato da {point, select, ORDERED {la data dell'ordine} SHIPPED {la consegna al corriere} other {l'ultima tappa}}, {date}",
       pastPromise: "Potrebbe arrivare dopo la data promessa, {date}",
     },
+    exception: {
+      STALLED:
+        "Nessuna scansione del corriere da {days, plural, one {# giorno lavorativo} other {# giorni lavorativi}}, più del solito in questa fase su questa tratta. Chiedi a {carrier} di rintracciare il pacco e avvisa l'acquirente che te ne stai occupando.",
+      DELIVERY_FAILED:
+        "{carrier} non è riuscito a consegnare il pacco. Verifica l'indirizzo con l'acquirente e organizza un nuovo tentativo o un ritiro con {carrier}.",
+      CUSTOMS_HELD:
+        "La dogana trattiene il pacco. Invia a {carrier} la fattura e i documenti doganali e chiedi se sono dovuti dazi.",
+      RETURNING_TO_SENDER:
+        "Il pacco sta tornando da te. Contatta l'acquirente per offrire una nuova spedizione o un rimborso prima che apra un reclamo.",
+      LATE: "Il pacco doveva arrivare entro il {date} e non è stato consegnato. Avvisa l'acquirente e valuta una sostituzione o un rimborso parziale.",
+      NO_SCAN_AFTER_CONFIRMATION:
+        "Il numero di tracciamento è stato confermato {days, plural, one {# giorno lavorativo} other {# giorni lavorativi}} fa e {carrier} non ha ancora scansionato il pacco. Verifica che sia stato consegnato al corriere o correggi il numero di tracciamento.",
+    },
   },
 };

@@ -83,5 +83,18 @@ export const ja: LocaleCatalog = {
       from: "{point, select, ORDERED {ご注文日} SHIPPED {配送業者への引き渡し} other {最新の配送状況}}（{date}）から計算",
       pastPromise: "お約束の {date} より遅れる可能性があります",
     },
+    exception: {
+      STALLED:
+        "{days, plural, other {# 営業日}}、配送業者のスキャンがありません。この経路のこの段階としては通常より長い間隔です。{carrier} に調査を依頼し、購入者に対応中であることを伝えてください。",
+      DELIVERY_FAILED:
+        "{carrier} が荷物を配達できませんでした。購入者に住所を確認し、{carrier} に再配達または窓口受取を手配してください。",
+      CUSTOMS_HELD:
+        "荷物が税関で保留されています。{carrier} にインボイスと通関書類を送り、関税の支払いが必要か確認してください。",
+      RETURNING_TO_SENDER:
+        "荷物は返送中です。購入者が申し立てをする前に連絡し、再発送または返金を提案してください。",
+      LATE: "荷物は {date} までに届く予定でしたが、まだ配達されていません。購入者に知らせ、再発送や一部返金を検討してください。",
+      NO_SCAN_AFTER_CONFIRMATION:
+        "追跡番号の確認から {days, plural, other {# 営業日}}経ちましたが、{carrier} はまだ荷物をスキャンしていません。荷物が引き渡されたか確認するか、追跡番号を訂正してください。",
+    },
   },
 };

@@ -81,5 +81,18 @@ export const ko: LocaleCatalog = {
       from: "{point, select, ORDERED {주문일} SHIPPED {택배사 인계} other {최근 배송 단계}}({date})부터 계산",
       pastPromise: "약속된 날짜 {date} 이후에 도착할 수 있습니다",
     },
+    exception: {
+      STALLED:
+        "{days, plural, other {#영업일}} 동안 택배사 스캔이 없습니다. 이 경로의 이 구간에서 평소보다 깁니다. {carrier}에 추적 조사를 요청하고 구매자에게 확인 중임을 알려 주세요.",
+      DELIVERY_FAILED:
+        "{carrier}이(가) 배송하지 못했습니다. 구매자와 주소를 확인하고 {carrier}에 재배송 또는 방문 수령을 요청하세요.",
+      CUSTOMS_HELD:
+        "세관에서 소포를 보류 중입니다. {carrier}에 인보이스와 통관 서류를 보내고 관세 납부가 필요한지 확인하세요.",
+      RETURNING_TO_SENDER:
+        "소포가 반송 중입니다. 구매자가 클레임을 제기하기 전에 연락하여 재발송 또는 환불을 제안하세요.",
+      LATE: "소포는 {date}까지 도착해야 했지만 아직 배송되지 않았습니다. 구매자에게 알리고 재발송이나 부분 환불을 고려하세요.",
+      NO_SCAN_AFTER_CONFIRMATION:
+        "송장번호가 {days, plural, other {#영업일}} 전에 확인되었지만 {carrier}이(가) 아직 소포를 스캔하지 않았습니다. 소포가 인계되었는지 확인하거나 송장번호를 수정하세요.",
+    },
   },
 };

@@ -85,5 +85,18 @@ export const ms: LocaleCatalog = {
       from: "Dikira dari {point, select, ORDERED {tarikh pesanan} SHIPPED {penyerahan kepada syarikat penghantaran} other {peringkat terkini}}, {date}",
       pastPromise: "Mungkin tiba selepas tarikh yang dijanjikan, {date}",
     },
+    exception: {
+      STALLED:
+        "Tiada imbasan kurier selama {days, plural, other {# hari bekerja}}, lebih lama daripada biasa pada peringkat ini di laluan ini. Minta {carrier} mengesan bungkusan dan beritahu pembeli bahawa anda sedang menguruskannya.",
+      DELIVERY_FAILED:
+        "{carrier} tidak dapat menghantar bungkusan. Semak alamat dengan pembeli dan aturkan penghantaran semula atau pengambilan dengan {carrier}.",
+      CUSTOMS_HELD:
+        "Kastam menahan bungkusan. Hantar invois dan dokumen kastam kepada {carrier}, dan tanya sama ada duti perlu dibayar.",
+      RETURNING_TO_SENDER:
+        "Bungkusan sedang dipulangkan kepada anda. Hubungi pembeli untuk menawarkan penghantaran baharu atau bayaran balik sebelum mereka membuat tuntutan.",
+      LATE: "Bungkusan sepatutnya tiba selewat-lewatnya {date} dan belum dihantar. Beritahu pembeli, dan pertimbangkan penggantian atau bayaran balik separa.",
+      NO_SCAN_AFTER_CONFIRMATION:
+        "Nombor penjejakan telah disahkan {days, plural, other {# hari bekerja}} yang lalu dan {carrier} belum mengimbas bungkusan. Pastikan bungkusan telah diserahkan, atau betulkan nombor penjejakan.",
+    },
   },
 };

@@ -84,5 +84,18 @@ export const ptBR: LocaleCatalog = {
       from: "Contado a partir {point, select, ORDERED {da data do pedido} SHIPPED {da entrega à transportadora} other {da última etapa}}, {date}",
       pastPromise: "Pode chegar depois da data prometida, {date}",
     },
+    exception: {
+      STALLED:
+        "Sem leitura da transportadora há {days, plural, one {# dia útil} other {# dias úteis}}, mais do que o normal nesta etapa desta rota. Peça à {carrier} que rastreie o pacote e avise o comprador que você está acompanhando.",
+      DELIVERY_FAILED:
+        "A {carrier} não conseguiu entregar o pacote. Confirme o endereço com o comprador e combine uma nova tentativa ou retirada com a {carrier}.",
+      CUSTOMS_HELD:
+        "A alfândega reteve o pacote. Envie à {carrier} a nota fiscal e os documentos aduaneiros e pergunte se há impostos a pagar.",
+      RETURNING_TO_SENDER:
+        "O pacote está voltando para você. Fale com o comprador e ofereça um novo envio ou reembolso antes que ele abra uma reclamação.",
+      LATE: "O pacote deveria chegar até {date} e não foi entregue. Avise o comprador e considere um reenvio ou um reembolso parcial.",
+      NO_SCAN_AFTER_CONFIRMATION:
+        "O código de rastreio foi confirmado há {days, plural, one {# dia útil} other {# dias úteis}} e a {carrier} ainda não leu o pacote. Confirme que ele foi postado ou corrija o código de rastreio.",
+    },
   },
 };

@@ -86,5 +86,18 @@ export const vi: LocaleCatalog = {
       from: "Tính từ {point, select, ORDERED {ngày đặt hàng} SHIPPED {lúc bàn giao cho hãng vận chuyển} other {mốc gần nhất}}, {date}",
       pastPromise: "Có thể đến sau ngày đã hứa, {date}",
     },
+    exception: {
+      STALLED:
+        "Không có lượt quét của hãng vận chuyển trong {days, plural, other {# ngày làm việc}}, lâu hơn bình thường ở chặng này của tuyến này. Hãy yêu cầu {carrier} truy tìm bưu kiện và báo người mua rằng bạn đang xử lý.",
+      DELIVERY_FAILED:
+        "{carrier} không giao được bưu kiện. Hãy kiểm tra địa chỉ với người mua và sắp xếp giao lại hoặc nhận tại điểm với {carrier}.",
+      CUSTOMS_HELD:
+        "Hải quan đang giữ bưu kiện. Hãy gửi cho {carrier} hóa đơn và chứng từ hải quan, và hỏi xem có phải nộp thuế không.",
+      RETURNING_TO_SENDER:
+        "Bưu kiện đang được hoàn về cho bạn. Hãy liên hệ người mua để đề nghị gửi lại hoặc hoàn tiền trước khi họ khiếu nại.",
+      LATE: "Bưu kiện lẽ ra phải đến trước {date} nhưng chưa được giao. Hãy báo người mua và cân nhắc gửi hàng thay thế hoặc hoàn tiền một phần.",
+      NO_SCAN_AFTER_CONFIRMATION:
+        "Mã vận đơn đã được xác nhận {days, plural, other {# ngày làm việc}} trước nhưng {carrier} vẫn chưa quét bưu kiện. Hãy kiểm tra bưu kiện đã được bàn giao chưa, hoặc sửa mã vận đơn.",
+    },
   },
 };

@@ -79,5 +79,16 @@ export const zhHans: LocaleCatalog = {
       from: "自{point, select, ORDERED {下单日期} SHIPPED {交给承运商} other {最新节点}}（{date}）起计算",
       pastPromise: "可能晚于承诺日期 {date} 送达",
     },
+    exception: {
+      STALLED:
+        "已有 {days, plural, other {# 个工作日}}没有承运商扫描，超过该线路此阶段的通常间隔。请让 {carrier} 查件，并告知买家您正在跟进。",
+      DELIVERY_FAILED:
+        "{carrier} 未能投递包裹。请与买家核对地址，并与 {carrier} 安排再次投递或自提。",
+      CUSTOMS_HELD: "包裹被海关扣留。请将发票和清关文件发送给 {carrier}，并确认是否需要缴纳关税。",
+      RETURNING_TO_SENDER: "包裹正在退回给您。请在买家发起索赔前联系买家，提供重新发货或退款。",
+      LATE: "包裹应于 {date} 前送达，但尚未妥投。请告知买家，并考虑补发或部分退款。",
+      NO_SCAN_AFTER_CONFIRMATION:
+        "运单号已于 {days, plural, other {# 个工作日}}前确认，但 {carrier} 仍未扫描包裹。请确认包裹已交寄，或更正运单号。",
+    },
   },
 };

@@ -79,5 +79,16 @@ export const zhHant: LocaleCatalog = {
       from: "自{point, select, ORDERED {下單日期} SHIPPED {交給物流商} other {最新節點}}（{date}）起計算",
       pastPromise: "可能晚於承諾日期 {date} 送達",
     },
+    exception: {
+      STALLED:
+        "已有 {days, plural, other {# 個工作天}}沒有物流業者掃描，超過此路線此階段的一般間隔。請向 {carrier} 申請查件，並告知買家您正在處理。",
+      DELIVERY_FAILED:
+        "{carrier} 未能投遞包裹。請與買家確認地址，並與 {carrier} 安排再次投遞或自取。",
+      CUSTOMS_HELD: "包裹遭海關扣留。請將發票與報關文件寄給 {carrier}，並確認是否需繳納關稅。",
+      RETURNING_TO_SENDER: "包裹正在退回給您。請在買家提出申訴前聯絡買家，提供重新寄送或退款。",
+      LATE: "包裹應於 {date} 前送達，但尚未送達。請告知買家，並考慮補寄或部分退款。",
+      NO_SCAN_AFTER_CONFIRMATION:
+        "追蹤號碼已於 {days, plural, other {# 個工作天}}前確認，但 {carrier} 尚未掃描包裹。請確認包裹已交寄，或更正追蹤號碼。",
+    },
   },
 };

@@ -1,0 +1,87 @@
+import type { Prisma, TrackingEvent } from "../../../generated/prisma/client.ts";
+import type { TrackingStatus } from "../../vocabulary/index.ts";
+import type { CalendarBook } from "../eta/calendar.ts";
+import type { Day } from "../eta/days.ts";
+import { isPhysicalScan } from "../physical-scan.ts";
+import { confirmedAtOf } from "../shipment-facts.ts";
+import type { ExceptionFacts } from "./rules.ts";
+import { milestonesAlong } from "./stall-milestones.ts";
+
+/** What an evaluation loads of each shipment: the rules' facts and the estimate's quote. */
+export const EXCEPTION_FACTS_SELECT = {
+  id: true,
+  tenantId: true,
+  storeId: true,
+  carrier: true,
+  shippingMethod: true,
+  shippedAt: true,
+  shippedAtOffsetMinutes: true,
+  status: true,
+  substatus: true,
+  createdAt: true,
+  updatedAt: true,
+  syncConfirmedAt: true,
+  syncState: true,
+  order: {
+    select: {
+      destinationCountry: true,
+      placedAt: true,
+      placedAtOffsetMinutes: true,
+      promisedDeliveryFrom: true,
+      promisedDeliveryFromOffsetMinutes: true,
+      promisedDeliveryTo: true,
+      promisedDeliveryToOffsetMinutes: true,
+    },
+  },
+  store: { select: { marketplace: true, site: true } },
+  events: { orderBy: [{ occurredAt: "asc" }, { id: "asc" }] },
+} satisfies Prisma.ShipmentSelect;
+
+export type LoadedShipment = Prisma.ShipmentGetPayload<{ select: typeof EXCEPTION_FACTS_SELECT }>;
+
+/** The hand-over estimate's latest day, in the time zone its days are of. */
+export interface EstimatedLatest {
+  latest: Day;
+  timeZone: string;
+}
+
+/** A loaded shipment as the rules read it. */
+export function exceptionFacts(
+  shipment: LoadedShipment,
+  calendars: CalendarBook,
+  estimate: EstimatedLatest | null,
+): ExceptionFacts {
+  const known = shipment.events.filter((event) => event.codeKnown);
+  const milestones = milestonesAlong(known);
+  let lastScan: ExceptionFacts["lastScan"] = null;
+  let firstScan: TrackingEvent | undefined;
+  let statusEvent: TrackingEvent | undefined;
+  known.forEach((event, i) => {
+    statusEvent = event;
+    if (!isPhysicalScan(event)) return;
+    firstScan ??= event;
+    lastScan = {
+      instant: event.occurredAt,
+      offsetMinutes: event.utcOffsetMinutes,
+      milestone: milestones[i]!,
+    };
+  });
+  const { order } = shipment;
+  return {
+    status: shipment.status as TrackingStatus,
+    substatus: shipment.substatus,
+    statusEvent: statusEvent
+      ? { instant: statusEvent.occurredAt, offsetMinutes: statusEvent.utcOffsetMinutes }
+      : null,
+    lastScan,
+    confirmedAt: confirmedAtOf(shipment),
+    originCountry: firstScan?.countryCode ?? null,
+    destinationCountry: order.destinationCountry,
+    timeZone: estimate?.timeZone ?? calendars.timeZone(order.destinationCountry) ?? "UTC",
+    promisedDeliveryTo: order.promisedDeliveryTo && {
+      instant: order.promisedDeliveryTo,
+      offsetMinutes: order.promisedDeliveryToOffsetMinutes,
+    },
+    estimatedLatest: estimate?.latest ?? null,
+  };
+}
