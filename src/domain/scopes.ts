@@ -53,6 +53,7 @@ export const READ_FIELD_SCOPES: Record<string, Scope | null> = {
   detectCarrier: "orders:read",
   detectCarriers: "orders:read",
   estimateDeliveries: "orders:read",
+  exceptions: "orders:read",
   marketplaces: "orders:read",
   node: "orders:read",
   nodes: "orders:read",
@@ -68,6 +69,7 @@ export const READ_FIELD_SCOPES: Record<string, Scope | null> = {
   webhookDeliveries: "webhooks:manage",
   webhookSubscriptions: "webhooks:manage",
   sellerRiskRaised: "metrics:read",
+  exceptionRaised: "orders:read",
   shipmentUpdated: "orders:read",
   trackingEventAdded: "orders:read",
 };
