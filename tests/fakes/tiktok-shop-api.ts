@@ -58,8 +58,11 @@ export interface FakeTikTokShopApi extends FakeServer {
   expireAccessToken(cipher: string): void;
   /** The next `count` requests answer `failure` instead of being handled (nothing is applied). */
   failNext(count: number, failure: FakeFailure): void;
-  /** Requests are still handled (Ship Package applies) but their answers wait for `release()`. */
-  hold(): void;
+  /**
+   * Requests are still handled (Ship Package applies) but their answers wait for `release()`;
+   * with `only`, just the answers to paths it matches (the lookups before a push still answer).
+   */
+  hold(only?: RegExp): void;
   release(): void;
 }
 
@@ -348,9 +351,10 @@ export async function startFakeTikTokShop(options: FakeTikTokOptions): Promise<F
     );
   }
 
+  let holdOnly: RegExp | null = null;
   const server = await startFakeServer(async (request) => {
     const response = route(request);
-    await gate.pass();
+    if (!holdOnly || holdOnly.test(request.path)) await gate.pass();
     return response;
   });
   const get = <T>(map: Map<string, T>, key: string, what: string): T => {
@@ -371,7 +375,10 @@ export async function startFakeTikTokShop(options: FakeTikTokOptions): Promise<F
       get(shops, cipher, "shop").accessTokenExpired = true;
     },
     failNext: failures.failNext,
-    hold: gate.hold,
+    hold(only) {
+      holdOnly = only ?? null;
+      gate.hold();
+    },
     release: gate.release,
     down: () => server.down(),
     up: () => server.up(),
