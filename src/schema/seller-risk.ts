@@ -1,11 +1,10 @@
-import { GraphQLError } from "graphql";
 import { filter, pipe } from "graphql-yoga";
 import type { RiskChange } from "../domain/changes.ts";
 import { riskMessage } from "../domain/seller-risks.ts";
 import { SELLER_RISK_CODES, type SellerRiskCode } from "../vocabulary/seller-risk.ts";
 import { builder } from "./builder.ts";
 import { ShipmentRef } from "./shipment.ts";
-import { StoreRef } from "./store.ts";
+import { assertOwnStore, StoreRef } from "./store.ts";
 
 const RISK_DESCRIPTIONS: Record<SellerRiskCode, string> = {
   NO_PHYSICAL_SCAN:
@@ -66,14 +65,7 @@ builder.subscriptionField("sellerRiskRaised", (t) =>
     description: "Each risk raised on one of the store's shipments, as the risk sweep raises it.",
     args: { storeId: t.arg.globalID({ for: StoreRef, required: true }) },
     subscribe: async (_root, { storeId }, ctx) => {
-      const owned = await ctx.db.store.count({
-        where: { id: storeId.id, tenantId: ctx.viewer.tenantId },
-      });
-      if (!owned) {
-        throw new GraphQLError("no such store for this API key", {
-          extensions: { code: "NOT_FOUND" },
-        });
-      }
+      await assertOwnStore(ctx, storeId.id);
       return pipe(
         ctx.feed.sellerRiskRaised(ctx.viewer.tenantId),
         filter((change: RiskChange) => change.storeId === storeId.id),

@@ -8,7 +8,7 @@ import { carrierView } from "./carrier.ts";
 import type { Context } from "./context.ts";
 import { answerLocale } from "./locale.ts";
 import { ShipmentRef } from "./shipment.ts";
-import { StoreRef } from "./store.ts";
+import { assertOwnStore, StoreRef } from "./store.ts";
 
 const TYPE_DESCRIPTIONS: Record<ExceptionType, string> = {
   STALLED:
@@ -175,14 +175,7 @@ builder.subscriptionField("exceptionRaised", (t) =>
     description: "Each exception opened on one of the store's shipments, as it opens.",
     args: { storeId: t.arg.globalID({ for: StoreRef, required: true }) },
     subscribe: async (_root, { storeId }, ctx) => {
-      const owned = await ctx.db.store.count({
-        where: { id: storeId.id, tenantId: ctx.viewer.tenantId },
-      });
-      if (!owned) {
-        throw new GraphQLError("no such store for this API key", {
-          extensions: { code: "NOT_FOUND" },
-        });
-      }
+      await assertOwnStore(ctx, storeId.id);
       return pipe(
         ctx.feed.exceptionRaised(ctx.viewer.tenantId),
         filter((change: ExceptionChange) => change.storeId === storeId.id),

@@ -1,8 +1,10 @@
+import { GraphQLError } from "graphql";
 import type { Store } from "../../generated/prisma/client.ts";
 import { LIST_CAPS } from "../domain/input-limits.ts";
 import { createStore } from "../domain/orders.ts";
 import type { UserError } from "../domain/user-error.ts";
 import { builder } from "./builder.ts";
+import type { Context } from "./context.ts";
 import { MarketplaceRef, SiteRef, unknownMarketplace, unknownSite } from "./marketplace.ts";
 import { scopeError, UserErrorRef } from "./user-error.ts";
 
@@ -70,3 +72,14 @@ builder.mutationField("createStore", (t) =>
     },
   }),
 );
+
+/**
+ * Subscriptions to one store's changes: another tenant's store is refused exactly like a store
+ * that does not exist, before anything is subscribed.
+ */
+export async function assertOwnStore(ctx: Context, storeId: string): Promise<void> {
+  const owned = await ctx.db.store.count({ where: { id: storeId, tenantId: ctx.viewer.tenantId } });
+  if (!owned) {
+    throw new GraphQLError("no such store for this API key", { extensions: { code: "NOT_FOUND" } });
+  }
+}

@@ -1,4 +1,3 @@
-import { GraphQLError } from "graphql";
 import { filter, pipe } from "graphql-yoga";
 import type { Shipment } from "../../generated/prisma/client.ts";
 import type { ShipmentChange } from "../domain/changes.ts";
@@ -10,7 +9,7 @@ import { builder } from "./builder.ts";
 import { answerLocale, localeArgDescription } from "./locale.ts";
 import { TrackingStatusEnum, TrackingSubstatusEnum } from "./scalars.ts";
 import { ShipmentRef } from "./shipment.ts";
-import { StoreRef } from "./store.ts";
+import { assertOwnStore, StoreRef } from "./store.ts";
 import { TimelineEntryRef } from "./timeline-entry.ts";
 import { scopeError, UserErrorRef } from "./user-error.ts";
 
@@ -168,15 +167,7 @@ builder.subscriptionField("trackingEventAdded", (t) =>
       locale: t.arg({ type: "Locale", description: localeArgDescription }),
     },
     subscribe: async (_root, { storeId }, ctx) => {
-      if (storeId) {
-        const store = await ctx.db.store.findFirst({
-          where: { id: storeId.id, tenantId: ctx.viewer.tenantId },
-        });
-        if (!store)
-          throw new GraphQLError("no such store for this API key", {
-            extensions: { code: "NOT_FOUND" },
-          });
-      }
+      if (storeId) await assertOwnStore(ctx, storeId.id);
       return pipe(
         ctx.feed.trackingEventAdded(ctx.viewer.tenantId),
         filter((change: ShipmentChange) => !storeId || change.storeId === storeId.id),
