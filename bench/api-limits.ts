@@ -18,6 +18,7 @@ import { createTracklinePubSub } from "../src/server/pubsub.ts";
 import { REQUEST_LIMITS } from "../src/server/request-limits.ts";
 import { createSecretBox } from "../src/server/secret-box.ts";
 import { openBenchDatabase } from "./bench-database.ts";
+import { unlimitedAccess } from "./unlimited-access.ts";
 
 const SHIPMENTS = 100;
 const EVENTS = PAGE_LIMITS.timeline.max;
@@ -138,6 +139,7 @@ const db = new PrismaClient({ adapter: database.handle.adapter });
 const pubsub = createTracklinePubSub(undefined);
 // A throwaway key: the bench's database is fresh every run and holds no webhook secret.
 const app = buildApp({
+  access: unlimitedAccess(),
   db,
   pubsub: pubsub.pubsub,
   secretBox: createSecretBox(randomBytes(32)),

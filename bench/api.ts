@@ -9,12 +9,14 @@ import os from "node:os";
 import { setTimeout as sleep } from "node:timers/promises";
 import { createSchema, createYoga } from "graphql-yoga";
 import { PrismaClient } from "../generated/prisma/client.ts";
+import { schema } from "../src/schema/index.ts";
 import { buildApp } from "../src/server/app.ts";
 import { createTracklinePubSub } from "../src/server/pubsub.ts";
 import { createSecretBox } from "../src/server/secret-box.ts";
 import { type AutocannonResult, runAutocannon } from "./api-autocannon.ts";
 import { LONG_EVENT_COUNT, LONG_TRACKING_NUMBER, ORDER_COUNT, seedBenchData } from "./api-seed.ts";
 import { openBenchDatabase } from "./bench-database.ts";
+import { unlimitedAccess } from "./unlimited-access.ts";
 
 const HOST = "127.0.0.1";
 const CONNECTIONS = 10;
@@ -161,7 +163,14 @@ const pubsubHandle = createTracklinePubSub();
 const { apiKey, ordinaryEventCount } = await seedBenchData(db, new Date());
 // A fresh database each run, so a throwaway key seals nothing that must outlive it.
 const secretBox = createSecretBox(randomBytes(32));
-const app = buildApp({ db, pubsub: pubsubHandle.pubsub, secretBox, jobs: database.jobs });
+// The key's budget is charged on every request as in production, but never runs out.
+const app = buildApp({
+  db,
+  pubsub: pubsubHandle.pubsub,
+  secretBox,
+  jobs: database.jobs,
+  access: unlimitedAccess(),
+});
 const apiPort = await app.listen(0, HOST);
 
 const hello = createServer(
@@ -173,6 +182,10 @@ const hello = createServer(
   }),
 );
 const helloPort = await listen(hello);
+// trackline's own schema with no key check, no limits, no scopes: what auth and limits cost is
+// the difference on the same query.
+const bare = createServer(createYoga({ schema, landingPage: false, graphiql: false }));
+const barePort = await listen(bare);
 
 const headers = { authorization: `Bearer ${apiKey}`, "content-type": "application/json" };
 const apiUrl = `http://${HOST}:${apiPort}/graphql`;
@@ -199,6 +212,20 @@ const scenarios: Scenario[] = [
     headers,
     body: JSON.stringify({ query: "{ hello }" }),
     check: (data) => assert(data.hello === "world", "hello did not say world"),
+  },
+  {
+    name: "{ __typename }, no auth or limits",
+    url: `http://${HOST}:${barePort}/graphql`,
+    headers,
+    body: JSON.stringify({ query: "{ __typename }" }),
+    check: (data) => assert(data.__typename === "Query", "no __typename"),
+  },
+  {
+    name: "{ __typename }, key + limits",
+    url: apiUrl,
+    headers,
+    body: JSON.stringify({ query: "{ __typename }" }),
+    check: (data) => assert(data.__typename === "Query", "no __typename"),
   },
   {
     name: `shipment, ${LONG_EVENT_COUNT} events`,
@@ -256,8 +283,10 @@ try {
 } finally {
   await sleep(DRAIN_MS);
   await app.close();
-  hello.closeAllConnections();
-  await new Promise<void>((resolve) => hello.close(() => resolve()));
+  for (const server of [hello, bare]) {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
   await pubsubHandle.close();
   await db.$disconnect();
   await database.close();

@@ -10,6 +10,7 @@ import { buildApp } from "../src/server/app.ts";
 import { createTracklinePubSub } from "../src/server/pubsub.ts";
 import { createSecretBox } from "../src/server/secret-box.ts";
 import { openBenchDatabase } from "./bench-database.ts";
+import { unlimitedAccess } from "./unlimited-access.ts";
 
 const ROWS = 25_000;
 const QUOTES = 1000;
@@ -57,6 +58,7 @@ const tenant = await db.tenant.create({ data: { name: "bench" } });
 const apiKey = await createApiKey(db, { tenantId: tenant.id, name: "bench" });
 const now = () => new Date("2026-08-01T12:00:00Z");
 const app = buildApp({
+  access: unlimitedAccess(),
   db,
   pubsub: pubsub.pubsub,
   secretBox: createSecretBox(randomBytes(32)),

@@ -21,6 +21,7 @@ import { changeChannels, createTracklinePubSub } from "../src/server/pubsub.ts";
 import { createSecretBox } from "../src/server/secret-box.ts";
 import { openBenchDatabase } from "./bench-database.ts";
 import type { FromClients, Subscriber, ToClients } from "./fanout-clients.ts";
+import { unlimitedAccess } from "./unlimited-access.ts";
 
 const PARCELS = 1_000;
 const SIZES = (process.env.FANOUT_SIZES ?? "1000,10000").split(",").map(Number);
@@ -53,6 +54,7 @@ db.$on("query", () => statements++);
 const pubsub = createTracklinePubSub(process.env.REDIS_URL);
 const secretBox = createSecretBox(randomBytes(32));
 const app = buildApp({
+  access: unlimitedAccess(),
   db,
   pubsub: pubsub.pubsub,
   secretBox,

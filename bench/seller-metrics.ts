@@ -20,6 +20,7 @@ import { createTracklinePubSub } from "../src/server/pubsub.ts";
 import { createSecretBox } from "../src/server/secret-box.ts";
 import { openBenchDatabase } from "./bench-database.ts";
 import { SHIPMENTS, seedSellerBench } from "./seller-metrics-seed.ts";
+import { unlimitedAccess } from "./unlimited-access.ts";
 
 const RUNS = 20;
 const NOW = new Date("2026-11-20T12:00:00Z");
@@ -49,6 +50,7 @@ const marketplaces = createMarketplaceRegistry();
 const carriers = createCarrierRegistry();
 const pubsub = createTracklinePubSub(undefined);
 const app = buildApp({
+  access: unlimitedAccess(),
   db,
   pubsub: pubsub.pubsub,
   now: () => NOW,

@@ -17,6 +17,7 @@ import { createTracklinePubSub } from "../src/server/pubsub.ts";
 import { createSecretBox } from "../src/server/secret-box.ts";
 import { openBenchDatabase } from "./bench-database.ts";
 import { type StorePlan, startSyncMarketplaces } from "./sync-marketplaces.ts";
+import { unlimitedAccess } from "./unlimited-access.ts";
 
 const HOST = "127.0.0.1";
 const POLL_MS = 100;
@@ -68,6 +69,7 @@ const database = await openBenchDatabase();
 const db = new PrismaClient({ adapter: database.handle.adapter });
 const pubsubHandle = createTracklinePubSub();
 const app = buildApp({
+  access: unlimitedAccess(),
   db,
   pubsub: pubsubHandle.pubsub,
   secretBox: createSecretBox(randomBytes(32)),

@@ -183,3 +183,45 @@ describe("--role", () => {
     expect(readConfig({}, ["--role", "all"]).role).toBe("all");
   });
 });
+
+describe("access settings", () => {
+  it("default to a million cost points a minute, 1,000 subscriptions per key, any origin and introspection in development", () => {
+    expect(readConfig({})).toMatchObject({
+      rateLimitPoints: 1_000_000,
+      maxSubscriptionsPerKey: 1000,
+      corsOrigins: "*",
+      introspection: true,
+    });
+  });
+
+  it("allow no browser origin and no introspection in production unless asked", () => {
+    expect(readConfig({ NODE_ENV: "production" })).toMatchObject({
+      corsOrigins: [],
+      introspection: false,
+    });
+    expect(
+      readConfig({
+        NODE_ENV: "production",
+        TRACKLINE_CORS_ORIGINS: "https://shop.example, http://localhost:5173",
+        TRACKLINE_INTROSPECTION: "1",
+      }),
+    ).toMatchObject({
+      corsOrigins: ["https://shop.example", "http://localhost:5173"],
+      introspection: true,
+    });
+    expect(readConfig({ NODE_ENV: "production", TRACKLINE_CORS_ORIGINS: "*" }).corsOrigins).toBe(
+      "*",
+    );
+  });
+
+  it("refuse an origin with a path, a budget below one request's cost cap, naming the variable", () => {
+    expect(() => readConfig({ TRACKLINE_CORS_ORIGINS: "https://shop.example/app" })).toThrow(
+      /TRACKLINE_CORS_ORIGINS .*"https:\/\/shop.example\/app"/,
+    );
+    expect(() => readConfig({ TRACKLINE_RATE_LIMIT_POINTS: "5000" })).toThrow(
+      /TRACKLINE_RATE_LIMIT_POINTS must be at least 100000/,
+    );
+    expect(readConfig({ TRACKLINE_RATE_LIMIT_POINTS: "250000" }).rateLimitPoints).toBe(250_000);
+    expect(() => readConfig({ TRACKLINE_MAX_SUBSCRIPTIONS_PER_KEY: "0" })).toThrow(ConfigError);
+  });
+});

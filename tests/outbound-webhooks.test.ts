@@ -100,7 +100,10 @@ async function until(done: () => boolean | Promise<boolean>, what: string): Prom
   }
 }
 
-async function subscribe(events: ("SHIPMENT_UPDATED" | "IMPORT_FINISHED")[], path = "/hook") {
+async function subscribe(
+  events: ("SHIPMENT_UPDATED" | "SHIPMENT_EXCEPTION" | "IMPORT_FINISHED")[],
+  path = "/hook",
+) {
   const result = await server.request(CreateSubscription, {
     input: { url: `${receiver.url}${path}`, events },
   });
@@ -234,6 +237,45 @@ describe("outbound webhooks", () => {
     expect(headers["webhook-signature"]?.split(" ")).toHaveLength(2);
     expect(() => new Webhook(fresh!).verify(request!.rawBody, headers)).not.toThrow();
     expect(() => new Webhook(old).verify(request!.rawBody, headers)).not.toThrow();
+  });
+
+  it("announces an exception when it opens and when it closes by itself", async () => {
+    const { secret } = await subscribe(["SHIPMENT_EXCEPTION"], "/exceptions");
+    const shipmentId = await buildShipment(server);
+    const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
+    const recorded = await server.request(RecordEvents, {
+      input: {
+        shipmentId,
+        events: [{ occurredAt: hoursAgo(2), status: "DELIVERY_FAILED", rawCode: "NA" }],
+      },
+    });
+    expect(recorded.data?.recordTrackingEvents.errors).toEqual([]);
+    await until(() => sentTo("/exceptions").length === 1, "the opened exception");
+    await record(shipmentId, hoursAgo(1), "OUT_FOR_DELIVERY");
+    await until(() => sentTo("/exceptions").length === 2, "the closed exception");
+
+    const payloads = sentTo("/exceptions").map(
+      (request) =>
+        new Webhook(secret).verify(request.rawBody, request.headers as Record<string, string>) as {
+          type: string;
+          data: { exception: Record<string, unknown>; shipment: { id: string } };
+        },
+    );
+    expect(payloads.map((payload) => payload.type)).toEqual([
+      "shipment.exception",
+      "shipment.exception",
+    ]);
+    const [opened, closed] = payloads.map((payload) => payload.data);
+    expect(opened).toMatchObject({
+      exception: { type: "DELIVERY_FAILED", state: "OPEN" },
+      shipment: { id: shipmentId, status: "DELIVERY_FAILED" },
+    });
+    expect(opened?.exception.evidence).toEqual(expect.any(Object));
+    expect(closed).toMatchObject({
+      exception: { id: opened?.exception.id, type: "DELIVERY_FAILED", state: "CLOSED" },
+      shipment: { id: shipmentId, status: "OUT_FOR_DELIVERY" },
+    });
+    expect(closed?.exception.closedAt).toEqual(expect.any(String));
   });
 
   it("announces a finished delivery-history import", async () => {

@@ -20,6 +20,7 @@ import { createTextBook, parseAcceptLanguage } from "../domain/texts/index.ts";
 import { createMarketplaceRegistry, type MarketplaceRegistry } from "../plugins/registry.ts";
 import type { Context } from "../schema/context.ts";
 import { schema } from "../schema/index.ts";
+import { type AccessPolicy, accessPolicy, corsOptions } from "./access-policy.ts";
 import { type AuthRefusal, createAuthenticator } from "./api-keys.ts";
 import { DELIVERY_HISTORY_PATH, handleHistoryImport } from "./delivery-history-route.ts";
 import { createGraphiQL } from "./graphiql.ts";
@@ -81,6 +82,8 @@ export interface AppDeps {
   syncBackoff?: BackoffPolicy;
   /** The base URL marketplaces call back (TRACKLINE_PUBLIC_URL): pushes are signed over it. */
   publicUrl?: string;
+  /** Per-key cost budget and subscriptions, CORS, what production hides (decision 041). */
+  access?: Partial<AccessPolicy>;
   /** Body, frame and handshake limits; DEFAULT_LIMITS for what is not given. */
   limits?: Partial<TransportLimits>;
   /**
@@ -151,6 +154,7 @@ export function buildApp(deps: AppDeps): App {
     }
   })();
   const limits = { ...DEFAULT_LIMITS, ...deps.limits };
+  const access = accessPolicy(deps.access);
   const deliveryEstimates = createDeliveryEstimates({ db: deps.db, now, marketplaces });
   const webhookSender = deps.webhookSender ?? createWebhookSender(NO_ALLOWED_TARGETS);
   const calendars = deliveryEstimates.calendars;
@@ -161,6 +165,7 @@ export function buildApp(deps: AppDeps): App {
     calendars,
     stallTables,
     estimates: deliveryEstimates,
+    jobs,
   });
   const yoga = createYoga<InitialContext, Context>({
     schema,
@@ -171,7 +176,8 @@ export function buildApp(deps: AppDeps): App {
     // Bodies reach yoga already read and capped (handleGraphQLWithBody); yoga's own check
     // (25 MB by default) is set to the same cap for any path that might bypass it.
     maxRequestBodySize: limits.maxBodyBytes,
-    plugins: [...requestLimitPlugins(), ops.plugin],
+    cors: corsOptions(access.corsOrigins),
+    plugins: [...requestLimitPlugins(access), ops.plugin],
     context: async (initial): Promise<Context> => {
       const header =
         initial.connectionParams?.authorization ?? initial.request?.headers.get("authorization");
@@ -297,6 +303,7 @@ export function buildApp(deps: AppDeps): App {
     serveApi,
     sockets,
     authenticate,
+    subscriptions: access.subscriptions,
   });
 
   return {

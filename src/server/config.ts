@@ -1,6 +1,8 @@
 import { apiKeyShape } from "../domain/api-key-format.ts";
 import { parseAllowList, type TargetAllowList } from "../domain/outbound-webhooks/targets.ts";
 import { DEFAULT_POOL, isPostgresUrl, type PoolSettings } from "./database.ts";
+import { DEFAULT_MAX_SUBSCRIPTIONS_PER_KEY, DEFAULT_RATE_LIMIT_POINTS } from "./key-limits.ts";
+import { REQUEST_LIMITS } from "./request-limits.ts";
 import { parseSecretKey } from "./secret-key.ts";
 import { DEFAULT_LIMITS } from "./transport-limits.ts";
 
@@ -41,6 +43,17 @@ export interface Config {
    * runs no jobs, `worker` runs jobs and serves only /healthz, /readyz and /metrics, `all` both.
    */
   role: Role;
+  /** Each API key's query cost budget per minute (TRACKLINE_RATE_LIMIT_POINTS). */
+  rateLimitPoints: number;
+  /** Concurrent subscriptions per key and instance (TRACKLINE_MAX_SUBSCRIPTIONS_PER_KEY). */
+  maxSubscriptionsPerKey: number;
+  /**
+   * Browser origins allowed to call the API (TRACKLINE_CORS_ORIGINS): a list, "*" for any, or
+   * none. Unset: any outside production, none in production.
+   */
+  corsOrigins: readonly string[] | "*";
+  /** Introspection for every key (TRACKLINE_INTROSPECTION); in production only keys:manage keys. */
+  introspection: boolean;
 }
 
 export const ROLES = ["all", "api", "worker"] as const;
@@ -104,7 +117,45 @@ export function readConfig(
     webhookAllowList: readAllowList(env),
     metricsToken: env.TRACKLINE_METRICS_TOKEN || undefined,
     role: readRole(env, argv, mode),
+    rateLimitPoints: readRateLimitPoints(env),
+    maxSubscriptionsPerKey:
+      readPositiveInteger(env, "TRACKLINE_MAX_SUBSCRIPTIONS_PER_KEY", "subscriptions") ??
+      DEFAULT_MAX_SUBSCRIPTIONS_PER_KEY,
+    corsOrigins: readCorsOrigins(env, production),
+    introspection: readSwitch(env, "TRACKLINE_INTROSPECTION") ?? !production,
   };
+}
+
+/** A budget below one request's cost cap would refuse requests the cap lets through. */
+function readRateLimitPoints(env: NodeJS.ProcessEnv): number {
+  const points = readPositiveInteger(env, "TRACKLINE_RATE_LIMIT_POINTS", "cost points");
+  if (points === undefined) return DEFAULT_RATE_LIMIT_POINTS;
+  if (points < REQUEST_LIMITS.maxCost) {
+    throw new ConfigError(
+      `TRACKLINE_RATE_LIMIT_POINTS must be at least ${REQUEST_LIMITS.maxCost}, the cost one request may have, got "${env.TRACKLINE_RATE_LIMIT_POINTS}"`,
+    );
+  }
+  return points;
+}
+
+/** TRACKLINE_CORS_ORIGINS: "*", or origins (scheme://host[:port]) separated by commas. */
+function readCorsOrigins(env: NodeJS.ProcessEnv, production: boolean): readonly string[] | "*" {
+  const value = env.TRACKLINE_CORS_ORIGINS?.trim();
+  if (!value) return production ? [] : "*";
+  if (value === "*") return "*";
+  const origins = value.split(",").map((origin) => origin.trim());
+  for (const origin of origins) {
+    let url: URL | undefined;
+    try {
+      url = new URL(origin);
+    } catch {}
+    if (!url || url.origin !== origin) {
+      throw new ConfigError(
+        `TRACKLINE_CORS_ORIGINS must be "*" or origins such as https://app.example.com separated by commas (scheme, host and port only), got "${origin}"`,
+      );
+    }
+  }
+  return origins;
 }
 
 function readAllowList(env: NodeJS.ProcessEnv): TargetAllowList {

@@ -1,10 +1,12 @@
 import type { Server } from "node:http";
-import type { execute, subscribe } from "graphql";
+import { type execute, type GraphQLError, getOperationAST, type subscribe } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import type { YogaInitialContext, YogaServerInstance } from "graphql-yoga";
 import { type WebSocket, WebSocketServer } from "ws";
 import type { Context } from "../schema/context.ts";
+import { tooManySubscriptions } from "./access-policy.ts";
 import type { Authenticator } from "./api-keys.ts";
+import type { SubscriptionCounter } from "./key-limits.ts";
 import { createSharedSubscriptions } from "./shared-subscriptions.ts";
 import type { TransportLimits } from "./transport-limits.ts";
 
@@ -32,8 +34,11 @@ export function attachGraphQLWebSockets(options: {
   serveApi: boolean;
   sockets: KeySockets;
   authenticate: Authenticator;
+  /** Each key's concurrent subscriptions; over the cap the socket is closed, 4429. */
+  subscriptions: SubscriptionCounter;
 }) {
-  const { server, yoga, limits, serveApi, sockets, authenticate } = options;
+  const { server, yoga, limits, serveApi, sockets, authenticate, subscriptions } = options;
+  const held = createHeldSubscriptions(subscriptions);
   const wsServer = new WebSocketServer({
     server,
     path: yoga.graphqlEndpoint,
@@ -62,7 +67,7 @@ export function attachGraphQLWebSockets(options: {
         const root = args.rootValue as EnvelopedRoot;
         return sharedSubscriptions.subscribe(root.shareKey, () => root.subscribe(args));
       },
-      onSubscribe: async (ctx, _id, params) => {
+      onSubscribe: async (ctx, id, params) => {
         const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
           ...ctx,
           req: ctx.extra.request,
@@ -79,8 +84,14 @@ export function attachGraphQLWebSockets(options: {
           rootValue: { execute, subscribe, shareKey: shareKey(contextValue, params) },
         };
         const errors = validate(args.schema, args.document);
-        return errors.length ? errors : args;
+        if (errors.length) return errors;
+        if (getOperationAST(args.document, params.operationName)?.operation === "subscription") {
+          const refusal = held.take(ctx.extra.socket, id, contextValue.viewer.apiKeyId);
+          if (refusal) return [refusal];
+        }
+        return args;
       },
+      onComplete: (ctx, id) => held.release(ctx.extra.socket, id),
     },
     wsServer,
   );
@@ -96,6 +107,41 @@ export function attachGraphQLWebSockets(options: {
       await wsCleanup.dispose();
       wsServer.close();
       await closedWithin(open, 1_000);
+    },
+  };
+}
+
+/**
+ * The subscriptions each socket holds, counted against their key's cap: one over it closes the
+ * socket with 4429 (the protocol's "too many requests"); a socket's close gives its places back.
+ */
+function createHeldSubscriptions(counter: SubscriptionCounter) {
+  const bySocket = new WeakMap<WebSocket, Map<string, string>>();
+  return {
+    take(socket: WebSocket, id: string, apiKeyId: string): GraphQLError | null {
+      if (!counter.take(apiKeyId)) {
+        socket.close(4429, "Too many subscriptions for this API key");
+        return tooManySubscriptions(counter.maxPerKey);
+      }
+      let held = bySocket.get(socket);
+      if (!held) {
+        const mine = new Map<string, string>();
+        bySocket.set(socket, mine);
+        socket.once("close", () => {
+          for (const key of mine.values()) counter.release(key);
+          mine.clear();
+        });
+        held = mine;
+      }
+      held.set(id, apiKeyId);
+      return null;
+    },
+    release(socket: WebSocket, id: string): void {
+      const held = bySocket.get(socket);
+      const apiKeyId = held?.get(id);
+      if (apiKeyId === undefined) return;
+      held?.delete(id);
+      counter.release(apiKeyId);
     },
   };
 }

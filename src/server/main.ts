@@ -1,5 +1,6 @@
 import { createServer, type RequestListener, type Server } from "node:http";
 import path from "node:path";
+import { Redis } from "ioredis";
 import { PrismaClient } from "../../generated/prisma/client.ts";
 import { sealClearSecrets } from "../domain/carrier-webhooks.ts";
 import { buildApp } from "./app.ts";
@@ -8,6 +9,7 @@ import { DataDirLockedError, lockDataDir, prepareDataDir } from "./data-dir.ts";
 import { openDatabase } from "./database.ts";
 import { type DemoOutcome, ensureDemo } from "./demo.ts";
 import { startJobEngine } from "./job-queue.ts";
+import { createKeyRateLimiter, createSubscriptionCounter } from "./key-limits.ts";
 import { applyMigrations } from "./migrate.ts";
 import { createTracklinePubSub } from "./pubsub.ts";
 import { createRateGate } from "./rate-gate.ts";
@@ -74,6 +76,15 @@ async function start(): Promise<void> {
   closers.push(() => jobs.stop());
   const rateGate = createRateGate(config.redisUrl);
   closers.push(() => rateGate.close());
+  // Commands fail at once while Redis is away (no offline queue), so the key limiter falls back
+  // to its in-memory window instead of holding requests.
+  const limitsRedis = config.redisUrl
+    ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false })
+    : undefined;
+  limitsRedis?.on("error", () => {});
+  closers.push(async () => {
+    await limitsRedis?.quit();
+  });
   const pubsubHandle = createTracklinePubSub(config.redisUrl);
   const { pubsub } = pubsubHandle;
   closers.push(pubsubHandle.close);
@@ -110,6 +121,16 @@ async function start(): Promise<void> {
     readinessChecks: config.redisUrl ? { redis: pubsubHandle.ping } : undefined,
     metricsToken: config.metricsToken,
     serveApi: config.role !== "worker",
+    access: {
+      rateLimiter: createKeyRateLimiter({
+        pointsPerMinute: config.rateLimitPoints,
+        redis: limitsRedis,
+      }),
+      subscriptions: createSubscriptionCounter(config.maxSubscriptionsPerKey),
+      corsOrigins: config.corsOrigins,
+      production: config.production,
+      introspection: config.introspection,
+    },
   });
   // Stops taking requests (readiness 503, WebSockets closed with 1001), lets those in flight
   // finish, then lets running jobs finish, before anything they use is closed.

@@ -2,10 +2,8 @@ import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
 import { createComplexityRule } from "@pothos/plugin-complexity";
 import {
   type ASTNode,
-  type DocumentNode,
   type ExecutionResult,
   GraphQLError,
-  type GraphQLSchema,
   getOperationAST,
   Kind,
   type SelectionSetNode,
@@ -17,6 +15,15 @@ import type { Plugin } from "graphql-yoga";
 import { MAX_REQUEST_TEXT } from "../domain/input-limits.ts";
 import { scopeForReadField } from "../domain/scopes.ts";
 import type { Context } from "../schema/context.ts";
+import {
+  introspectionRefusal,
+  type RequestLimitOptions,
+  type RunArgs,
+  rateLimited,
+  rateLimitHeadersPlugin,
+  sseSubscriptionRefusal,
+  verdicts,
+} from "./access-policy.ts";
 
 /**
  * What one request may ask for (decision 028). Its cost counts, with the variables resolved, 1 per
@@ -36,9 +43,11 @@ export const REQUEST_LIMITS = {
  * Shape checks on the document (GraphQL Armor, long literals), then, just before anything runs,
  * the scopes, long variables and the cost.
  */
-export function requestLimitPlugins(): Plugin[] {
+export function requestLimitPlugins(options: RequestLimitOptions): Plugin[] {
   return [
     EnvelopArmorPlugin({
+      // "Did you mean" helps whoever explores the API, and maps it for whoever probes it.
+      blockFieldSuggestion: { enabled: options.production },
       maxDepth: {
         n: REQUEST_LIMITS.maxDepth,
         propagateOnRejection: false,
@@ -88,7 +97,8 @@ export function requestLimitPlugins(): Plugin[] {
       costLimit: { enabled: false },
     }),
     literalTextPlugin(),
-    beforeRunPlugin(),
+    beforeRunPlugin(options),
+    rateLimitHeadersPlugin(),
   ];
 }
 
@@ -107,31 +117,45 @@ function report(
   };
 }
 
-/** What the execute and subscribe hooks see of a request. */
-interface RunArgs {
-  schema: GraphQLSchema;
-  document: DocumentNode;
-  operationName?: string | null;
-  variableValues?: unknown;
-  contextValue: unknown;
-}
-
 /**
  * Checks that need the variables run just before execution: yoga caches validation by document
  * text, so a rule that read variables would let a cheap request's verdict stand for a costly one.
- * In order: the scopes, text sizes, cost. The first that refuses answers.
+ * In order: the scopes, text sizes, cost, then the key's budget is charged the cost. The first
+ * that refuses answers.
  */
-function beforeRunPlugin(): Plugin {
-  const check = (args: RunArgs) =>
-    readScopeRefusal(args) ?? variableTextRefusal(args) ?? costRefusal(args);
+function beforeRunPlugin(options: RequestLimitOptions): Plugin {
+  const { rateLimiter, subscriptions } = options;
+  const check = async (args: RunArgs) => {
+    const refusal =
+      readScopeRefusal(args) ??
+      (options.introspection ? null : introspectionRefusal(args)) ??
+      variableTextRefusal(args);
+    if (refusal) return refusal;
+    const { cost, refusal: tooCostly } = measureCost(args);
+    if (tooCostly) return tooCostly;
+    const { viewer, request } = args.contextValue as Partial<Context> & { request?: Request };
+    if (!viewer) return null;
+    const verdict = await rateLimiter.charge(viewer.apiKeyId, cost);
+    if (request) verdicts.set(request, verdict);
+    return verdict.allowed ? null : rateLimited(verdict, cost);
+  };
   return {
-    onExecute({ args, setResultAndStopExecution }) {
-      const refusal = check(args);
+    async onExecute({ args, setResultAndStopExecution }) {
+      const refusal = await check(args);
       if (refusal) setResultAndStopExecution(refusal);
     },
-    onSubscribe({ args, setResultAndStopExecution }) {
-      const refusal = check(args);
-      if (refusal) setResultAndStopExecution(refusal);
+    async onSubscribe({ args, setResultAndStopExecution }) {
+      const refusal = (await check(args)) ?? sseSubscriptionRefusal(args, subscriptions);
+      if (refusal) return setResultAndStopExecution(refusal);
+      const { viewer, socket } = args.contextValue as Partial<Context> & { socket?: unknown };
+      // graphql-ws counts its own subscribers (shared executions run this hook once for many).
+      if (!viewer || socket) return;
+      let released = false;
+      const release = () => {
+        if (!released) subscriptions.release(viewer.apiKeyId);
+        released = true;
+      };
+      return { onSubscribeResult: () => ({ onEnd: release }), onSubscribeError: release };
     },
   };
 }
@@ -182,13 +206,18 @@ function rootFields(
   });
 }
 
-/** Refuses a request whose cost, with its variables resolved, is over REQUEST_LIMITS.maxCost. */
-function costRefusal(args: RunArgs): ExecutionResult | null {
+/**
+ * The request's cost with its variables resolved, and a refusal when it is over
+ * REQUEST_LIMITS.maxCost.
+ */
+function measureCost(args: RunArgs): { cost: number; refusal: ExecutionResult | null } {
+  let cost = 0;
   const rule = createComplexityRule({
     context: {},
     variableValues: variablesOf(args),
     operationName: args.operationName ?? undefined,
     validate: ({ complexity }, reportError) => {
+      cost = complexity;
       if (complexity <= REQUEST_LIMITS.maxCost) return;
       const message = `Query cost ${complexity} is over the limit of ${REQUEST_LIMITS.maxCost}: ask for smaller pages (first) or fewer fields`;
       const extensions = {
@@ -202,7 +231,7 @@ function costRefusal(args: RunArgs): ExecutionResult | null {
   // Only this rule: the document passed graphql's own validation already. Variables that do not
   // coerce are reported here as graphql-js would report them.
   const errors = validate(args.schema, args.document, [rule]);
-  return errors.length > 0 ? { errors } : null;
+  return { cost, refusal: errors.length > 0 ? { errors } : null };
 }
 
 function variablesOf(args: RunArgs): Record<string, unknown> {

@@ -14,6 +14,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  subscription WatchLimited($id: ID!) { shipmentUpdated(id: $id) { id } }\n": typeof types.WatchLimitedDocument,
     "\n  mutation CreateRevocableKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { key apiKey { id } errors { code } }\n  }\n": typeof types.CreateRevocableKeyDocument,
     "\n  mutation RevokeOpenKey($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) { errors { code } }\n  }\n": typeof types.RevokeOpenKeyDocument,
     "\n  mutation RotateOpenKey($input: RotateApiKeyInput!) {\n    rotateApiKey(input: $input) { key errors { code } }\n  }\n": typeof types.RotateOpenKeyDocument,
@@ -105,6 +106,7 @@ type Documents = {
     "\n  query VtrCounts($storeId: ID!) {\n    sellerMetrics(storeId: $storeId, window: DAYS_7) { validTrackingRate { numerator denominator } }\n  }\n": typeof types.VtrCountsDocument,
 };
 const documents: Documents = {
+    "\n  subscription WatchLimited($id: ID!) { shipmentUpdated(id: $id) { id } }\n": types.WatchLimitedDocument,
     "\n  mutation CreateRevocableKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { key apiKey { id } errors { code } }\n  }\n": types.CreateRevocableKeyDocument,
     "\n  mutation RevokeOpenKey($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) { errors { code } }\n  }\n": types.RevokeOpenKeyDocument,
     "\n  mutation RotateOpenKey($input: RotateApiKeyInput!) {\n    rotateApiKey(input: $input) { key errors { code } }\n  }\n": types.RotateOpenKeyDocument,
@@ -210,6 +212,10 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription WatchLimited($id: ID!) { shipmentUpdated(id: $id) { id } }\n"): (typeof documents)["\n  subscription WatchLimited($id: ID!) { shipmentUpdated(id: $id) { id } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -8,6 +8,7 @@ import type { ChangePublisher } from "../../src/domain/changes.ts";
 import { parseAllowList } from "../../src/domain/outbound-webhooks/targets.ts";
 import type { SecretBox } from "../../src/domain/secret-box.ts";
 import type { MarketplaceRegistry } from "../../src/plugins/registry.ts";
+import type { AccessPolicy } from "../../src/server/access-policy.ts";
 import { createApiKey } from "../../src/server/api-keys.ts";
 import { buildApp } from "../../src/server/app.ts";
 import { changeChannels, createTracklinePubSub } from "../../src/server/pubsub.ts";
@@ -65,6 +66,8 @@ export async function startTestServer(
     webhookRetryDelaysMs?: readonly number[];
     /** Readiness checks beyond the database and the job engine. */
     readinessChecks?: Record<string, () => Promise<void>>;
+    /** Per-key budget, subscriptions, CORS, production switches; development defaults. */
+    access?: Partial<AccessPolicy>;
   } = {},
 ): Promise<TestServer> {
   const database = await createTestDatabase();
@@ -82,6 +85,7 @@ export async function startTestServer(
     webhookSender: createWebhookSender(parseAllowList(options.webhookAllowHosts)),
     webhookRetryDelaysMs: options.webhookRetryDelaysMs,
     readinessChecks: options.readinessChecks,
+    access: options.access,
   };
   const jobs = database.jobs;
   const app = buildApp({ db, pubsub: pubsub.pubsub, now, secretBox, jobs, ...registries });

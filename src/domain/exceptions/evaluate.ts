@@ -3,6 +3,9 @@ import type { ChangePublisher, ExceptionChange } from "../changes.ts";
 import type { CalendarBook } from "../eta/calendar.ts";
 import type { DeliveryEstimates, DeliveryQuote } from "../eta/service.ts";
 import { shipmentQuote } from "../eta/shipment-quote.ts";
+import type { JobQueue } from "../jobs.ts";
+import { shipmentException } from "../outbound-webhooks/events.ts";
+import { emitWebhookEvent } from "../outbound-webhooks/outbox.ts";
 import {
   type EstimatedLatest,
   EXCEPTION_FACTS_SELECT,
@@ -21,6 +24,8 @@ export interface ExceptionDeps {
   /** The hand-over estimate LATE compares against; without it, LATE reads the promise only. */
   estimates?: Pick<DeliveryEstimates, "estimate">;
   noScanBusinessDays?: number;
+  /** Queues the `shipment.exception` webhooks with the change; none are sent without it. */
+  jobs?: JobQueue;
 }
 
 export interface ExceptionRunResult {
@@ -72,10 +77,26 @@ export async function evaluateShipmentExceptions(
       }),
     );
   }
-  const rows = await db.$queryRaw<ExceptionRow[]>(applyStatement(deps.now, shipments, detected));
+  const statement = applyStatement(deps.now, shipments, detected);
+  const { jobs } = deps;
+  let webhooks = 0;
+  const rows = jobs
+    ? await db.$transaction(async (tx) => {
+        const changed = await tx.$queryRaw<ExceptionRow[]>(statement);
+        webhooks = await emitExceptionWebhooks(tx, jobs, changed, shipments, deps.now);
+        return changed;
+      })
+    : await db.$queryRaw<ExceptionRow[]>(statement);
+  if (webhooks > 0) jobs?.wake("webhook-delivery");
   const raised = rows
     .filter((row) => row.kind === "opened")
-    .map(({ kind: _kind, ...change }) => change);
+    .map(({ exceptionId, tenantId, storeId, shipmentId, type }) => ({
+      exceptionId,
+      tenantId,
+      storeId,
+      shipmentId,
+      type,
+    }));
   for (const change of raised) deps.publisher.exceptionRaised(change);
   return { raised, closed: rows.length - raised.length };
 }
@@ -108,7 +129,53 @@ async function handOverEstimates(
   return found;
 }
 
-type ExceptionRow = ExceptionChange & { kind: "opened" | "closed" };
+type ExceptionRow = ExceptionChange & {
+  kind: "opened" | "closed";
+  since: Date;
+  evidence: Record<string, unknown>;
+};
+
+/**
+ * `shipment.exception` for each exception opened or closed, in the statement's transaction; only
+ * tenants subscribed to it are looked at one by one (a sweep may change thousands at once).
+ */
+async function emitExceptionWebhooks(
+  tx: Prisma.TransactionClient,
+  jobs: JobQueue,
+  rows: readonly ExceptionRow[],
+  shipments: readonly LoadedShipment[],
+  now: Date,
+): Promise<number> {
+  if (rows.length === 0) return 0;
+  const subscribed = await tenantsSubscribed(tx, [...new Set(rows.map((row) => row.tenantId))]);
+  const byId = new Map(shipments.map((shipment) => [shipment.id, shipment]));
+  let queued = 0;
+  for (const row of rows) {
+    const shipment = byId.get(row.shipmentId);
+    if (!shipment || !subscribed.has(row.tenantId)) continue;
+    const exception = {
+      id: row.exceptionId,
+      type: row.type,
+      state: row.kind === "opened" ? ("OPEN" as const) : ("CLOSED" as const),
+      since: row.since,
+      evidence: row.evidence,
+    };
+    queued += await emitWebhookEvent(tx, jobs, shipmentException(shipment, exception, now), now);
+  }
+  return queued;
+}
+
+async function tenantsSubscribed(
+  tx: Prisma.TransactionClient,
+  tenantIds: readonly string[],
+): Promise<Set<string>> {
+  const found = await tx.webhookSubscription.findMany({
+    where: { tenantId: { in: [...tenantIds] }, events: { has: "shipment.exception" } },
+    select: { tenantId: true },
+    distinct: ["tenantId"],
+  });
+  return new Set(found.map((row) => row.tenantId));
+}
 
 function applyStatement(
   now: Date,
@@ -141,7 +208,8 @@ function applyStatement(
       WHERE x."closedAt" IS NULL AND x."shipmentId" IN (SELECT f."id" FROM fresh f)
         AND NOT EXISTS (
           SELECT 1 FROM holds h WHERE h."shipmentId" = x."shipmentId" AND h."type" = x."type")
-      RETURNING x."id", x."tenantId", x."storeId", x."shipmentId", x."type"
+      RETURNING x."id", x."tenantId", x."storeId", x."shipmentId", x."type", x."since",
+        x."evidence"
     ),
     opened AS (
       INSERT INTO "ShipmentException"
@@ -150,10 +218,12 @@ function applyStatement(
         h."since", h."evidence"::jsonb, ${at}
       FROM holds h JOIN fresh f ON f."id" = h."shipmentId"
       ON CONFLICT ("shipmentId", "type") WHERE "closedAt" IS NULL DO NOTHING
-      RETURNING "id", "tenantId", "storeId", "shipmentId", "type"
+      RETURNING "id", "tenantId", "storeId", "shipmentId", "type", "since", "evidence"
     )
-    SELECT 'opened' AS "kind", "id" AS "exceptionId", "tenantId", "storeId", "shipmentId", "type"
+    SELECT 'opened' AS "kind", "id" AS "exceptionId", "tenantId", "storeId", "shipmentId", "type",
+      "since", "evidence"
     FROM opened
     UNION ALL
-    SELECT 'closed', "id", "tenantId", "storeId", "shipmentId", "type" FROM closed`;
+    SELECT 'closed', "id", "tenantId", "storeId", "shipmentId", "type", "since", "evidence"
+    FROM closed`;
 }

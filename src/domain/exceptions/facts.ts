@@ -12,6 +12,10 @@ export const EXCEPTION_FACTS_SELECT = {
   id: true,
   tenantId: true,
   storeId: true,
+  // For the shipment.exception webhook's payload.
+  orderId: true,
+  trackingNumber: true,
+  lastEventAt: true,
   carrier: true,
   shippingMethod: true,
   shippedAt: true,

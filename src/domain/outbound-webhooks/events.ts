@@ -76,6 +76,36 @@ export function shipmentUpdated(
   };
 }
 
+/**
+ * `shipment.exception`: an exception opened (`state: OPEN`) or closed by itself (`CLOSED`), with
+ * what its rule saw; the shipment as it stands.
+ */
+export function shipmentException(
+  shipment: ShipmentFields & Pick<Shipment, "tenantId">,
+  exception: {
+    id: string;
+    type: string;
+    state: "OPEN" | "CLOSED";
+    since: Date;
+    evidence: Record<string, unknown>;
+  },
+  now: Date,
+): WebhookEvent {
+  return {
+    tenantId: shipment.tenantId,
+    type: "shipment.exception",
+    data: {
+      exception: {
+        ...exception,
+        id: globalId("ShipmentException", exception.id),
+        since: exception.since.toISOString(),
+        ...(exception.state === "CLOSED" ? { closedAt: now.toISOString() } : {}),
+      },
+      shipment: shipmentData(shipment),
+    },
+  };
+}
+
 /** `marketplace_sync.failed`: a push the marketplace refused for good, or that ran out of attempts. */
 export function syncFailed(
   shipment: ShipmentFields &
