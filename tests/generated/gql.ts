@@ -44,6 +44,9 @@ type Documents = {
     "\n      mutation UpdateStatusLimits($input: UpdateOrderStatusInput!) {\n        updateOrderStatus(input: $input) { order { id } errors { code field } }\n      }\n    ": typeof types.UpdateStatusLimitsDocument,
     "\n      query TrackLimits($trackingNumber: String!) {\n        trackShipment(trackingNumber: $trackingNumber) { id }\n      }\n    ": typeof types.TrackLimitsDocument,
     "\n      query FilterLimits($filter: ShipmentFilter) {\n        shipments(filter: $filter) { edges { node { id } } }\n      }\n    ": typeof types.FilterLimitsDocument,
+    "\n  mutation MatrixSubscribe($input: CreateWebhookSubscriptionInput!) {\n    createWebhookSubscription(input: $input) { webhookSubscription { id } errors { code } }\n  }\n": typeof types.MatrixSubscribeDocument,
+    "\n  mutation MatrixCarrierHook($input: CreateCarrierWebhookInput!) {\n    createCarrierWebhook(input: $input) { webhook { id path } errors { code } }\n  }\n": typeof types.MatrixCarrierHookDocument,
+    "\n  mutation MatrixKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { apiKey { id } errors { code } }\n  }\n": typeof types.MatrixKeyDocument,
     "\n  query CostedTimelines($shipments: Int, $entries: Int) {\n    shipments(first: $shipments) {\n      edges { node { id timeline(first: $entries) { occurredAt status description } } }\n    }\n  }\n": typeof types.CostedTimelinesDocument,
     "\n  query TimelinePage($id: ID!, $first: Int, $after: String) {\n    shipment(id: $id) {\n      timelineCount\n      timeline(first: $first, after: $after) { cursor rawCode occurredAt }\n    }\n  }\n": typeof types.TimelinePageDocument,
     "query Nodes($ids: [ID!]!) { nodes(ids: $ids) { id } }": typeof types.NodesDocument,
@@ -136,6 +139,9 @@ const documents: Documents = {
     "\n      mutation UpdateStatusLimits($input: UpdateOrderStatusInput!) {\n        updateOrderStatus(input: $input) { order { id } errors { code field } }\n      }\n    ": types.UpdateStatusLimitsDocument,
     "\n      query TrackLimits($trackingNumber: String!) {\n        trackShipment(trackingNumber: $trackingNumber) { id }\n      }\n    ": types.TrackLimitsDocument,
     "\n      query FilterLimits($filter: ShipmentFilter) {\n        shipments(filter: $filter) { edges { node { id } } }\n      }\n    ": types.FilterLimitsDocument,
+    "\n  mutation MatrixSubscribe($input: CreateWebhookSubscriptionInput!) {\n    createWebhookSubscription(input: $input) { webhookSubscription { id } errors { code } }\n  }\n": types.MatrixSubscribeDocument,
+    "\n  mutation MatrixCarrierHook($input: CreateCarrierWebhookInput!) {\n    createCarrierWebhook(input: $input) { webhook { id path } errors { code } }\n  }\n": types.MatrixCarrierHookDocument,
+    "\n  mutation MatrixKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { apiKey { id } errors { code } }\n  }\n": types.MatrixKeyDocument,
     "\n  query CostedTimelines($shipments: Int, $entries: Int) {\n    shipments(first: $shipments) {\n      edges { node { id timeline(first: $entries) { occurredAt status description } } }\n    }\n  }\n": types.CostedTimelinesDocument,
     "\n  query TimelinePage($id: ID!, $first: Int, $after: String) {\n    shipment(id: $id) {\n      timelineCount\n      timeline(first: $first, after: $after) { cursor rawCode occurredAt }\n    }\n  }\n": types.TimelinePageDocument,
     "query Nodes($ids: [ID!]!) { nodes(ids: $ids) { id } }": types.NodesDocument,
@@ -332,6 +338,18 @@ export function graphql(source: "\n      query TrackLimits($trackingNumber: Stri
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n      query FilterLimits($filter: ShipmentFilter) {\n        shipments(filter: $filter) { edges { node { id } } }\n      }\n    "): (typeof documents)["\n      query FilterLimits($filter: ShipmentFilter) {\n        shipments(filter: $filter) { edges { node { id } } }\n      }\n    "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MatrixSubscribe($input: CreateWebhookSubscriptionInput!) {\n    createWebhookSubscription(input: $input) { webhookSubscription { id } errors { code } }\n  }\n"): (typeof documents)["\n  mutation MatrixSubscribe($input: CreateWebhookSubscriptionInput!) {\n    createWebhookSubscription(input: $input) { webhookSubscription { id } errors { code } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MatrixCarrierHook($input: CreateCarrierWebhookInput!) {\n    createCarrierWebhook(input: $input) { webhook { id path } errors { code } }\n  }\n"): (typeof documents)["\n  mutation MatrixCarrierHook($input: CreateCarrierWebhookInput!) {\n    createCarrierWebhook(input: $input) { webhook { id path } errors { code } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MatrixKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { apiKey { id } errors { code } }\n  }\n"): (typeof documents)["\n  mutation MatrixKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { apiKey { id } errors { code } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
