@@ -93,6 +93,33 @@ describe("revoking a key with an open WebSocket", () => {
     expect(again.closed).toEqual([4403]);
   });
 
+  it("ends that key's server-sent-events subscriptions too", async () => {
+    const revoked = await freshKey();
+    const shipmentId = await buildShipment(server);
+    const response = await fetch(server.url, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        accept: "text/event-stream",
+        authorization: `Bearer ${revoked.key}`,
+      },
+      body: JSON.stringify({ query: print(Watch), variables: { id: shipmentId } }),
+    });
+    expect(response.status).toBe(200);
+    const reader = response.body!.getReader();
+    let ended = false;
+    const drained = (async () => {
+      while (!(await reader.read()).done) {}
+      ended = true;
+    })();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(ended).toBe(false);
+
+    await server.request(RevokeOpenKey, { input: { id: revoked.id } });
+    await waitFor(() => ended, "the revoked key's event stream to end");
+    await drained;
+  });
+
   it("keeps a rotated key's socket open during its grace", async () => {
     const rotated = await freshKey();
     const open = await openSubscription(server.wsUrl, rotated.key);

@@ -139,6 +139,7 @@ export function buildApp(deps: AppDeps): App {
   const sharedReads = createSharedReads();
   const authenticate = createAuthenticator(deps.db, { keyClock: now });
   const sockets = createKeySockets();
+  const access = accessPolicy(deps.access);
   const keyEvents: ApiKeyEvents = {
     keyChanged: (change) => {
       // This instance forgets at once; the others when the pub/sub brings the change.
@@ -150,11 +151,13 @@ export function buildApp(deps: AppDeps): App {
   const keyChangesDone = (async () => {
     for await (const change of keyChanges) {
       authenticate.forget(change.apiKeyId);
-      if (change.stopped) sockets.close(change.apiKeyId);
+      if (change.stopped) {
+        sockets.close(change.apiKeyId);
+        access.subscriptions.endStreams(change.apiKeyId);
+      }
     }
   })();
   const limits = { ...DEFAULT_LIMITS, ...deps.limits };
-  const access = accessPolicy(deps.access);
   const deliveryEstimates = createDeliveryEstimates({ db: deps.db, now, marketplaces });
   const webhookSender = deps.webhookSender ?? createWebhookSender(NO_ALLOWED_TARGETS);
   const calendars = deliveryEstimates.calendars;

@@ -86,9 +86,14 @@ export function rateLimitHeaders(verdict: RateVerdict): Record<string, string> {
   return headers;
 }
 
-/** Concurrent subscriptions per key on this instance; over the cap the socket is closed, 4429. */
+/**
+ * Concurrent subscriptions per key on this instance; over the cap the socket is closed, 4429.
+ * It also knows each key's server-sent-events streams, so a revoked key's end at once (its
+ * WebSockets are closed with 4403 by the key's sockets).
+ */
 export function createSubscriptionCounter(maxPerKey: number) {
   const byKey = new Map<string, number>();
+  const streams = new Map<string, Set<() => void>>();
   return {
     maxPerKey,
     /** Counts one more for the key; false (and nothing counted) when it is at its cap. */
@@ -104,6 +109,19 @@ export function createSubscriptionCounter(maxPerKey: number) {
       else byKey.delete(apiKeyId);
     },
     held: (apiKeyId: string) => byKey.get(apiKeyId) ?? 0,
+    /** Remembers how to end one of the key's streams; returns what forgets it. */
+    follow(apiKeyId: string, end: () => void): () => void {
+      const open = streams.get(apiKeyId) ?? new Set();
+      streams.set(apiKeyId, open.add(end));
+      return () => {
+        open.delete(end);
+        if (open.size === 0 && streams.get(apiKeyId) === open) streams.delete(apiKeyId);
+      };
+    },
+    /** Ends every stream of the key (it was revoked, or expired at once by a rotation). */
+    endStreams(apiKeyId: string): void {
+      for (const end of streams.get(apiKeyId) ?? []) end();
+    },
   };
 }
 

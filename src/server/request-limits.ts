@@ -11,7 +11,7 @@ import {
   type ValidationRule,
   validate,
 } from "graphql";
-import type { Plugin } from "graphql-yoga";
+import { isAsyncIterable, type Plugin } from "graphql-yoga";
 import { MAX_REQUEST_TEXT } from "../domain/input-limits.ts";
 import { scopeForReadField } from "../domain/scopes.ts";
 import type { Context } from "../schema/context.ts";
@@ -155,7 +155,20 @@ function beforeRunPlugin(options: RequestLimitOptions): Plugin {
         if (!released) subscriptions.release(viewer.apiKeyId);
         released = true;
       };
-      return { onSubscribeResult: () => ({ onEnd: release }), onSubscribeError: release };
+      return {
+        onSubscribeResult: ({ result }) => {
+          if (!isAsyncIterable(result)) return { onEnd: release };
+          // Ending the iterator ends yoga's event stream: the response closes.
+          const forget = subscriptions.follow(viewer.apiKeyId, () => void result.return?.());
+          return {
+            onEnd: () => {
+              forget();
+              release();
+            },
+          };
+        },
+        onSubscribeError: release,
+      };
     },
   };
 }
