@@ -75,7 +75,31 @@ describe("operations endpoints", () => {
     expect(text).toMatch(/^trackline_jobs\{queue="webhook-delivery",state="failed"\} 0/m);
     expect(text).toMatch(/^process_resident_memory_bytes /m);
   });
+
+  it("counts open exceptions by type", async () => {
+    const failedBefore = await labelled("trackline_open_exceptions", 'type="DELIVERY_FAILED"');
+    const shipmentId = await buildShipment(server);
+    await server.request(RecordEvents, {
+      input: {
+        shipmentId,
+        events: [{ occurredAt: "2026-11-19T09:00:00-05:00", status: "DELIVERY_FAILED" }],
+      },
+    });
+    await server.drainJobs();
+    expect(await labelled("trackline_open_exceptions", 'type="DELIVERY_FAILED"')).toBe(
+      failedBefore + 1,
+    );
+    // Every type has its series, at 0 when none is open.
+    expect(await labelled("trackline_open_exceptions", 'type="CUSTOMS_HELD"')).toBe(0);
+  });
 });
+
+async function labelled(name: string, labels: string): Promise<number> {
+  const text = await (await get("/metrics")).text();
+  const line = text.split("\n").find((l) => l.startsWith(`${name}{${labels}} `));
+  if (!line) throw new Error(`no ${name}{${labels}} in /metrics`);
+  return Number(line.split(" ")[1]);
+}
 
 async function metric(name: string): Promise<number> {
   const text = await (await get("/metrics")).text();

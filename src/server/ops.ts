@@ -4,6 +4,7 @@ import type { Plugin } from "graphql-yoga";
 import { Counter, collectDefaultMetrics, Gauge, Registry } from "prom-client";
 import type { PrismaClient } from "../../generated/prisma/client.ts";
 import { JOB_QUEUES } from "../domain/jobs.ts";
+import { EXCEPTION_TYPES } from "../vocabulary/exception.ts";
 import type { JobEngine } from "./job-queue.ts";
 
 /** pg-boss 10's job states. */
@@ -74,6 +75,20 @@ export function createOps(deps: OpsDeps): Ops {
         FROM "Shipment" sh JOIN "Store" st ON st."id" = sh."storeId"
         WHERE sh."syncState" = 'FAILED' GROUP BY st."marketplace"`;
       for (const row of rows) this.set({ marketplace: row.marketplace }, row.count);
+    },
+  });
+  new Gauge({
+    name: "trackline_open_exceptions",
+    help: "Open shipment exceptions by type (all instances).",
+    labelNames: ["type"],
+    registers: [registry],
+    async collect() {
+      this.reset();
+      for (const type of EXCEPTION_TYPES) this.set({ type }, 0);
+      const rows = await deps.db.$queryRaw<{ type: string; count: number }[]>`
+        SELECT "type", count(*)::int AS count FROM "ShipmentException"
+        WHERE "closedAt" IS NULL GROUP BY "type"`;
+      for (const row of rows) this.set({ type: row.type }, row.count);
     },
   });
   new Gauge({
