@@ -224,4 +224,10 @@ describe("access settings", () => {
     expect(readConfig({ TRACKLINE_RATE_LIMIT_POINTS: "250000" }).rateLimitPoints).toBe(250_000);
     expect(() => readConfig({ TRACKLINE_MAX_SUBSCRIPTIONS_PER_KEY: "0" })).toThrow(ConfigError);
   });
+
+  it("log at info unless TRACKLINE_LOG_LEVEL names another pino level", () => {
+    expect(readConfig({}).logLevel).toBe("info");
+    expect(readConfig({ TRACKLINE_LOG_LEVEL: "warn" }).logLevel).toBe("warn");
+    expect(() => readConfig({ TRACKLINE_LOG_LEVEL: "loud" })).toThrow(/TRACKLINE_LOG_LEVEL/);
+  });
 });

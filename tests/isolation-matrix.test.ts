@@ -78,7 +78,10 @@ function decode(id: string): [string, string] | null {
 
 /** Every id in an answer, by the type it belongs to, and the row ids inside the global ids. */
 function collectIds(value: unknown, plainKind?: string): void {
-  if (Array.isArray(value)) return value.forEach((item) => collectIds(item, plainKind));
+  if (Array.isArray(value)) {
+    for (const item of value) collectIds(item, plainKind);
+    return;
+  }
   if (!value || typeof value !== "object") return;
   for (const [key, item] of Object.entries(value)) {
     if (key !== "id" || typeof item !== "string") {
@@ -295,7 +298,13 @@ describe("tenant isolation, generated from the schema", () => {
         query: "subscription($id: ID!) { shipmentUpdated(id: $id) { id status } }",
         variables: { id: bShipment },
       },
-      { next: (value) => (bSaw += JSON.stringify(value)), error: () => {}, complete: () => {} },
+      {
+        next: (value) => {
+          bSaw += JSON.stringify(value);
+        },
+        error: () => {},
+        complete: () => {},
+      },
     );
     await new Promise((resolve) => setTimeout(resolve, 500));
     await server.request(

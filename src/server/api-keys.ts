@@ -72,6 +72,8 @@ export function createAuthenticator(
     maxEntries?: number;
     /** The cache's clock (ms). */
     now?: () => number;
+    /** Where a failed `lastUsedAt` write is reported (it never fails the request). */
+    onError?: (error: unknown) => void;
     /** The app's clock: keys expire and are marked used by it. */
     keyClock?: () => Date;
   } = {},
@@ -80,6 +82,9 @@ export function createAuthenticator(
   const maxEntries = options.maxEntries ?? 10_000;
   const now = options.now ?? Date.now;
   const keyClock = options.keyClock ?? (() => new Date());
+  const onError =
+    options.onError ??
+    ((error: unknown) => console.error("recording an API key's use failed:", error));
   const cache = new Map<string, Found & { cachedUntil: number }>();
   const lastWritten = new Map<string, number>();
   const writes = new Set<Promise<unknown>>();
@@ -91,7 +96,7 @@ export function createAuthenticator(
     lastWritten.set(apiKeyId, at);
     const write = db.apiKey
       .updateMany({ where: { id: apiKeyId }, data: { lastUsedAt: new Date(at) } })
-      .catch((error: unknown) => console.error("recording an API key's use failed:", error))
+      .catch(onError)
       .finally(() => writes.delete(write));
     writes.add(write);
   };

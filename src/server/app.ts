@@ -26,6 +26,7 @@ import { DELIVERY_HISTORY_PATH, handleHistoryImport } from "./delivery-history-r
 import { createGraphiQL } from "./graphiql.ts";
 import { attachGraphQLWebSockets, createKeySockets, type InitialContext } from "./graphql-ws.ts";
 import type { JobEngine } from "./job-queue.ts";
+import { createLogger, type Logger, requestIdOf } from "./logger.ts";
 import { createMarketplaceWebhookRoute } from "./marketplace-webhook-route.ts";
 import { createOps, type ReadinessCheck } from "./ops.ts";
 import { changeChannels, type TracklinePubSub } from "./pubsub.ts";
@@ -82,6 +83,8 @@ export interface AppDeps {
   syncBackoff?: BackoffPolicy;
   /** The base URL marketplaces call back (TRACKLINE_PUBLIC_URL): pushes are signed over it. */
   publicUrl?: string;
+  /** JSON logs (pino); warnings and errors to stdout unless given another. */
+  logger?: Logger;
   /** Per-key cost budget and subscriptions, CORS, what production hides (decision 041). */
   access?: Partial<AccessPolicy>;
   /** Body, frame and handshake limits; DEFAULT_LIMITS for what is not given. */
@@ -115,6 +118,7 @@ function unauthenticated(refusal: AuthRefusal): GraphQLError {
 /** The only wiring point: every dependency comes in here and reaches resolvers via the context. */
 export function buildApp(deps: AppDeps): App {
   const now = deps.now ?? (() => new Date());
+  const logger = deps.logger ?? createLogger({ level: "warn" });
   const carriers = deps.carriers ?? createCarrierRegistry();
   const marketplaces = deps.marketplaces ?? createMarketplaceRegistry();
   const texts = createTextBook(marketplaces);
@@ -137,7 +141,10 @@ export function buildApp(deps: AppDeps): App {
     },
   };
   const sharedReads = createSharedReads();
-  const authenticate = createAuthenticator(deps.db, { keyClock: now });
+  const authenticate = createAuthenticator(deps.db, {
+    keyClock: now,
+    onError: (error) => logger.error({ err: error }, "recording an API key's use failed"),
+  });
   const sockets = createKeySockets();
   const access = accessPolicy(deps.access);
   const keyEvents: ApiKeyEvents = {
@@ -181,6 +188,14 @@ export function buildApp(deps: AppDeps): App {
     maxRequestBodySize: limits.maxBodyBytes,
     cors: corsOptions(access.corsOrigins),
     plugins: [...requestLimitPlugins(access), ops.plugin],
+    // Yoga logs unexpected resolver errors (masked in answers) through the same JSON logger.
+    logging: {
+      debug: (...args) => logger.debug({ args }, "yoga"),
+      info: (...args) => logger.info({ args }, "yoga"),
+      warn: (...args) => logger.warn({ args }, "yoga"),
+      error: (...args) =>
+        logger.error({ err: args.find((a) => a instanceof Error) ?? args }, "yoga"),
+    },
     context: async (initial): Promise<Context> => {
       const header =
         initial.connectionParams?.authorization ?? initial.request?.headers.get("authorization");
@@ -253,6 +268,7 @@ export function buildApp(deps: AppDeps): App {
   const server = deps.server ?? createServer();
   server.on("request", (req, res) => {
     const path = (req.url ?? "/").split("?")[0] ?? "/";
+    const log = accessLog(logger, req, res, path);
     if (ops.handle(path, req, res)) return;
     if (!serveApi) {
       const message =
@@ -261,13 +277,13 @@ export function buildApp(deps: AppDeps): App {
     }
     if (WEBHOOK_PATH.test(path)) {
       handleCarrierWebhook(req, res, webhookDeps).catch((error: unknown) => {
-        console.error("webhook failed:", error);
+        log.error({ err: error }, "carrier webhook failed");
         if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
         res.end(JSON.stringify({ error: "internal error" }));
       });
       return;
     }
-    if (marketplacePushes.matches(path)) return marketplacePushes.handle(req, res);
+    if (marketplacePushes.matches(path)) return marketplacePushes.handle(req, res, log);
     if (path === DELIVERY_HISTORY_PATH) {
       const importDeps = {
         db: deps.db,
@@ -277,12 +293,12 @@ export function buildApp(deps: AppDeps): App {
         calendars: deliveryEstimates.calendars,
         onImported: (tenantId: string) => {
           deliveryEstimates.warm(tenantId).catch((error: unknown) => {
-            console.error("fitting delivery estimates failed:", error);
+            log.error({ err: error }, "fitting delivery estimates failed");
           });
         },
       };
       handleHistoryImport(req, res, importDeps).catch((error: unknown) => {
-        console.error("delivery history import failed:", error);
+        log.error({ err: error }, "delivery history import failed");
         if (!res.headersSent) replyError(res, 500, "INTERNAL_SERVER_ERROR", "internal error");
         else res.end();
       });
@@ -291,7 +307,7 @@ export function buildApp(deps: AppDeps): App {
     if (graphiql?.handle(req, res)) return;
     if (path === yoga.graphqlEndpoint && hasBody(req.method)) {
       handleGraphQLWithBody(req, res).catch((error: unknown) => {
-        console.error("GraphQL request failed:", error);
+        log.error({ err: error }, "GraphQL request failed");
         if (!res.headersSent) replyError(res, 500, "INTERNAL_SERVER_ERROR", "internal error");
         else res.end();
       });
@@ -324,6 +340,7 @@ export function buildApp(deps: AppDeps): App {
     startWorkers: async () => {
       if (workersStarted) return;
       workersStarted = true;
+      const logFailure = jobFailureLog(logger);
       await jobs.work(
         "carrier-webhook",
         2,
@@ -407,16 +424,33 @@ function drainHttp(server: Server, drainMs: number): Promise<void> {
   });
 }
 
+/**
+ * Each request gets an id (the proxy's `x-request-id` or a new one), echoed in the response and
+ * carried by every log line it causes; its completion is logged with status and duration.
+ */
+function accessLog(logger: Logger, req: IncomingMessage, res: ServerResponse, path: string) {
+  const requestId = requestIdOf(req);
+  res.setHeader("x-request-id", requestId);
+  const log = logger.child({ requestId });
+  const started = performance.now();
+  res.once("finish", () => {
+    const ms = Math.round((performance.now() - started) * 10) / 10;
+    log.info({ method: req.method, path, status: res.statusCode, ms }, "request");
+  });
+  return log;
+}
+
 /** An unexpected error in a job is a bug: logged, then rethrown so pg-boss retries the job. */
-function logFailure<D>(name: string, handler: (data: D) => Promise<unknown>) {
-  return async (data: D, jobId: string) => {
-    try {
-      await handler(data);
-    } catch (error) {
-      console.error(`job ${name} ${jobId} failed:`, error);
-      throw error;
-    }
-  };
+function jobFailureLog(logger: Logger) {
+  return <D>(name: string, handler: (data: D) => Promise<unknown>) =>
+    async (data: D, jobId: string) => {
+      try {
+        await handler(data);
+      } catch (error) {
+        logger.error({ err: error, job: name, jobId }, "job failed");
+        throw error;
+      }
+    };
 }
 
 /** Methods whose requests carry a body yoga would read (GET, HEAD and OPTIONS carry none). */

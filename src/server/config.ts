@@ -54,6 +54,8 @@ export interface Config {
   corsOrigins: readonly string[] | "*";
   /** Introspection for every key (TRACKLINE_INTROSPECTION); in production only keys:manage keys. */
   introspection: boolean;
+  /** JSON log level (TRACKLINE_LOG_LEVEL): trace, debug, info (default), warn, error, fatal, silent. */
+  logLevel: string;
 }
 
 export const ROLES = ["all", "api", "worker"] as const;
@@ -123,7 +125,20 @@ export function readConfig(
       DEFAULT_MAX_SUBSCRIPTIONS_PER_KEY,
     corsOrigins: readCorsOrigins(env, production),
     introspection: readSwitch(env, "TRACKLINE_INTROSPECTION") ?? !production,
+    logLevel: readLogLevel(env),
   };
+}
+
+const LOG_LEVELS = ["trace", "debug", "info", "warn", "error", "fatal", "silent"];
+
+function readLogLevel(env: NodeJS.ProcessEnv): string {
+  const value = env.TRACKLINE_LOG_LEVEL || "info";
+  if (!LOG_LEVELS.includes(value)) {
+    throw new ConfigError(
+      `TRACKLINE_LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}, got "${value}"`,
+    );
+  }
+  return value;
 }
 
 /** A budget below one request's cost cap would refuse requests the cap lets through. */

@@ -10,6 +10,7 @@ import { openDatabase } from "./database.ts";
 import { type DemoOutcome, ensureDemo } from "./demo.ts";
 import { startJobEngine } from "./job-queue.ts";
 import { createKeyRateLimiter, createSubscriptionCounter } from "./key-limits.ts";
+import { createLogger } from "./logger.ts";
 import { applyMigrations } from "./migrate.ts";
 import { createTracklinePubSub } from "./pubsub.ts";
 import { createRateGate } from "./rate-gate.ts";
@@ -107,6 +108,7 @@ async function start(): Promise<void> {
 
   server.off("request", starting);
   const app = buildApp({
+    logger: createLogger({ level: config.logLevel }),
     db,
     pubsub,
     server,

@@ -5,6 +5,7 @@ import type { JobQueue } from "../domain/jobs.ts";
 import { receiveMarketplacePush } from "../domain/marketplace-push.ts";
 import type { SecretBox } from "../domain/secret-box.ts";
 import type { MarketplaceRegistry } from "../plugins/registry.ts";
+import type { Logger } from "./logger.ts";
 import { readLimitedBody } from "./transport-limits.ts";
 
 /** `/webhooks/marketplaces/:marketplace`: signed pushes of any plugin with a `push` slot. */
@@ -26,9 +27,9 @@ export interface MarketplaceWebhookDeps {
 export function createMarketplaceWebhookRoute(deps: MarketplaceWebhookDeps) {
   return {
     matches: (path: string) => PATH.test(path),
-    handle(req: IncomingMessage, res: ServerResponse): void {
+    handle(req: IncomingMessage, res: ServerResponse, log: Pick<Logger, "error">): void {
       handle(req, res, deps).catch((error: unknown) => {
-        console.error("marketplace push failed:", error);
+        log.error({ err: error }, "marketplace push failed");
         if (!res.headersSent) reply(res, 500, { error: "internal error" });
         else res.end();
       });

@@ -11,6 +11,7 @@ import type { MarketplaceRegistry } from "../../src/plugins/registry.ts";
 import type { AccessPolicy } from "../../src/server/access-policy.ts";
 import { createApiKey } from "../../src/server/api-keys.ts";
 import { buildApp } from "../../src/server/app.ts";
+import type { Logger } from "../../src/server/logger.ts";
 import { changeChannels, createTracklinePubSub } from "../../src/server/pubsub.ts";
 import { createSecretBox } from "../../src/server/secret-box.ts";
 import { createWebhookSender } from "../../src/server/webhook-sender.ts";
@@ -68,6 +69,8 @@ export async function startTestServer(
     readinessChecks?: Record<string, () => Promise<void>>;
     /** Per-key budget, subscriptions, CORS, production switches; development defaults. */
     access?: Partial<AccessPolicy>;
+    /** The app's JSON logger; warnings and errors to stdout by default. */
+    logger?: Logger;
   } = {},
 ): Promise<TestServer> {
   const database = await createTestDatabase();
@@ -86,6 +89,7 @@ export async function startTestServer(
     webhookRetryDelaysMs: options.webhookRetryDelaysMs,
     readinessChecks: options.readinessChecks,
     access: options.access,
+    logger: options.logger,
   };
   const jobs = database.jobs;
   const app = buildApp({ db, pubsub: pubsub.pubsub, now, secretBox, jobs, ...registries });
