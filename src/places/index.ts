@@ -2,9 +2,9 @@ import type { Coordinates, EventLocation } from "../vocabulary/index.ts";
 import { countryCentroids } from "./country-centroids.ts";
 import {
   readAdmin1Names,
-  readCities,
   readCountryTopology,
   readNumericToAlpha2,
+  withCities,
 } from "./gazetteer-source.ts";
 import { geocode } from "./geocode.ts";
 import { PlaceIndex } from "./place-index.ts";
@@ -15,11 +15,11 @@ export { PlaceIndex } from "./place-index.ts";
 
 /** Reads the gazetteer packages and indexes them; ~0.3-0.5 s, see bench/README.md. */
 export function buildPlaceIndex(): PlaceIndex {
-  return new PlaceIndex({
-    cities: readCities(),
-    admin1Names: readAdmin1Names(),
-    countryCentroids: countryCentroids(readCountryTopology(), readNumericToAlpha2()),
-  });
+  const centroids = countryCentroids(readCountryTopology(), readNumericToAlpha2());
+  const admin1Names = readAdmin1Names();
+  return withCities(
+    (cities) => new PlaceIndex({ cities, admin1Names, countryCentroids: centroids }),
+  );
 }
 
 // Immutable data like the carriers' code tables: one per process, built on first need.
