@@ -34,6 +34,7 @@ export function placeIndexFor(locations: readonly (EventLocation | null)[]) {
   return locations.some((location) => location) ? placeIndex() : Promise.resolve(null);
 }
 
+/** Whether the carrier said anything about where (a timeline entry then has a location). */
 export function hasPlace(place: StoredPlace): boolean {
   return (
     Boolean(place.city || place.region || place.postalCode || place.countryCode) ||
