@@ -8,13 +8,13 @@ export interface RoutePlace extends StoredPlace {
   occurredAt: Date;
 }
 
-/** A route reads at most this many of a parcel's latest located events (decision 039). */
+/** A route reads at most this many of a parcel's latest changes of place (decision 039). */
 export const ROUTE_EVENT_LIMIT = 1000;
 
 /**
- * The routes of many shipments in one statement: each shipment's located events, oldest first,
- * the latest ROUTE_EVENT_LIMIT of them through the (shipmentId, occurredAt) index, with repeats
- * of the exact same place already dropped by the database; collapseRoute does the rest.
+ * The routes of many shipments in one statement: each shipment's located events in timeline
+ * order, repeats of the exact same place dropped by the database, the latest ROUTE_EVENT_LIMIT
+ * of what is left; collapseRoute then merges spellings of one place.
  */
 export async function loadRoutes(
   db: PrismaClient,

@@ -19,7 +19,7 @@ const ROUTE_COMPLEXITY = { field: 1, multiplier: 20 };
 builder.objectFields(ShipmentRef, (t) => ({
   route: t.field({
     type: [LocationRef],
-    description: `The places the parcel passed, oldest first, each once per visit (consecutive scans at one place are one stop), from its latest ${ROUTE_EVENT_LIMIT} located events.`,
+    description: `The places the parcel passed, oldest first, each once per visit (consecutive scans at one place are one stop); a parcel with more than ${ROUTE_EVENT_LIMIT} changes of place lists its latest ${ROUTE_EVENT_LIMIT}.`,
     complexity: ROUTE_COMPLEXITY,
     resolve: (shipment, _args, ctx) => routes(ctx).load(shipment.id),
   }),
