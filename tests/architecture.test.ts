@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import * as prismaEnums from "../generated/prisma/enums.ts";
 import { schema } from "../src/schema/index.ts";
 import {
+  GEO_PRECISIONS,
   MARKETPLACE_SYNC_STATES,
   ORDER_STATES,
   STORE_SYNC_POLICIES,
@@ -17,10 +18,12 @@ const SRC = resolve(import.meta.dirname, "../src");
 /** What each top folder of src/ may import: layers point down, only the server wires. */
 const MAY_IMPORT: Record<string, readonly string[]> = {
   vocabulary: ["vocabulary"],
+  // Gazetteer lookups: domain-neutral data, like the vocabulary it returns.
+  places: ["places", "vocabulary"],
   carriers: ["carriers", "vocabulary"],
   plugins: ["plugins", "vocabulary"],
-  domain: ["domain", "plugins", "carriers", "vocabulary", "generated"],
-  schema: ["schema", "domain", "plugins", "carriers", "vocabulary", "generated"],
+  domain: ["domain", "plugins", "carriers", "places", "vocabulary", "generated"],
+  schema: ["schema", "domain", "plugins", "carriers", "places", "vocabulary", "generated"],
   // The server also wires the demo seed (prisma/seed).
   server: [
     "server",
@@ -28,6 +31,7 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
     "domain",
     "plugins",
     "carriers",
+    "places",
     "vocabulary",
     "generated",
     "prisma",
@@ -81,6 +85,7 @@ describe("one vocabulary", () => {
     expect(Object.values(prismaEnums.OrderState)).toEqual([...ORDER_STATES]);
     expect(Object.values(prismaEnums.MarketplaceSyncState)).toEqual([...MARKETPLACE_SYNC_STATES]);
     expect(Object.values(prismaEnums.StoreSyncPolicy)).toEqual([...STORE_SYNC_POLICIES]);
+    expect(Object.values(prismaEnums.GeoPrecision)).toEqual([...GEO_PRECISIONS]);
   });
 
   it("gives GraphQL's enums exactly the vocabulary's values", () => {
@@ -94,5 +99,6 @@ describe("one vocabulary", () => {
     expect(values("TrackingSubstatus")).toEqual([...TRACKING_SUBSTATUSES].sort());
     expect(values("OrderState")).toEqual([...ORDER_STATES].sort());
     expect(values("MarketplaceSyncState")).toEqual([...MARKETPLACE_SYNC_STATES].sort());
+    expect(values("GeoPrecision")).toEqual([...GEO_PRECISIONS].sort());
   });
 });

@@ -90,5 +90,17 @@ describe("demo seed", () => {
     expect(new Set(delivered.events.map((e) => e.utcOffsetMinutes))).toEqual(
       new Set([480, -480, -300]),
     );
+    // Every demo place is on the map: geocoded to its city, or the gateway's own coordinates.
+    const places = new Map(
+      delivered.events.map((e) => [e.city, `${e.geoPrecision} ${e.latitude?.toFixed(1)}`]),
+    );
+    expect(Object.fromEntries(places)).toEqual({
+      Shenzhen: "CITY 22.5",
+      "Hong Kong": "CITY 22.3",
+      "Los Angeles": "EXACT 33.9",
+      Brooklyn: "CITY 40.7",
+    });
+    const unplaced = await db.trackingEvent.count({ where: { latitude: null } });
+    expect(unplaced).toBe(0);
   });
 });

@@ -25,7 +25,15 @@ const OrdersWithShipments = graphql(`
 const ShipmentPageTimelines = graphql(`
   query ShipmentPageTimelines($first: Int!) {
     shipments(first: $first) {
-      edges { node { id timelineCount timeline { occurredAt status description location { city } } } }
+      edges { node { id timelineCount timeline { occurredAt status description location { city coordinates { latitude precision } } } } }
+    }
+  }
+`);
+
+const ShipmentRoutes = graphql(`
+  query ShipmentRoutes($first: Int!) {
+    shipments(first: $first) {
+      edges { node { id route { city coordinates { latitude } } currentPlace { city } } }
     }
   }
 `);
@@ -104,5 +112,40 @@ describe("no N+1 on the main list queries", () => {
     await addShipments(5);
     const after = await countQueries(() => server.request(OrdersWithShipments));
     expect(after).toBe(before);
+  });
+
+  it("runs shipments(first) { route currentPlace } in the same statements for a page of 2 or 50", async () => {
+    const routes = async (first: number) => {
+      const result = await server.request(ShipmentRoutes, { first });
+      expect(result.errors).toBeUndefined();
+      return result.data!.shipments.edges;
+    };
+    await addShipments(2);
+    const two = await countQueries(() => routes(2));
+    for (const { node } of await routes(50)) {
+      await server.request(RecordEvents, {
+        input: {
+          shipmentId: node.id,
+          events: [
+            {
+              occurredAt: "2026-11-06T10:00:00+08:00",
+              status: "IN_TRANSIT",
+              location: { city: "Yiwu", countryCode: "CN" },
+            },
+            {
+              occurredAt: "2026-11-07T10:00:00+08:00",
+              status: "IN_TRANSIT",
+              location: { city: "Osaka", countryCode: "JP" },
+            },
+          ],
+        },
+      });
+    }
+    const page = await routes(50);
+    expect(page.every(({ node }) => node.currentPlace?.city === "Osaka")).toBe(true);
+    expect(page.length).toBeGreaterThan(2);
+    // The shipments, then one statement for every route of the page (currentPlace shares it).
+    expect(await countQueries(() => routes(50))).toBe(two);
+    expect(two).toBeLessThanOrEqual(2);
   });
 });

@@ -25,11 +25,14 @@ export interface Lane {
 export const CN_US: Lane = {
   origin: { city: "Shenzhen", region: "Guangdong", countryCode: "CN", offset: 480 },
   hub: { city: "Hong Kong", countryCode: "HK", offset: 480 },
+  // The gateway reports its facility's own coordinates (LAX): kept as given, precision EXACT.
   destination: {
     city: "Los Angeles",
     region: "CA",
     postalCode: "90045",
     countryCode: "US",
+    latitude: 33.9425,
+    longitude: -118.40807,
     offset: -480,
   },
   local: { city: "Brooklyn", region: "NY", postalCode: "11201", countryCode: "US", offset: -300 },

@@ -5,8 +5,10 @@ import type {
   TrackingEvent,
 } from "../../generated/prisma/client.ts";
 import type { EventSource } from "../../generated/prisma/enums.ts";
+import type { PlaceIndex } from "../places/index.ts";
 import type { EventLocation, TrackingStatus, TrackingSubstatus } from "../vocabulary/index.ts";
 import { dedupeKey } from "./dedupe-key.ts";
+import { placeColumns, placeIndexFor } from "./event-places.ts";
 import type { JobQueue } from "./jobs.ts";
 import { releaseOnFirstScan } from "./marketplace-sync.ts";
 import { shipmentUpdated } from "./outbound-webhooks/events.ts";
@@ -53,9 +55,11 @@ export async function ingestEvents(
   jobs: JobQueue,
   now: Date,
 ): Promise<IngestResult> {
+  // Geocoded before the transaction: the first batch of a process may wait for the gazetteer.
+  const places = await placeIndexFor(events.map((event) => event.location));
   const rows = new Map<string, ReturnType<typeof toRow>>();
   for (const event of events) {
-    const row = toRow(shipment, event);
+    const row = toRow(shipment, event, places);
     rows.set(row.dedupeKey, row);
   }
   // Inserted in key order, so two batches that overlap never wait on each other's rows in
@@ -166,7 +170,7 @@ async function recordMilestones(
 /** Waiting for a pooled connection under a burst is normal; Prisma's 2 s default is not enough. */
 const INGEST_TRANSACTION = { maxWait: 10_000, timeout: 20_000 };
 
-function toRow(shipment: ShipmentKey, event: IngestEvent) {
+function toRow(shipment: ShipmentKey, event: IngestEvent, places: PlaceIndex | null) {
   const where = event.location;
   return {
     shipmentId: shipment.id,
@@ -178,12 +182,7 @@ function toRow(shipment: ShipmentKey, event: IngestEvent) {
     rawDescription: event.rawDescription,
     codeKnown: event.codeKnown ?? true,
     carrier: event.carrier && event.carrier !== shipment.carrier ? event.carrier : null,
-    city: where?.city ?? null,
-    region: where?.region ?? null,
-    postalCode: where?.postalCode ?? null,
-    countryCode: where?.countryCode ?? null,
-    latitude: where?.latitude ?? null,
-    longitude: where?.longitude ?? null,
+    ...placeColumns(where, places),
     source: event.source,
     dedupeKey: dedupeKey({
       carrier: shipment.carrier,

@@ -88,7 +88,7 @@ function pageRows(
       SELECT e."id", e."shipmentId", e."occurredAt", e."utcOffsetMinutes", e."status"::text AS "status",
              e."substatus", e."rawCode", e."rawDescription", e."carrier", e."codeKnown", e."city",
              e."region", e."postalCode", e."countryCode", e."latitude", e."longitude",
-             e."source"::text AS "source", e."dedupeKey", e."recordedAt"
+             e."geoPrecision"::text AS "geoPrecision", e."source"::text AS "source", e."dedupeKey", e."recordedAt"
       FROM "TrackingEvent" e
       WHERE e."shipmentId" = s."id" ${start}
       ORDER BY e."occurredAt", e."recordedAt", e."id"

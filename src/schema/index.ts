@@ -8,6 +8,7 @@ import "./store.ts";
 import "./order.ts";
 import "./shipment.ts";
 import "./timeline-entry.ts";
+import "./shipment-route.ts";
 import "./confirm-shipment.ts";
 import "./marketplace-sync.ts";
 import "./store-connection.ts";

@@ -1,4 +1,5 @@
 import type { TrackingEvent } from "../../generated/prisma/client.ts";
+import { hasPlace } from "../domain/event-places.ts";
 import { TEXT_LIMITS } from "../domain/input-limits.ts";
 import { isPhysicalScan } from "../domain/physical-scan.ts";
 import { negotiateLocale } from "../domain/texts/index.ts";
@@ -6,6 +7,7 @@ import { encodeTimelineCursor } from "../domain/timeline-page.ts";
 import type { SupportedLocale, TrackingSubstatus } from "../vocabulary/index.ts";
 import { builder } from "./builder.ts";
 import { CarrierRef, carrierView } from "./carrier.ts";
+import { LocationRef } from "./location.ts";
 import { TrackingStatusEnum, TrackingSubstatusEnum } from "./scalars.ts";
 
 /** One event as a timeline shows it; locale and wording come from the field that listed it. */
@@ -16,17 +18,6 @@ export interface TimelineEntryView {
   marketplace: string | null;
   shipment: { carrier: string; trackingNumber: string };
 }
-
-const LocationRef = builder.objectRef<TrackingEvent>("Location").implement({
-  fields: (t) => ({
-    city: t.exposeString("city", { nullable: true }),
-    region: t.exposeString("region", { nullable: true }),
-    postalCode: t.exposeString("postalCode", { nullable: true }),
-    countryCode: t.exposeString("countryCode", { nullable: true }),
-    latitude: t.exposeFloat("latitude", { nullable: true }),
-    longitude: t.exposeFloat("longitude", { nullable: true }),
-  }),
-});
 
 export const TimelineEntryRef = builder.objectRef<TimelineEntryView>("TimelineEntry").implement({
   fields: (t) => ({
@@ -63,14 +54,7 @@ export const TimelineEntryRef = builder.objectRef<TimelineEntryView>("TimelineEn
     location: t.field({
       type: LocationRef,
       nullable: true,
-      resolve: ({ event }) =>
-        event.city ||
-        event.region ||
-        event.postalCode ||
-        event.countryCode ||
-        event.latitude != null
-          ? event
-          : null,
+      resolve: ({ event }) => (hasPlace(event) ? event : null),
     }),
     carrier: t.field({
       type: CarrierRef,

@@ -3,6 +3,7 @@ import path from "node:path";
 import { Redis } from "ioredis";
 import { PrismaClient } from "../../generated/prisma/client.ts";
 import { sealClearSecrets } from "../domain/carrier-webhooks.ts";
+import { warmPlaces } from "../places/index.ts";
 import { buildApp } from "./app.ts";
 import { ConfigError, readConfig } from "./config.ts";
 import { DataDirLockedError, lockDataDir, prepareDataDir } from "./data-dir.ts";
@@ -134,6 +135,8 @@ async function start(): Promise<void> {
       introspection: config.introspection,
     },
   });
+  // The gazetteer (~0.4 s) loads once the app answers, so the first events need not wait for it.
+  warmPlaces();
   // Stops taking requests (readiness 503, WebSockets closed with 1001), lets those in flight
   // finish, then lets running jobs finish, before anything they use is closed.
   closers.push(async () => {

@@ -1,4 +1,5 @@
 export * from "./exception.ts";
+export * from "./geo-precision.ts";
 export * from "./locale.ts";
 export * from "./location.ts";
 export * from "./milestone.ts";

@@ -77,9 +77,11 @@ type Documents = {
     "\n  mutation ShippedAt($input: ConfirmShipmentInput!) {\n    confirmShipment(input: $input) { shipment { shippedAt } }\n  }\n": typeof types.ShippedAtDocument,
     "\n  query OrderState($id: ID!) { node(id: $id) { ... on Order { state nativeStatus { code } } } }\n": typeof types.OrderStateDocument,
     "\n  query Tracked($trackingNumber: String!) { trackShipment(trackingNumber: $trackingNumber) { status } }\n": typeof types.TrackedDocument,
+    "\n  query ShipmentPlaces($id: ID!) {\n    shipment(id: $id) {\n      timeline {\n        location {\n          city region countryCode latitude longitude\n          coordinates { latitude longitude precision }\n        }\n      }\n      route { city countryCode coordinates { precision } }\n      currentPlace { city countryCode coordinates { latitude longitude precision } }\n    }\n  }\n": typeof types.ShipmentPlacesDocument,
     "\n  query ShipmentsWithTimelines {\n    shipments(first: 50) { edges { node { order { id } timeline { status } } } }\n  }\n": typeof types.ShipmentsWithTimelinesDocument,
     "\n  query OrdersWithShipments {\n    orders(first: 50) { edges { node { id store { site { code } } shipments { trackingNumber timeline { status } } } } }\n  }\n": typeof types.OrdersWithShipmentsDocument,
-    "\n  query ShipmentPageTimelines($first: Int!) {\n    shipments(first: $first) {\n      edges { node { id timelineCount timeline { occurredAt status description location { city } } } }\n    }\n  }\n": typeof types.ShipmentPageTimelinesDocument,
+    "\n  query ShipmentPageTimelines($first: Int!) {\n    shipments(first: $first) {\n      edges { node { id timelineCount timeline { occurredAt status description location { city coordinates { latitude precision } } } } }\n    }\n  }\n": typeof types.ShipmentPageTimelinesDocument,
+    "\n  query ShipmentRoutes($first: Int!) {\n    shipments(first: $first) {\n      edges { node { id route { city coordinates { latitude } } currentPlace { city } } }\n    }\n  }\n": typeof types.ShipmentRoutesDocument,
     "\n  mutation CreateBazaarStore($input: CreateStoreInput!) {\n    createStore(input: $input) { store { id site { locales } } errors { code } }\n  }\n": typeof types.CreateBazaarStoreDocument,
     "\n  query BazaarParcel($id: ID!) {\n    shipment(id: $id) {\n      carrier { name trackingUrl }\n      order { state nativeStatus { code label(locale: \"de\") } }\n      timeline(locale: \"en\") { description }\n    }\n  }\n": typeof types.BazaarParcelDocument,
     "query ScopeStores { stores { id name } }": typeof types.ScopeStoresDocument,
@@ -172,9 +174,11 @@ const documents: Documents = {
     "\n  mutation ShippedAt($input: ConfirmShipmentInput!) {\n    confirmShipment(input: $input) { shipment { shippedAt } }\n  }\n": types.ShippedAtDocument,
     "\n  query OrderState($id: ID!) { node(id: $id) { ... on Order { state nativeStatus { code } } } }\n": types.OrderStateDocument,
     "\n  query Tracked($trackingNumber: String!) { trackShipment(trackingNumber: $trackingNumber) { status } }\n": types.TrackedDocument,
+    "\n  query ShipmentPlaces($id: ID!) {\n    shipment(id: $id) {\n      timeline {\n        location {\n          city region countryCode latitude longitude\n          coordinates { latitude longitude precision }\n        }\n      }\n      route { city countryCode coordinates { precision } }\n      currentPlace { city countryCode coordinates { latitude longitude precision } }\n    }\n  }\n": types.ShipmentPlacesDocument,
     "\n  query ShipmentsWithTimelines {\n    shipments(first: 50) { edges { node { order { id } timeline { status } } } }\n  }\n": types.ShipmentsWithTimelinesDocument,
     "\n  query OrdersWithShipments {\n    orders(first: 50) { edges { node { id store { site { code } } shipments { trackingNumber timeline { status } } } } }\n  }\n": types.OrdersWithShipmentsDocument,
-    "\n  query ShipmentPageTimelines($first: Int!) {\n    shipments(first: $first) {\n      edges { node { id timelineCount timeline { occurredAt status description location { city } } } }\n    }\n  }\n": types.ShipmentPageTimelinesDocument,
+    "\n  query ShipmentPageTimelines($first: Int!) {\n    shipments(first: $first) {\n      edges { node { id timelineCount timeline { occurredAt status description location { city coordinates { latitude precision } } } } }\n    }\n  }\n": types.ShipmentPageTimelinesDocument,
+    "\n  query ShipmentRoutes($first: Int!) {\n    shipments(first: $first) {\n      edges { node { id route { city coordinates { latitude } } currentPlace { city } } }\n    }\n  }\n": types.ShipmentRoutesDocument,
     "\n  mutation CreateBazaarStore($input: CreateStoreInput!) {\n    createStore(input: $input) { store { id site { locales } } errors { code } }\n  }\n": types.CreateBazaarStoreDocument,
     "\n  query BazaarParcel($id: ID!) {\n    shipment(id: $id) {\n      carrier { name trackingUrl }\n      order { state nativeStatus { code label(locale: \"de\") } }\n      timeline(locale: \"en\") { description }\n    }\n  }\n": types.BazaarParcelDocument,
     "query ScopeStores { stores { id name } }": types.ScopeStoresDocument,
@@ -473,6 +477,10 @@ export function graphql(source: "\n  query Tracked($trackingNumber: String!) { t
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query ShipmentPlaces($id: ID!) {\n    shipment(id: $id) {\n      timeline {\n        location {\n          city region countryCode latitude longitude\n          coordinates { latitude longitude precision }\n        }\n      }\n      route { city countryCode coordinates { precision } }\n      currentPlace { city countryCode coordinates { latitude longitude precision } }\n    }\n  }\n"): (typeof documents)["\n  query ShipmentPlaces($id: ID!) {\n    shipment(id: $id) {\n      timeline {\n        location {\n          city region countryCode latitude longitude\n          coordinates { latitude longitude precision }\n        }\n      }\n      route { city countryCode coordinates { precision } }\n      currentPlace { city countryCode coordinates { latitude longitude precision } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query ShipmentsWithTimelines {\n    shipments(first: 50) { edges { node { order { id } timeline { status } } } }\n  }\n"): (typeof documents)["\n  query ShipmentsWithTimelines {\n    shipments(first: 50) { edges { node { order { id } timeline { status } } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -481,7 +489,11 @@ export function graphql(source: "\n  query OrdersWithShipments {\n    orders(fir
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ShipmentPageTimelines($first: Int!) {\n    shipments(first: $first) {\n      edges { node { id timelineCount timeline { occurredAt status description location { city } } } }\n    }\n  }\n"): (typeof documents)["\n  query ShipmentPageTimelines($first: Int!) {\n    shipments(first: $first) {\n      edges { node { id timelineCount timeline { occurredAt status description location { city } } } }\n    }\n  }\n"];
+export function graphql(source: "\n  query ShipmentPageTimelines($first: Int!) {\n    shipments(first: $first) {\n      edges { node { id timelineCount timeline { occurredAt status description location { city coordinates { latitude precision } } } } }\n    }\n  }\n"): (typeof documents)["\n  query ShipmentPageTimelines($first: Int!) {\n    shipments(first: $first) {\n      edges { node { id timelineCount timeline { occurredAt status description location { city coordinates { latitude precision } } } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ShipmentRoutes($first: Int!) {\n    shipments(first: $first) {\n      edges { node { id route { city coordinates { latitude } } currentPlace { city } } }\n    }\n  }\n"): (typeof documents)["\n  query ShipmentRoutes($first: Int!) {\n    shipments(first: $first) {\n      edges { node { id route { city coordinates { latitude } } currentPlace { city } } }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
