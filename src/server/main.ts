@@ -7,11 +7,13 @@ import { ConfigError, readConfig } from "./config.ts";
 import { DataDirLockedError, lockDataDir, prepareDataDir } from "./data-dir.ts";
 import { openDatabase } from "./database.ts";
 import { type DemoOutcome, ensureDemo } from "./demo.ts";
+import { createEmailChannel } from "./email-channel.ts";
 import { startJobEngine } from "./job-queue.ts";
 import { applyMigrations } from "./migrate.ts";
 import { createTracklinePubSub } from "./pubsub.ts";
 import { createRateGate } from "./rate-gate.ts";
 import { openSecretBox } from "./secret-key.ts";
+import { createSmsChannel } from "./sms-channel.ts";
 import { replyError } from "./transport-limits.ts";
 import { createWebhookSender } from "./webhook-sender.ts";
 
@@ -110,6 +112,12 @@ async function start(): Promise<void> {
     readinessChecks: config.redisUrl ? { redis: pubsubHandle.ping } : undefined,
     metricsToken: config.metricsToken,
     serveApi: config.role !== "worker",
+    notificationChannels: {
+      email: config.notifications.email ? createEmailChannel(config.notifications.email) : null,
+      sms: config.notifications.sms
+        ? createSmsChannel({ ...config.notifications.sms, fetch: globalThis.fetch })
+        : null,
+    },
   });
   // Stops taking requests (readiness 503, WebSockets closed with 1001), lets those in flight
   // finish, then lets running jobs finish, before anything they use is closed.

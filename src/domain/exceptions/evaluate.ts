@@ -3,6 +3,8 @@ import type { ChangePublisher, ExceptionChange } from "../changes.ts";
 import type { CalendarBook } from "../eta/calendar.ts";
 import type { DeliveryEstimates, DeliveryQuote } from "../eta/service.ts";
 import { shipmentQuote } from "../eta/shipment-quote.ts";
+import type { JobQueue } from "../jobs.ts";
+import { queueBuyerNotifications } from "../notifications/queue.ts";
 import {
   type EstimatedLatest,
   EXCEPTION_FACTS_SELECT,
@@ -21,6 +23,8 @@ export interface ExceptionDeps {
   /** The hand-over estimate LATE compares against; without it, LATE reads the promise only. */
   estimates?: Pick<DeliveryEstimates, "estimate">;
   noScanBusinessDays?: number;
+  /** Queues buyer notifications for opened exceptions, in the statement's transaction. */
+  jobs?: JobQueue;
 }
 
 export interface ExceptionRunResult {
@@ -72,7 +76,18 @@ export async function evaluateShipmentExceptions(
       }),
     );
   }
-  const rows = await db.$queryRaw<ExceptionRow[]>(applyStatement(deps.now, shipments, detected));
+  const statement = applyStatement(deps.now, shipments, detected);
+  let notifying = 0;
+  const rows = await db.$transaction(async (tx) => {
+    const applied = await tx.$queryRaw<ExceptionRow[]>(statement);
+    const { jobs } = deps;
+    if (jobs) {
+      const opened = applied.filter((row) => row.kind === "opened");
+      notifying = await queueBuyerNotifications(tx, jobs, opened);
+    }
+    return applied;
+  });
+  if (notifying > 0) deps.jobs?.wake("buyer-notifications");
   const raised = rows
     .filter((row) => row.kind === "opened")
     .map(({ kind: _kind, ...change }) => change);
