@@ -5,6 +5,7 @@ import WebSocket from "ws";
 import type { CarrierRegistry } from "../../src/carriers/registry.ts";
 import type { BackoffPolicy } from "../../src/domain/backoff.ts";
 import type { ChangePublisher } from "../../src/domain/changes.ts";
+import type { BuyerChannels } from "../../src/domain/notifications/channels.ts";
 import { parseAllowList } from "../../src/domain/outbound-webhooks/targets.ts";
 import type { SecretBox } from "../../src/domain/secret-box.ts";
 import type { MarketplaceRegistry } from "../../src/plugins/registry.ts";
@@ -65,6 +66,10 @@ export async function startTestServer(
     webhookRetryDelaysMs?: readonly number[];
     /** Readiness checks beyond the database and the job engine. */
     readinessChecks?: Record<string, () => Promise<void>>;
+    /** Email and SMS for buyer notifications (a local SMTP server, a fake SMS provider). */
+    notificationChannels?: BuyerChannels;
+    /** Delays between notification attempts (tests shorten them). */
+    notificationRetryDelaysMs?: readonly number[];
   } = {},
 ): Promise<TestServer> {
   const database = await createTestDatabase();
@@ -82,6 +87,8 @@ export async function startTestServer(
     webhookSender: createWebhookSender(parseAllowList(options.webhookAllowHosts)),
     webhookRetryDelaysMs: options.webhookRetryDelaysMs,
     readinessChecks: options.readinessChecks,
+    notificationChannels: options.notificationChannels,
+    notificationRetryDelaysMs: options.notificationRetryDelaysMs,
   };
   const jobs = database.jobs;
   const app = buildApp({ db, pubsub: pubsub.pubsub, now, secretBox, jobs, ...registries });
