@@ -143,7 +143,13 @@ describe("email through a local SMTP server", () => {
     await scan(server, parcel.shipmentId, at(clock, -hours(3)), "OUT_FOR_DELIVERY");
     // The carrier scans it out for delivery again 13 h later (past the cap): still one message.
     clock = at(clock, hours(13));
-    await scan(server, parcel.shipmentId, at(clock, -hours(1)), "IN_TRANSIT", "ARRIVED_AT_FACILITY");
+    await scan(
+      server,
+      parcel.shipmentId,
+      at(clock, -hours(1)),
+      "IN_TRANSIT",
+      "ARRIVED_AT_FACILITY",
+    );
     await scan(server, parcel.shipmentId, at(clock, -hours(0.5)), "OUT_FOR_DELIVERY");
     const log = await notificationsOf(server, parcel.orderId);
     expect(log.filter((row) => row.kind === "OUT_FOR_DELIVERY")).toHaveLength(1);
@@ -180,6 +186,111 @@ describe("email through a local SMTP server", () => {
       input: { orderId: parcel.orderId, email: "jane", phone: "555-0100", timeZone: "Mars/Base" },
     });
     const errors = result.data?.setBuyerNotificationPreferences.errors ?? [];
-    expect(errors.map((e) => e.code)).toEqual(["INVALID_EMAIL", "INVALID_PHONE", "INVALID_TIME_ZONE"]);
+    expect(errors.map((e) => e.code)).toEqual([
+      "INVALID_EMAIL",
+      "INVALID_PHONE",
+      "INVALID_TIME_ZONE",
+    ]);
+  });
+});
+
+const jobStarts = async (notificationId: string) =>
+  server.database.db.$queryRawUnsafe<{ start_after: Date; state: string }[]>(
+    `SELECT start_after, state::text AS state FROM ${server.database.handle.jobSchema}.job
+     WHERE name = 'buyer-notification-send' AND data->>'notificationId' = $1`,
+    notificationId,
+  );
+const rowOf = (nativeOrderId: string) =>
+  server.database.db.buyerNotification.findFirstOrThrow({ where: { order: { nativeOrderId } } });
+
+describe("quiet hours in the buyer's time zone", () => {
+  it("holds a message due at night until 08:00 there, then sends it; the zone comes from the buyer, else the country", async () => {
+    // 07:30 UTC: 23:30 in Los Angeles, 02:30 in New York, 16:30 in Tokyo. After the real date,
+    // so a job scheduled for later really waits.
+    clock = new Date("2027-01-15T07:30:00Z");
+    const la = await buildParcel(server, losAngeles);
+    const us = await buildParcel(server, { email: "sam@example.com" });
+    const tokyo = await buildParcel(server, { email: "ken@example.jp", timeZone: "Asia/Tokyo" });
+    for (const parcel of [la, us, tokyo]) {
+      await scan(server, parcel.shipmentId, at(clock, -hours(1)), "IN_TRANSIT", "PICKED_UP");
+    }
+    const [held] = await notificationsOf(server, la.orderId);
+    expect(held).toMatchObject({ state: "QUEUED", scheduledFor: "2027-01-15T16:00:00.000Z" });
+    // No time zone given: the destination country's (US: the holiday library's main zone).
+    const [derived] = await notificationsOf(server, us.orderId);
+    expect(derived).toMatchObject({ state: "QUEUED", scheduledFor: "2027-01-15T13:00:00.000Z" });
+    const [day] = await notificationsOf(server, tokyo.orderId);
+    expect(day).toMatchObject({ state: "SENT", sentAt: clock.toISOString() });
+
+    const row = await rowOf(la.nativeOrderId);
+    expect(await jobStarts(row.id)).toEqual([
+      { start_after: new Date("2027-01-15T16:00:00Z"), state: "created" },
+    ]);
+    expect(inbox.received.some((m) => m.subject.includes(la.nativeOrderId))).toBe(false);
+
+    // Morning in Los Angeles: the job engine's clock reaches start_after.
+    clock = new Date("2027-01-15T16:00:00Z");
+    await server.database.db.$executeRawUnsafe(
+      `UPDATE ${server.database.handle.jobSchema}.job SET start_after = now()
+       WHERE name = 'buyer-notification-send' AND data->>'notificationId' = $1`,
+      row.id,
+    );
+    await server.drainJobs();
+    expect((await notificationsOf(server, la.orderId))[0]).toMatchObject({
+      state: "SENT",
+      sentAt: "2027-01-15T16:00:00.000Z",
+    });
+    expect(inbox.received.some((m) => m.subject.includes(la.nativeOrderId))).toBe(true);
+  });
+});
+
+describe("the frequency cap", () => {
+  it("sends at most one message per parcel in 12 hours, delivery excepted", async () => {
+    const start = new Date("2026-11-20T16:05:00Z"); // 08:05 in Los Angeles
+    clock = start;
+    const parcel = await buildParcel(server, losAngeles);
+    await scan(server, parcel.shipmentId, at(clock, -hours(1)), "IN_TRANSIT", "PICKED_UP");
+    clock = at(start, hours(2));
+    await scan(
+      server,
+      parcel.shipmentId,
+      at(clock, -hours(0.5)),
+      "IN_TRANSIT",
+      "ARRIVED_DESTINATION_COUNTRY",
+    );
+    clock = at(start, hours(12.5)); // 20:35, twelve and a half hours after the first message
+    await scan(server, parcel.shipmentId, at(clock, -hours(0.2)), "OUT_FOR_DELIVERY");
+    clock = at(start, hours(12.7));
+    await scan(server, parcel.shipmentId, at(clock, -hours(0.1)), "DELIVERED");
+    const log = await notificationsOf(server, parcel.orderId);
+    expect(log.map((row) => [row.kind, row.state, row.reason])).toEqual([
+      ["ORDER_SHIPPED", "SENT", null],
+      ["ARRIVED_IN_DESTINATION_COUNTRY", "SKIPPED", "FREQUENCY_CAP"],
+      ["OUT_FOR_DELIVERY", "SENT", null],
+      ["DELIVERED", "SENT", null],
+    ]);
+    const mails = inbox.received.filter((m) => m.subject.includes(parcel.nativeOrderId));
+    expect(mails).toHaveLength(3);
+  });
+});
+
+describe("exceptions", () => {
+  it("tell the buyer of a failed delivery once its exception opens", async () => {
+    clock = new Date("2026-11-20T19:00:00Z");
+    const parcel = await buildParcel(server, losAngeles);
+    await scan(
+      server,
+      parcel.shipmentId,
+      at(clock, -hours(1)),
+      "DELIVERY_FAILED",
+      "RECIPIENT_UNAVAILABLE",
+    );
+    expect(await notificationsOf(server, parcel.orderId)).toEqual([
+      expect.objectContaining({ kind: "DELIVERY_FAILED", state: "SENT" }),
+    ]);
+    const mail = inbox.received.find((m) => m.subject.includes(parcel.nativeOrderId));
+    expect(mail?.text).toContain(
+      `could not deliver your order ${parcel.nativeOrderId} (1 attempt)`,
+    );
   });
 });
