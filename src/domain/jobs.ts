@@ -18,6 +18,8 @@ export interface JobPayloads {
   "buyer-notifications": { shipmentId: string };
   /** Send one logged buyer notification (attempt `attempt`, 0-based). */
   "buyer-notification-send": { notificationId: string; attempt: number };
+  /** Ask the order's marketplace to request a review (attempt `attempt`, 0-based). */
+  "review-request": { orderId: string; attempt: number };
 }
 
 export type JobName = keyof JobPayloads;
@@ -43,6 +45,8 @@ export const JOB_QUEUES: Readonly<Record<JobName, QueueSettings>> = {
   "buyer-notifications": { retryLimit: 5, retryDelaySeconds: 10, expireInSeconds: 60 },
   // One SMTP or HTTP call of at most 15 s; a failed one reschedules itself (notifications/send.ts).
   "buyer-notification-send": { retryLimit: 5, retryDelaySeconds: 30, expireInSeconds: 60 },
+  // A token exchange and one call of at most 20 s each; a failed one reschedules itself.
+  "review-request": { retryLimit: 5, retryDelaySeconds: 60, expireInSeconds: 90 },
 };
 
 /** Jobs pg-boss starts on a cron schedule (UTC); one run per slot across every instance. */

@@ -81,7 +81,25 @@ const BuyerPreferencesRef = builder.prismaObject("BuyerNotificationPreference", 
   }),
 });
 
+builder.prismaObject("ReviewRequest", {
+  description:
+    "The marketplace's review request for an order (Amazon Solicitations), sent once, days after delivery.",
+  fields: (t) => ({
+    state: t.field({ type: NotificationStateEnum, resolve: (row) => row.state }),
+    reason: t.field({
+      type: NotificationReasonEnum,
+      nullable: true,
+      resolve: (row) => row.reason as NotificationReason | null,
+    }),
+    detail: t.exposeString("detail", { nullable: true }),
+    scheduledFor: t.expose("scheduledFor", { type: "DateTime" }),
+    sentAt: t.expose("sentAt", { type: "DateTime", nullable: true }),
+    attempts: t.exposeInt("attempts"),
+  }),
+});
+
 builder.prismaObjectFields(OrderRef, (t) => ({
+  reviewRequest: t.relation("reviewRequest", { nullable: true }),
   notifications: t.relation("notifications", {
     description: `Messages to the buyer, oldest first (at most ${LOG_CAP}).`,
     query: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: LOG_CAP },

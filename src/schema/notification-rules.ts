@@ -49,6 +49,12 @@ const StoreNotificationRulesRef = builder
       }),
       quietHoursStart: t.string({ resolve: (rules) => clockOf(rules.quietStartMinute) }),
       quietHoursEnd: t.string({ resolve: (rules) => clockOf(rules.quietEndMinute) }),
+      reviewRequestAfterDays: t.int({
+        nullable: true,
+        description:
+          "Days after delivery the marketplace is asked to request a review (Amazon Solicitations, once per order); null: never.",
+        resolve: (rules) => rules.reviewRequestAfterDays,
+      }),
     }),
   });
 
@@ -77,6 +83,10 @@ const SetStoreNotificationRulesInput = builder.inputType("SetStoreNotificationRu
     }),
     quietHoursStart: t.string({ description: '"HH:MM" in the buyer\'s zone; omitted: kept.' }),
     quietHoursEnd: t.string({ description: '"HH:MM"; equal to the start: no quiet hours.' }),
+    reviewRequestAfterDays: t.int({
+      description:
+        "5 to 30 (Amazon stores only); null: never; omitted: kept. Independent of enabled.",
+    }),
   }),
 });
 

@@ -382,6 +382,8 @@ export function buildApp(deps: AppDeps): App {
         publicUrl: deps.publicUrl,
         retryDelaysMs: deps.notificationRetryDelaysMs,
         onSent: ops.notificationSent,
+        secretBox: deps.secretBox,
+        fetch: outbound,
         logged: logFailure,
       });
     },

@@ -4,7 +4,9 @@ import type { CalendarBook } from "../domain/eta/calendar.ts";
 import type { DeliveryEstimates } from "../domain/eta/service.ts";
 import type { BuyerChannels } from "../domain/notifications/channels.ts";
 import { planBuyerNotifications } from "../domain/notifications/plan.ts";
+import { sendReviewRequest } from "../domain/notifications/review-request.ts";
 import { sendBuyerNotification } from "../domain/notifications/send.ts";
+import type { SecretBox } from "../domain/secret-box.ts";
 import type { TextBook } from "../domain/texts/index.ts";
 import type { MarketplaceRegistry } from "../plugins/registry.ts";
 import type { JobEngine } from "./job-queue.ts";
@@ -21,6 +23,9 @@ export interface NotificationWorkerDeps {
   calendars: CalendarBook;
   publicUrl?: string;
   retryDelaysMs?: readonly number[];
+  /** Review requests call the marketplace with the store's sealed credentials. */
+  secretBox: SecretBox;
+  fetch: typeof fetch;
   onSent(channel: string, kind: string): void;
   /** Logs and rethrows (app.ts logFailure): an unexpected error retries the job. */
   logged<D>(
@@ -29,7 +34,7 @@ export interface NotificationWorkerDeps {
   ): (data: D, jobId: string) => Promise<void>;
 }
 
-/** The two buyer-notification jobs: deciding per shipment, and sending one message. */
+/** The buyer-notification jobs: deciding per shipment, sending one message, a review request. */
 export async function startNotificationWorkers(deps: NotificationWorkerDeps): Promise<void> {
   const countryTimeZone = (country: string) => deps.calendars.timeZone(country);
   await deps.jobs.work(
@@ -60,6 +65,19 @@ export async function startNotificationWorkers(deps: NotificationWorkerDeps): Pr
         publicUrl: deps.publicUrl,
         retryDelaysMs: deps.retryDelaysMs,
         onSent: deps.onSent,
+      }),
+    ),
+  );
+  await deps.jobs.work(
+    "review-request",
+    2,
+    deps.logged("review-request", (data) =>
+      sendReviewRequest(deps.db, data, {
+        now: deps.now,
+        jobs: deps.jobs,
+        marketplaces: deps.marketplaces,
+        secretBox: deps.secretBox,
+        fetch: deps.fetch,
       }),
     ),
   );

@@ -82,6 +82,7 @@ type Documents = {
     "\n  query ShipmentPageTimelines($first: Int!) {\n    shipments(first: $first) {\n      edges { node { id timelineCount timeline { occurredAt status description location { city } } } }\n    }\n  }\n": typeof types.ShipmentPageTimelinesDocument,
     "\n  mutation CreateBazaarStore($input: CreateStoreInput!) {\n    createStore(input: $input) { store { id site { locales } } errors { code } }\n  }\n": typeof types.CreateBazaarStoreDocument,
     "\n  query BazaarParcel($id: ID!) {\n    shipment(id: $id) {\n      carrier { name trackingUrl }\n      order { state nativeStatus { code label(locale: \"de\") } }\n      timeline(locale: \"en\") { description }\n    }\n  }\n": typeof types.BazaarParcelDocument,
+    "\n  query ReviewRequest($id: ID!) {\n    node(id: $id) {\n      ... on Order {\n        reviewRequest { state reason detail scheduledFor sentAt attempts }\n      }\n    }\n  }\n": typeof types.ReviewRequestDocument,
     "query ScopeStores { stores { id name } }": typeof types.ScopeStoresDocument,
     "\n  subscription ShipmentUpdatedScope($id: ID!) { shipmentUpdated(id: $id) { id status } }\n": typeof types.ShipmentUpdatedScopeDocument,
     "\n  query SellerMetrics($storeId: ID!, $window: MetricWindow!) {\n    sellerMetrics(storeId: $storeId, window: $window) {\n      window since until\n      validTrackingRate { ...MetricFields }\n      lateShipmentRate { ...MetricFields }\n      onTimeDeliveryRate { ...MetricFields }\n      preFulfillmentCancelRate { ...MetricFields }\n    }\n  }\n  fragment MetricFields on SellerMetric {\n    rate numerator denominator target targetComparison healthy\n    offendingOrders { id nativeOrderId }\n  }\n": typeof types.SellerMetricsDocument,
@@ -177,6 +178,7 @@ const documents: Documents = {
     "\n  query ShipmentPageTimelines($first: Int!) {\n    shipments(first: $first) {\n      edges { node { id timelineCount timeline { occurredAt status description location { city } } } }\n    }\n  }\n": types.ShipmentPageTimelinesDocument,
     "\n  mutation CreateBazaarStore($input: CreateStoreInput!) {\n    createStore(input: $input) { store { id site { locales } } errors { code } }\n  }\n": types.CreateBazaarStoreDocument,
     "\n  query BazaarParcel($id: ID!) {\n    shipment(id: $id) {\n      carrier { name trackingUrl }\n      order { state nativeStatus { code label(locale: \"de\") } }\n      timeline(locale: \"en\") { description }\n    }\n  }\n": types.BazaarParcelDocument,
+    "\n  query ReviewRequest($id: ID!) {\n    node(id: $id) {\n      ... on Order {\n        reviewRequest { state reason detail scheduledFor sentAt attempts }\n      }\n    }\n  }\n": types.ReviewRequestDocument,
     "query ScopeStores { stores { id name } }": types.ScopeStoresDocument,
     "\n  subscription ShipmentUpdatedScope($id: ID!) { shipmentUpdated(id: $id) { id status } }\n": types.ShipmentUpdatedScopeDocument,
     "\n  query SellerMetrics($storeId: ID!, $window: MetricWindow!) {\n    sellerMetrics(storeId: $storeId, window: $window) {\n      window since until\n      validTrackingRate { ...MetricFields }\n      lateShipmentRate { ...MetricFields }\n      onTimeDeliveryRate { ...MetricFields }\n      preFulfillmentCancelRate { ...MetricFields }\n    }\n  }\n  fragment MetricFields on SellerMetric {\n    rate numerator denominator target targetComparison healthy\n    offendingOrders { id nativeOrderId }\n  }\n": types.SellerMetricsDocument,
@@ -490,6 +492,10 @@ export function graphql(source: "\n  mutation CreateBazaarStore($input: CreateSt
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query BazaarParcel($id: ID!) {\n    shipment(id: $id) {\n      carrier { name trackingUrl }\n      order { state nativeStatus { code label(locale: \"de\") } }\n      timeline(locale: \"en\") { description }\n    }\n  }\n"): (typeof documents)["\n  query BazaarParcel($id: ID!) {\n    shipment(id: $id) {\n      carrier { name trackingUrl }\n      order { state nativeStatus { code label(locale: \"de\") } }\n      timeline(locale: \"en\") { description }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReviewRequest($id: ID!) {\n    node(id: $id) {\n      ... on Order {\n        reviewRequest { state reason detail scheduledFor sentAt attempts }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ReviewRequest($id: ID!) {\n    node(id: $id) {\n      ... on Order {\n        reviewRequest { state reason detail scheduledFor sentAt attempts }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -65,8 +65,8 @@ export async function buildParcel(
   server: TestServer,
   preferences: Record<string, unknown> = {},
   storeId?: string,
+  nativeOrderId = `114-${Math.floor(Math.random() * 1e7)}-${Date.now() % 1e7}`,
 ): Promise<{ orderId: string; shipmentId: string; nativeOrderId: string }> {
-  const nativeOrderId = `114-${Math.floor(Math.random() * 1e7)}-${Date.now() % 1e7}`;
   const orderId = await buildOrder(server, { nativeOrderId, storeId });
   const confirmed = await server.request(ConfirmShipment, {
     input: {

@@ -1,5 +1,5 @@
--- Buyer notifications (decision 040): store rules, buyer preferences per order, and the log
--- whose unique key notifies each milestone once per shipment.
+-- Buyer notifications (decision 040): store rules, buyer preferences per order, the log
+-- whose unique key notifies each milestone once per shipment, and review requests (one per order).
 -- CreateEnum
 CREATE TYPE "NotificationChannel" AS ENUM ('EMAIL', 'SMS', 'MARKETPLACE_MESSAGE');
 
@@ -14,6 +14,7 @@ CREATE TABLE "StoreNotificationRules" (
     "milestones" JSONB NOT NULL,
     "quietStartMinute" INTEGER NOT NULL DEFAULT 1260,
     "quietEndMinute" INTEGER NOT NULL DEFAULT 480,
+    "reviewRequestAfterDays" INTEGER,
     "updatedAt" TIMESTAMPTZ(3) NOT NULL,
 
     CONSTRAINT "StoreNotificationRules_pkey" PRIMARY KEY ("storeId")
@@ -56,6 +57,21 @@ CREATE TABLE "BuyerNotification" (
     CONSTRAINT "BuyerNotification_pkey" PRIMARY KEY ("id")
 );
 
+-- CreateTable
+CREATE TABLE "ReviewRequest" (
+    "orderId" TEXT NOT NULL,
+    "tenantId" TEXT NOT NULL,
+    "state" "NotificationState" NOT NULL,
+    "reason" TEXT,
+    "detail" TEXT,
+    "scheduledFor" TIMESTAMPTZ(3) NOT NULL,
+    "sentAt" TIMESTAMPTZ(3),
+    "attempts" INTEGER NOT NULL DEFAULT 0,
+    "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "ReviewRequest_pkey" PRIMARY KEY ("orderId")
+);
+
 -- CreateIndex
 CREATE INDEX "BuyerNotification_orderId_createdAt_idx" ON "BuyerNotification"("orderId", "createdAt");
 
@@ -73,4 +89,7 @@ ALTER TABLE "BuyerNotification" ADD CONSTRAINT "BuyerNotification_orderId_fkey" 
 
 -- AddForeignKey
 ALTER TABLE "BuyerNotification" ADD CONSTRAINT "BuyerNotification_shipmentId_fkey" FOREIGN KEY ("shipmentId") REFERENCES "Shipment"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ReviewRequest" ADD CONSTRAINT "ReviewRequest_orderId_fkey" FOREIGN KEY ("orderId") REFERENCES "Order"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 

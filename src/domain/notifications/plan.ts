@@ -4,6 +4,7 @@ import type { Milestone, NotificationChannel } from "../../vocabulary/index.ts";
 import type { NotificationReason } from "../../vocabulary/notification.ts";
 import type { JobQueue } from "../jobs.ts";
 import { releaseAt } from "./quiet-hours.ts";
+import { scheduleReviewRequest } from "./review-request.ts";
 import { readRules } from "./rules.ts";
 import { CAP_EXEMPT, exceptionMilestones, statusMilestone } from "./triggers.ts";
 
@@ -48,6 +49,7 @@ export async function planBuyerNotifications(
       substatus: true,
       firstScanAt: true,
       lastEventAt: true,
+      deliveredAt: true,
       store: { select: { notificationRules: true } },
       order: { select: { destinationCountry: true, buyerPreferences: true } },
       exceptions: {
@@ -60,6 +62,16 @@ export async function planBuyerNotifications(
   });
   if (!shipment) return 0;
   const rules = readRules(shipment.store.notificationRules);
+  const current = statusMilestone(shipment);
+  const reviewDays = rules.reviewRequestAfterDays;
+  if (current === "DELIVERED" && reviewDays !== null) {
+    const order = {
+      orderId: shipment.orderId,
+      tenantId: shipment.tenantId,
+      deliveredAt: shipment.deliveredAt ?? deps.now,
+    };
+    await db.$transaction((tx) => scheduleReviewRequest(tx, deps.jobs, order, reviewDays));
+  }
   if (!rules.enabled) return 0;
   const preference = shipment.order.buyerPreferences;
   const timeZone = buyerTimeZone(
@@ -75,7 +87,6 @@ export async function planBuyerNotifications(
       .map((row) => (row.sentAt ?? row.scheduledFor).getTime()),
   );
   const happened = new Map<Milestone, Date | null>();
-  const current = statusMilestone(shipment);
   if (current) happened.set(current, shipment.lastEventAt);
   for (const milestone of exceptionMilestones(shipment.exceptions)) {
     const opened = shipment.exceptions.find((e) => exceptionMilestones([e])[0] === milestone);

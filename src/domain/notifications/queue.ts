@@ -3,7 +3,8 @@ import type { JobQueue } from "../jobs.ts";
 
 /**
  * Queues the buyer-notification decision for shipments whose status or exceptions changed,
- * inside the transaction of that change; only for stores that turned notifications on, so the
+ * inside the transaction of that change; only for stores that turned notifications (or review
+ * requests) on, so the
  * rest pay one indexed read and no job. Keyed per shipment: a burst leaves one queued decision.
  */
 export async function queueBuyerNotifications(
@@ -13,7 +14,10 @@ export async function queueBuyerNotifications(
 ): Promise<number> {
   if (changed.length === 0) return 0;
   const enabled = await tx.storeNotificationRules.findMany({
-    where: { storeId: { in: [...new Set(changed.map((c) => c.storeId))] }, enabled: true },
+    where: {
+      storeId: { in: [...new Set(changed.map((c) => c.storeId))] },
+      OR: [{ enabled: true }, { reviewRequestAfterDays: { not: null } }],
+    },
     select: { storeId: true },
   });
   const stores = new Set(enabled.map((row) => row.storeId));

@@ -11,6 +11,8 @@ export interface NotificationRules {
   /** Quiet hours in the buyer's time zone, minutes after midnight; start > end spans midnight. */
   quietStartMinute: number;
   quietEndMinute: number;
+  /** Days after delivery to have the marketplace ask for a review (Amazon 5-30); null: never. */
+  reviewRequestAfterDays: number | null;
 }
 
 /**
@@ -35,7 +37,11 @@ export const DEFAULT_RULES: NotificationRules = {
   milestones: new Map(DEFAULT_MILESTONES.map((milestone) => [milestone, DEFAULT_CHANNEL])),
   quietStartMinute: DEFAULT_QUIET_HOURS.startMinute,
   quietEndMinute: DEFAULT_QUIET_HOURS.endMinute,
+  reviewRequestAfterDays: null,
 };
+
+/** Amazon takes a review request from 5 to 30 days after delivery. */
+export const REVIEW_REQUEST_DAYS = { min: 5, max: 30 } as const;
 
 /** The rules a stored row says, or the defaults when the store never set any. */
 export function readRules(row: StoreNotificationRules | null): NotificationRules {
@@ -51,6 +57,7 @@ export function readRules(row: StoreNotificationRules | null): NotificationRules
     milestones,
     quietStartMinute: row.quietStartMinute,
     quietEndMinute: row.quietEndMinute,
+    reviewRequestAfterDays: row.reviewRequestAfterDays,
   };
 }
 
@@ -62,6 +69,8 @@ export interface SetRulesInput {
   /** "HH:MM" in the buyer's time zone; absent keeps what is stored (21:00-08:00 by default). */
   quietHoursStart?: string | null;
   quietHoursEnd?: string | null;
+  /** Absent keeps what is stored; null turns review requests off. */
+  reviewRequestAfterDays?: number | null;
 }
 
 /** Sets a store's rules; another tenant's store is NOT_FOUND like a missing one. */
@@ -92,9 +101,15 @@ export async function setStoreNotificationRules(
       milestones.set(milestone, channel);
     });
   }
+  const days = input.reviewRequestAfterDays;
+  if (days != null && (days < REVIEW_REQUEST_DAYS.min || days > REVIEW_REQUEST_DAYS.max)) {
+    const message = `a review can be requested ${REVIEW_REQUEST_DAYS.min} to ${REVIEW_REQUEST_DAYS.max} days after delivery`;
+    errors.push(userError("INVALID_INPUT", message, "reviewRequestAfterDays"));
+  }
   if (errors.length > 0 || "error" in start || "error" in end) return fail(errors);
   const data = {
     enabled: input.enabled,
+    reviewRequestAfterDays: days === undefined ? current.reviewRequestAfterDays : days,
     milestones: Object.fromEntries(milestones),
     quietStartMinute: start.minute,
     quietEndMinute: end.minute,
