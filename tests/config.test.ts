@@ -231,3 +231,28 @@ describe("access settings", () => {
     expect(() => readConfig({ TRACKLINE_LOG_LEVEL: "loud" })).toThrow(/TRACKLINE_LOG_LEVEL/);
   });
 });
+
+describe("buyer notification channels", () => {
+  it("are off unless set, and come in pairs", () => {
+    expect(readConfig({}).notifications).toEqual({ email: undefined, sms: undefined });
+    const env = {
+      TRACKLINE_SMTP_URL: "smtp://127.0.0.1:2525",
+      TRACKLINE_MAIL_FROM: "Shop <orders@shop.example>",
+      TRACKLINE_SMS_URL: "https://sms.example/v1",
+      TRACKLINE_SMS_TOKEN: "t0ken",
+    };
+    expect(readConfig(env).notifications).toEqual({
+      email: { url: "smtp://127.0.0.1:2525", from: "Shop <orders@shop.example>" },
+      sms: { baseUrl: "https://sms.example/v1", token: "t0ken" },
+    });
+    expect(() => readConfig({ TRACKLINE_SMTP_URL: env.TRACKLINE_SMTP_URL })).toThrow(
+      /TRACKLINE_SMTP_URL and TRACKLINE_MAIL_FROM go together/,
+    );
+    expect(() => readConfig({ TRACKLINE_SMS_TOKEN: "t0ken" })).toThrow(
+      /TRACKLINE_SMS_URL and TRACKLINE_SMS_TOKEN go together/,
+    );
+    expect(() => readConfig({ ...env, TRACKLINE_SMTP_URL: "http://mail:25" })).toThrow(
+      /TRACKLINE_SMTP_URL must be an smtp:\/\/ or smtps:\/\/ URL/,
+    );
+  });
+});

@@ -11,6 +11,7 @@ import { dedupeKey } from "./dedupe-key.ts";
 import { placeColumns, placeIndexFor } from "./event-places.ts";
 import type { JobQueue } from "./jobs.ts";
 import { releaseOnFirstScan } from "./marketplace-sync.ts";
+import { queueBuyerNotifications } from "./notifications/queue.ts";
 import { shipmentUpdated } from "./outbound-webhooks/events.ts";
 import { emitWebhookEvent } from "./outbound-webhooks/outbox.ts";
 import { isPhysicalScan } from "./physical-scan.ts";
@@ -67,6 +68,7 @@ export async function ingestEvents(
   const ordered = [...rows.values()].sort((a, b) => (a.dedupeKey < b.dedupeKey ? -1 : 1));
   let released = 0;
   let webhooks = 0;
+  let notifications = 0;
   const result = await db.$transaction(async (tx) => {
     // One writer per shipment at a time: the status guard below then sees every earlier batch.
     await tx.$queryRaw`SELECT 1 FROM "Shipment" WHERE "id" = ${shipment.id} FOR UPDATE`;
@@ -100,6 +102,12 @@ export async function ingestEvents(
       );
     }
     const current = await tx.shipment.findUniqueOrThrow({ where: { id: shipment.id } });
+    // A new status may be a milestone its buyer is told of (notifications/plan.ts decides).
+    if (statusChanged) {
+      notifications = await queueBuyerNotifications(tx, jobs, [
+        { shipmentId: current.id, storeId: current.storeId },
+      ]);
+    }
     if (inserted.length > 0) {
       webhooks = await emitWebhookEvent(
         tx,
@@ -131,6 +139,7 @@ export async function ingestEvents(
   if (released > 0) jobs.wake("marketplace-sync");
   if (webhooks > 0) jobs.wake("webhook-delivery");
   if (result.inserted.length > 0) jobs.wake("shipment-exceptions");
+  if (notifications > 0) jobs.wake("buyer-notifications");
   return result;
 }
 

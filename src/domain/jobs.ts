@@ -14,6 +14,12 @@ export interface JobPayloads {
   "shipment-exceptions": { shipmentId: string };
   /** Open and close exceptions of every shipment that can hold one (periodic: time-based rules). */
   "exception-sweep": Record<string, never>;
+  /** Decide which of one shipment's milestones to tell its buyer, after its status or exceptions changed. */
+  "buyer-notifications": { shipmentId: string };
+  /** Send one logged buyer notification (attempt `attempt`, 0-based). */
+  "buyer-notification-send": { notificationId: string; attempt: number };
+  /** Ask the order's marketplace to request a review (attempt `attempt`, 0-based). */
+  "review-request": { orderId: string; attempt: number };
 }
 
 export type JobName = keyof JobPayloads;
@@ -36,6 +42,11 @@ export const JOB_QUEUES: Readonly<Record<JobName, QueueSettings>> = {
   "webhook-delivery": { retryLimit: 10, retryDelaySeconds: 30, expireInSeconds: 60 },
   "shipment-exceptions": { retryLimit: 5, retryDelaySeconds: 10, expireInSeconds: 60 },
   "exception-sweep": { retryLimit: 2, retryDelaySeconds: 60, expireInSeconds: 900 },
+  "buyer-notifications": { retryLimit: 5, retryDelaySeconds: 10, expireInSeconds: 60 },
+  // One SMTP or HTTP call of at most 15 s; a failed one reschedules itself (notifications/send.ts).
+  "buyer-notification-send": { retryLimit: 5, retryDelaySeconds: 30, expireInSeconds: 60 },
+  // A token exchange and one call of at most 20 s each; a failed one reschedules itself.
+  "review-request": { retryLimit: 5, retryDelaySeconds: 60, expireInSeconds: 90 },
 };
 
 /** Jobs pg-boss starts on a cron schedule (UTC); one run per slot across every instance. */
@@ -68,11 +79,12 @@ export interface JobQueue {
 
 /**
  * For bulk writers of history (the demo seed, bench fixtures): a shipment's exception check is
- * dropped, as the next exception sweep evaluates every shipment anyway; any other job is a bug.
+ * dropped, as the next exception sweep evaluates every shipment anyway, and so are buyer
+ * notifications (history is not news to a buyer); any other job is a bug.
  */
 export const SWEEP_CATCHES_UP: JobQueue = {
   enqueue: async (_tx, name) => {
-    if (name === "shipment-exceptions") return;
+    if (name === "shipment-exceptions" || name === "buyer-notifications") return;
     throw new Error(`this writer queues no jobs, yet asked for a ${name} job`);
   },
   wake: () => {},

@@ -44,6 +44,9 @@ export const USER_ERROR_CODES = [
   "BLOCKED_TARGET",
   "ALREADY_QUEUED",
   "SUBSCRIPTION_DISABLED",
+  "INVALID_TIME_ZONE",
+  "INVALID_EMAIL",
+  "INVALID_PHONE",
 ] as const;
 export type UserErrorCode = (typeof USER_ERROR_CODES)[number];
 

@@ -66,6 +66,11 @@ export interface MarketplaceClient {
   uploadTracking(request: UploadRequest): Promise<ApiResult>;
   /** Proves the credentials work with the cheapest authenticated call (a token exchange). */
   checkCredentials(): Promise<ApiResult>;
+  /**
+   * Slot: asks the marketplace to request a product review and seller feedback from the buyer
+   * (Amazon Solicitations: once per order, 5-30 days after delivery).
+   */
+  requestReview?(nativeOrderId: string): Promise<ApiResult>;
 }
 
 /** A marketplace's API: what a store must provide and how trackline talks to it. */

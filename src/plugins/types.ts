@@ -122,4 +122,15 @@ export interface MarketplacePlugin {
   api?: MarketplaceApi;
   /** Slot: signed pushes the marketplace sends us (Shopee's order status and tracking pushes). */
   push?: MarketplacePush;
+  /**
+   * Messaging buyers through the marketplace. No plugin sends yet: each says why, and a
+   * MARKETPLACE_MESSAGE notification is SKIPPED with that explanation.
+   */
+  buyerMessages?: BuyerMessaging;
+}
+
+/** Whether trackline may message a marketplace's buyers unasked (shipping updates). */
+export interface BuyerMessaging {
+  /** Why not, in one sentence for the seller (the marketplace's policy, or no client yet). */
+  unsupported: string;
 }

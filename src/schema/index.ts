@@ -23,6 +23,8 @@ import "./shipment-exception.ts";
 import "./delivery-estimate.ts";
 import "./estimate-deliveries.ts";
 import "./shipment-estimate.ts";
+import "./notification-rules.ts";
+import "./buyer-notification.ts";
 
 builder.queryType({});
 builder.mutationType({});

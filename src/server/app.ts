@@ -9,6 +9,7 @@ import { createDeliveryEstimates } from "../domain/eta/service.ts";
 import { evaluateShipmentExceptions } from "../domain/exceptions/evaluate.ts";
 import { createStallTables } from "../domain/exceptions/stall-history.ts";
 import { sweepShipmentExceptions } from "../domain/exceptions/sweep.ts";
+import { type BuyerChannels, NO_CHANNELS } from "../domain/notifications/channels.ts";
 import { createWebhookDeliverer, type WebhookSender } from "../domain/outbound-webhooks/deliver.ts";
 import { NO_ALLOWED_TARGETS } from "../domain/outbound-webhooks/targets.ts";
 import type { RateGate } from "../domain/rate-gate.ts";
@@ -28,6 +29,7 @@ import { attachGraphQLWebSockets, createKeySockets, type InitialContext } from "
 import type { JobEngine } from "./job-queue.ts";
 import { createLogger, type Logger, requestIdOf } from "./logger.ts";
 import { createMarketplaceWebhookRoute } from "./marketplace-webhook-route.ts";
+import { startNotificationWorkers } from "./notification-workers.ts";
 import { createOps, type ReadinessCheck } from "./ops.ts";
 import { changeChannels, type TracklinePubSub } from "./pubsub.ts";
 import { createRateGate } from "./rate-gate.ts";
@@ -87,6 +89,10 @@ export interface AppDeps {
   logger?: Logger;
   /** Per-key cost budget and subscriptions, CORS, what production hides (decision 041). */
   access?: Partial<AccessPolicy>;
+  /** Email and SMS for buyer notifications (main.ts builds them from the config); none by default. */
+  notificationChannels?: BuyerChannels;
+  /** Delays between notification attempts; NOTIFICATION_RETRY_DELAYS_MS unless a test shortens them. */
+  notificationRetryDelaysMs?: readonly number[];
   /** Body, frame and handshake limits; DEFAULT_LIMITS for what is not given. */
   limits?: Partial<TransportLimits>;
   /**
@@ -389,6 +395,23 @@ export function buildApp(deps: AppDeps): App {
         1,
         logFailure("exception-sweep", () => sweepShipmentExceptions(deps.db, exceptionDeps())),
       );
+      await startNotificationWorkers({
+        db: deps.db,
+        jobs,
+        now,
+        channels: deps.notificationChannels ?? NO_CHANNELS,
+        marketplaces,
+        carriers,
+        texts,
+        estimates: deliveryEstimates,
+        calendars,
+        publicUrl: deps.publicUrl,
+        retryDelaysMs: deps.notificationRetryDelaysMs,
+        onSent: ops.notificationSent,
+        secretBox: deps.secretBox,
+        fetch: outbound,
+        logged: logFailure,
+      });
     },
     resumePendingWork: () => resumePendingDeliveries(webhookDeps),
     drainJobs: () => jobs.drain(),

@@ -56,6 +56,15 @@ export interface Config {
   introspection: boolean;
   /** JSON log level (TRACKLINE_LOG_LEVEL): trace, debug, info (default), warn, error, fatal, silent. */
   logLevel: string;
+  /** Buyer notification channels; a channel left unset skips its messages (CHANNEL_NOT_CONFIGURED). */
+  notifications: NotificationConfig;
+}
+
+export interface NotificationConfig {
+  /** TRACKLINE_SMTP_URL and TRACKLINE_MAIL_FROM. */
+  email: { url: string; from: string } | undefined;
+  /** TRACKLINE_SMS_URL and TRACKLINE_SMS_TOKEN. */
+  sms: { baseUrl: string; token: string } | undefined;
 }
 
 export const ROLES = ["all", "api", "worker"] as const;
@@ -126,6 +135,37 @@ export function readConfig(
     corsOrigins: readCorsOrigins(env, production),
     introspection: readSwitch(env, "TRACKLINE_INTROSPECTION") ?? !production,
     logLevel: readLogLevel(env),
+    notifications: readNotificationConfig(env),
+  };
+}
+
+/** Email and SMS settings come in pairs: half of one is a mistake to name, not to ignore. */
+function readNotificationConfig(env: NodeJS.ProcessEnv): NotificationConfig {
+  const smtpUrl = env.TRACKLINE_SMTP_URL || undefined;
+  const from = env.TRACKLINE_MAIL_FROM || undefined;
+  if (smtpUrl && !/^smtps?:\/\/[^/\s]+/.test(smtpUrl)) {
+    throw new ConfigError(
+      `TRACKLINE_SMTP_URL must be an smtp:// or smtps:// URL, such as smtp://127.0.0.1:2525, got "${smtpUrl.split(":")[0]}:..."`,
+    );
+  }
+  if (Boolean(smtpUrl) !== Boolean(from)) {
+    throw new ConfigError(
+      'TRACKLINE_SMTP_URL and TRACKLINE_MAIL_FROM go together: set both (From: such as "Shop <orders@shop.example>") or neither',
+    );
+  }
+  const smsUrl = env.TRACKLINE_SMS_URL || undefined;
+  const token = env.TRACKLINE_SMS_TOKEN || undefined;
+  if (smsUrl && !/^https?:\/\/[^/\s]+/.test(smsUrl)) {
+    throw new ConfigError(`TRACKLINE_SMS_URL must be an http(s) URL, got "${smsUrl}"`);
+  }
+  if (Boolean(smsUrl) !== Boolean(token)) {
+    throw new ConfigError(
+      "TRACKLINE_SMS_URL and TRACKLINE_SMS_TOKEN go together: set both or neither",
+    );
+  }
+  return {
+    email: smtpUrl && from ? { url: smtpUrl, from } : undefined,
+    sms: smsUrl && token ? { baseUrl: smsUrl, token } : undefined,
   };
 }
 

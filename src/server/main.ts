@@ -9,6 +9,7 @@ import { ConfigError, readConfig } from "./config.ts";
 import { DataDirLockedError, lockDataDir, prepareDataDir } from "./data-dir.ts";
 import { openDatabase } from "./database.ts";
 import { type DemoOutcome, ensureDemo } from "./demo.ts";
+import { createEmailChannel } from "./email-channel.ts";
 import { startJobEngine } from "./job-queue.ts";
 import { createKeyRateLimiter, createSubscriptionCounter } from "./key-limits.ts";
 import { createLogger } from "./logger.ts";
@@ -16,6 +17,7 @@ import { applyMigrations } from "./migrate.ts";
 import { createTracklinePubSub } from "./pubsub.ts";
 import { createRateGate } from "./rate-gate.ts";
 import { openSecretBox } from "./secret-key.ts";
+import { createSmsChannel } from "./sms-channel.ts";
 import { replyError } from "./transport-limits.ts";
 import { createWebhookSender } from "./webhook-sender.ts";
 
@@ -133,6 +135,12 @@ async function start(): Promise<void> {
       corsOrigins: config.corsOrigins,
       production: config.production,
       introspection: config.introspection,
+    },
+    notificationChannels: {
+      email: config.notifications.email ? createEmailChannel(config.notifications.email) : null,
+      sms: config.notifications.sms
+        ? createSmsChannel({ ...config.notifications.sms, fetch: globalThis.fetch })
+        : null,
     },
   });
   // The gazetteer (~0.4 s) loads once the app answers, so the first events need not wait for it.

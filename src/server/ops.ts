@@ -32,6 +32,8 @@ export interface Ops {
   plugin: Plugin;
   /** Counts events recorded (every recorded change passes here). */
   eventsRecorded(count: number): void;
+  /** Counts a buyer notification sent on `channel` for milestone `kind`. */
+  notificationSent(channel: string, kind: string): void;
   /** From now on /readyz answers 503, so load balancers stop sending work. */
   beginShutdown(): void;
   /** Serves /healthz, /readyz and /metrics; false for any other path. */
@@ -45,6 +47,12 @@ export function createOps(deps: OpsDeps): Ops {
   const events = new Counter({
     name: "trackline_events_recorded_total",
     help: "Tracking events recorded on this instance (duplicates not counted).",
+    registers: [registry],
+  });
+  const notifications = new Counter({
+    name: "trackline_notifications_sent_total",
+    help: "Buyer notifications sent by this instance, by channel and milestone.",
+    labelNames: ["channel", "kind"],
     registers: [registry],
   });
   new Gauge({
@@ -120,6 +128,7 @@ export function createOps(deps: OpsDeps): Ops {
   return {
     plugin: usePrometheus({ registry, endpoint: false }),
     eventsRecorded: (count) => events.inc(count),
+    notificationSent: (channel, kind) => notifications.inc({ channel, kind }),
     beginShutdown: () => {
       shuttingDown = true;
     },

@@ -3,6 +3,7 @@ export * from "./geo-precision.ts";
 export * from "./locale.ts";
 export * from "./location.ts";
 export * from "./milestone.ts";
+export * from "./notification.ts";
 export * from "./order-state.ts";
 export * from "./sync-state.ts";
 export * from "./texts.ts";

@@ -77,6 +77,8 @@ export interface FakeAmazon {
   ): void;
   /** The next `count` token requests answer `status` with `body` (an LWA error by default). */
   failNextToken(count: number, status: number, body?: unknown): void;
+  /** Orders a review was requested for (Solicitations), in request order. */
+  solicitedOrders(): string[];
   /** Every issued access token stops working, as when the seller re-authorizes. */
   revokeAccessTokens(): void;
   /** The refresh token stops working (invalid_grant), as when the seller revokes the app. */
@@ -90,6 +92,8 @@ export interface FakeAmazon {
 
 const TOKEN_PATH = "/auth/o2/token";
 const CONFIRMATION_PATH = /^\/orders\/v0\/orders\/([^/]+)\/shipmentConfirmation$/;
+const SOLICITATION_PATH =
+  /^\/solicitations\/v1\/orders\/([^/]+)\/solicitations\/productReviewAndSellerFeedback$/;
 const DENIED = "Access to requested resource is denied.";
 
 /** A local SP-API (Orders v0 shipmentConfirmation) and Login with Amazon token endpoint. */
@@ -235,8 +239,35 @@ export async function startFakeAmazon(options: FakeAmazonOptions): Promise<FakeA
     return answer(204, undefined, limitHeader);
   };
 
+  /** Solicitations v1: one review request per order, for the order's marketplace. */
+  const solicit = (request: FakeRequest, orderId: string): FakeResponse => {
+    const failure = spFailures.shift();
+    if (failure) return injectedFailure(failure);
+    const header = request.headers["x-amz-access-token"];
+    const token = typeof header === "string" ? tokens.get(header) : undefined;
+    if (!token || now() >= token.expiresAt) return errors(403, "Unauthorized", DENIED);
+    const order = orders.get(orderId);
+    if (!order || (order.sellingPartnerId && order.sellingPartnerId !== token.sellingPartnerId)) {
+      return errors(404, "NotFound", `Order ${orderId} was not found.`);
+    }
+    const marketplace = request.query.get("marketplaceIds");
+    if (!marketplace || (order.marketplaceId && order.marketplaceId !== marketplace)) {
+      return errors(400, "InvalidInput", `Order ${orderId} is not in marketplace ${marketplace}.`);
+    }
+    if (solicited.includes(orderId)) {
+      return errors(403, "Unauthorized", "A solicitation was already sent for this order.");
+    }
+    solicited.push(orderId);
+    return answer(201, {});
+  };
+  const solicited: string[] = [];
+
   const server = await startFakeServer(async (request) => {
     if (request.method === "POST" && request.path === TOKEN_PATH) return issueToken(request);
+    const solicitation = SOLICITATION_PATH.exec(request.path);
+    if (request.method === "POST" && solicitation) {
+      return solicit(request, decodeURIComponent(solicitation[1]!));
+    }
     const match = CONFIRMATION_PATH.exec(request.path);
     if (request.method !== "POST" || !match) {
       return errors(404, "NotFound", `No route for ${request.method} ${request.path}.`);
@@ -267,6 +298,7 @@ export async function startFakeAmazon(options: FakeAmazonOptions): Promise<FakeA
     failNextToken(count, status, body) {
       for (let i = 0; i < count; i++) tokenFailures.push({ status, body });
     },
+    solicitedOrders: () => [...solicited],
     revokeAccessTokens: () => tokens.clear(),
     revokeRefreshToken: (refreshToken) => revokedRefreshTokens.add(refreshToken),
     hold() {

@@ -36,6 +36,10 @@ type Documents = {
     "\n  query ShipmentExceptions($id: ID!, $open: Boolean, $locale: Locale) {\n    shipment(id: $id) {\n      exceptions(open: $open) {\n        type\n        open\n        since\n        openedAt\n        closedAt\n        evidence\n        suggestedAction(locale: $locale)\n      }\n    }\n  }\n": typeof types.ShipmentExceptionsDocument,
     "\n  query Exceptions($filter: ShipmentExceptionFilter, $first: Int) {\n    exceptions(filter: $filter, first: $first) {\n      countsByType { type count }\n      edges { node { type shipment { id } } }\n      pageInfo { hasNextPage }\n    }\n  }\n": typeof types.ExceptionsDocument,
     "\n  subscription ExceptionRaised($storeId: ID!) {\n    exceptionRaised(storeId: $storeId) { type open suggestedAction shipment { id } }\n  }\n": typeof types.ExceptionRaisedDocument,
+    "\n  mutation SetRules($input: SetStoreNotificationRulesInput!) {\n    setStoreNotificationRules(input: $input) {\n      notificationRules {\n        enabled\n        milestones { milestone channel }\n        quietHoursStart\n        quietHoursEnd\n      }\n      errors { code field message }\n    }\n  }\n": typeof types.SetRulesDocument,
+    "\n  mutation SetPreferences($input: SetBuyerNotificationPreferencesInput!) {\n    setBuyerNotificationPreferences(input: $input) {\n      preferences { optedOut optedOutAt channel email phone locale timeZone }\n      errors { code field message }\n    }\n  }\n": typeof types.SetPreferencesDocument,
+    "\n  query OrderNotifications($id: ID!) {\n    node(id: $id) {\n      ... on Order {\n        notifications {\n          kind\n          channel\n          state\n          reason\n          detail\n          to\n          scheduledFor\n          sentAt\n          attempts\n        }\n      }\n    }\n  }\n": typeof types.OrderNotificationsDocument,
+    "\n  query StoreRules {\n    stores {\n      id\n      notificationRules {\n        enabled\n        milestones { milestone channel }\n        quietHoursStart\n        quietHoursEnd\n      }\n    }\n  }\n": typeof types.StoreRulesDocument,
     "\n  mutation CreateOrder($input: CreateOrderInput!) {\n    createOrder(input: $input) {\n      order { id nativeOrderId state }\n      errors { code message field }\n    }\n  }\n": typeof types.CreateOrderDocument,
     "\n  mutation ConfirmShipment($input: ConfirmShipmentInput!) {\n    confirmShipment(input: $input) {\n      shipment { id trackingNumber status substatus carrier { code name trackingUrl } }\n      errors { code message field }\n    }\n  }\n": typeof types.ConfirmShipmentDocument,
     "\n  mutation RecordEvents($input: RecordTrackingEventsInput!) {\n    recordTrackingEvents(input: $input) {\n      shipment { id status substatus lastEventAt }\n      recordedCount\n      duplicateCount\n      errors { code message field }\n    }\n  }\n": typeof types.RecordEventsDocument,
@@ -84,6 +88,7 @@ type Documents = {
     "\n  query ShipmentRoutes($first: Int!) {\n    shipments(first: $first) {\n      edges { node { id route { city coordinates { latitude } } currentPlace { city } } }\n    }\n  }\n": typeof types.ShipmentRoutesDocument,
     "\n  mutation CreateBazaarStore($input: CreateStoreInput!) {\n    createStore(input: $input) { store { id site { locales } } errors { code } }\n  }\n": typeof types.CreateBazaarStoreDocument,
     "\n  query BazaarParcel($id: ID!) {\n    shipment(id: $id) {\n      carrier { name trackingUrl }\n      order { state nativeStatus { code label(locale: \"de\") } }\n      timeline(locale: \"en\") { description }\n    }\n  }\n": typeof types.BazaarParcelDocument,
+    "\n  query ReviewRequest($id: ID!) {\n    node(id: $id) {\n      ... on Order {\n        reviewRequest { state reason detail scheduledFor sentAt attempts }\n      }\n    }\n  }\n": typeof types.ReviewRequestDocument,
     "query ScopeStores { stores { id name } }": typeof types.ScopeStoresDocument,
     "\n  subscription ShipmentUpdatedScope($id: ID!) { shipmentUpdated(id: $id) { id status } }\n": typeof types.ShipmentUpdatedScopeDocument,
     "\n  query SellerMetrics($storeId: ID!, $window: MetricWindow!) {\n    sellerMetrics(storeId: $storeId, window: $window) {\n      window since until\n      validTrackingRate { ...MetricFields }\n      lateShipmentRate { ...MetricFields }\n      onTimeDeliveryRate { ...MetricFields }\n      preFulfillmentCancelRate { ...MetricFields }\n    }\n  }\n  fragment MetricFields on SellerMetric {\n    rate numerator denominator target targetComparison healthy\n    offendingOrders { id nativeOrderId }\n  }\n": typeof types.SellerMetricsDocument,
@@ -133,6 +138,10 @@ const documents: Documents = {
     "\n  query ShipmentExceptions($id: ID!, $open: Boolean, $locale: Locale) {\n    shipment(id: $id) {\n      exceptions(open: $open) {\n        type\n        open\n        since\n        openedAt\n        closedAt\n        evidence\n        suggestedAction(locale: $locale)\n      }\n    }\n  }\n": types.ShipmentExceptionsDocument,
     "\n  query Exceptions($filter: ShipmentExceptionFilter, $first: Int) {\n    exceptions(filter: $filter, first: $first) {\n      countsByType { type count }\n      edges { node { type shipment { id } } }\n      pageInfo { hasNextPage }\n    }\n  }\n": types.ExceptionsDocument,
     "\n  subscription ExceptionRaised($storeId: ID!) {\n    exceptionRaised(storeId: $storeId) { type open suggestedAction shipment { id } }\n  }\n": types.ExceptionRaisedDocument,
+    "\n  mutation SetRules($input: SetStoreNotificationRulesInput!) {\n    setStoreNotificationRules(input: $input) {\n      notificationRules {\n        enabled\n        milestones { milestone channel }\n        quietHoursStart\n        quietHoursEnd\n      }\n      errors { code field message }\n    }\n  }\n": types.SetRulesDocument,
+    "\n  mutation SetPreferences($input: SetBuyerNotificationPreferencesInput!) {\n    setBuyerNotificationPreferences(input: $input) {\n      preferences { optedOut optedOutAt channel email phone locale timeZone }\n      errors { code field message }\n    }\n  }\n": types.SetPreferencesDocument,
+    "\n  query OrderNotifications($id: ID!) {\n    node(id: $id) {\n      ... on Order {\n        notifications {\n          kind\n          channel\n          state\n          reason\n          detail\n          to\n          scheduledFor\n          sentAt\n          attempts\n        }\n      }\n    }\n  }\n": types.OrderNotificationsDocument,
+    "\n  query StoreRules {\n    stores {\n      id\n      notificationRules {\n        enabled\n        milestones { milestone channel }\n        quietHoursStart\n        quietHoursEnd\n      }\n    }\n  }\n": types.StoreRulesDocument,
     "\n  mutation CreateOrder($input: CreateOrderInput!) {\n    createOrder(input: $input) {\n      order { id nativeOrderId state }\n      errors { code message field }\n    }\n  }\n": types.CreateOrderDocument,
     "\n  mutation ConfirmShipment($input: ConfirmShipmentInput!) {\n    confirmShipment(input: $input) {\n      shipment { id trackingNumber status substatus carrier { code name trackingUrl } }\n      errors { code message field }\n    }\n  }\n": types.ConfirmShipmentDocument,
     "\n  mutation RecordEvents($input: RecordTrackingEventsInput!) {\n    recordTrackingEvents(input: $input) {\n      shipment { id status substatus lastEventAt }\n      recordedCount\n      duplicateCount\n      errors { code message field }\n    }\n  }\n": types.RecordEventsDocument,
@@ -181,6 +190,7 @@ const documents: Documents = {
     "\n  query ShipmentRoutes($first: Int!) {\n    shipments(first: $first) {\n      edges { node { id route { city coordinates { latitude } } currentPlace { city } } }\n    }\n  }\n": types.ShipmentRoutesDocument,
     "\n  mutation CreateBazaarStore($input: CreateStoreInput!) {\n    createStore(input: $input) { store { id site { locales } } errors { code } }\n  }\n": types.CreateBazaarStoreDocument,
     "\n  query BazaarParcel($id: ID!) {\n    shipment(id: $id) {\n      carrier { name trackingUrl }\n      order { state nativeStatus { code label(locale: \"de\") } }\n      timeline(locale: \"en\") { description }\n    }\n  }\n": types.BazaarParcelDocument,
+    "\n  query ReviewRequest($id: ID!) {\n    node(id: $id) {\n      ... on Order {\n        reviewRequest { state reason detail scheduledFor sentAt attempts }\n      }\n    }\n  }\n": types.ReviewRequestDocument,
     "query ScopeStores { stores { id name } }": types.ScopeStoresDocument,
     "\n  subscription ShipmentUpdatedScope($id: ID!) { shipmentUpdated(id: $id) { id status } }\n": types.ShipmentUpdatedScopeDocument,
     "\n  query SellerMetrics($storeId: ID!, $window: MetricWindow!) {\n    sellerMetrics(storeId: $storeId, window: $window) {\n      window since until\n      validTrackingRate { ...MetricFields }\n      lateShipmentRate { ...MetricFields }\n      onTimeDeliveryRate { ...MetricFields }\n      preFulfillmentCancelRate { ...MetricFields }\n    }\n  }\n  fragment MetricFields on SellerMetric {\n    rate numerator denominator target targetComparison healthy\n    offendingOrders { id nativeOrderId }\n  }\n": types.SellerMetricsDocument,
@@ -310,6 +320,22 @@ export function graphql(source: "\n  query Exceptions($filter: ShipmentException
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription ExceptionRaised($storeId: ID!) {\n    exceptionRaised(storeId: $storeId) { type open suggestedAction shipment { id } }\n  }\n"): (typeof documents)["\n  subscription ExceptionRaised($storeId: ID!) {\n    exceptionRaised(storeId: $storeId) { type open suggestedAction shipment { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetRules($input: SetStoreNotificationRulesInput!) {\n    setStoreNotificationRules(input: $input) {\n      notificationRules {\n        enabled\n        milestones { milestone channel }\n        quietHoursStart\n        quietHoursEnd\n      }\n      errors { code field message }\n    }\n  }\n"): (typeof documents)["\n  mutation SetRules($input: SetStoreNotificationRulesInput!) {\n    setStoreNotificationRules(input: $input) {\n      notificationRules {\n        enabled\n        milestones { milestone channel }\n        quietHoursStart\n        quietHoursEnd\n      }\n      errors { code field message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetPreferences($input: SetBuyerNotificationPreferencesInput!) {\n    setBuyerNotificationPreferences(input: $input) {\n      preferences { optedOut optedOutAt channel email phone locale timeZone }\n      errors { code field message }\n    }\n  }\n"): (typeof documents)["\n  mutation SetPreferences($input: SetBuyerNotificationPreferencesInput!) {\n    setBuyerNotificationPreferences(input: $input) {\n      preferences { optedOut optedOutAt channel email phone locale timeZone }\n      errors { code field message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrderNotifications($id: ID!) {\n    node(id: $id) {\n      ... on Order {\n        notifications {\n          kind\n          channel\n          state\n          reason\n          detail\n          to\n          scheduledFor\n          sentAt\n          attempts\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query OrderNotifications($id: ID!) {\n    node(id: $id) {\n      ... on Order {\n        notifications {\n          kind\n          channel\n          state\n          reason\n          detail\n          to\n          scheduledFor\n          sentAt\n          attempts\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StoreRules {\n    stores {\n      id\n      notificationRules {\n        enabled\n        milestones { milestone channel }\n        quietHoursStart\n        quietHoursEnd\n      }\n    }\n  }\n"): (typeof documents)["\n  query StoreRules {\n    stores {\n      id\n      notificationRules {\n        enabled\n        milestones { milestone channel }\n        quietHoursStart\n        quietHoursEnd\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -502,6 +528,10 @@ export function graphql(source: "\n  mutation CreateBazaarStore($input: CreateSt
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query BazaarParcel($id: ID!) {\n    shipment(id: $id) {\n      carrier { name trackingUrl }\n      order { state nativeStatus { code label(locale: \"de\") } }\n      timeline(locale: \"en\") { description }\n    }\n  }\n"): (typeof documents)["\n  query BazaarParcel($id: ID!) {\n    shipment(id: $id) {\n      carrier { name trackingUrl }\n      order { state nativeStatus { code label(locale: \"de\") } }\n      timeline(locale: \"en\") { description }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReviewRequest($id: ID!) {\n    node(id: $id) {\n      ... on Order {\n        reviewRequest { state reason detail scheduledFor sentAt attempts }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ReviewRequest($id: ID!) {\n    node(id: $id) {\n      ... on Order {\n        reviewRequest { state reason detail scheduledFor sentAt attempts }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

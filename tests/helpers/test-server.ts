@@ -5,6 +5,7 @@ import WebSocket from "ws";
 import type { CarrierRegistry } from "../../src/carriers/registry.ts";
 import type { BackoffPolicy } from "../../src/domain/backoff.ts";
 import type { ChangePublisher } from "../../src/domain/changes.ts";
+import type { BuyerChannels } from "../../src/domain/notifications/channels.ts";
 import { parseAllowList } from "../../src/domain/outbound-webhooks/targets.ts";
 import type { SecretBox } from "../../src/domain/secret-box.ts";
 import type { MarketplaceRegistry } from "../../src/plugins/registry.ts";
@@ -71,6 +72,10 @@ export async function startTestServer(
     access?: Partial<AccessPolicy>;
     /** The app's JSON logger; warnings and errors to stdout by default. */
     logger?: Logger;
+    /** Email and SMS for buyer notifications (a local SMTP server, a fake SMS provider). */
+    notificationChannels?: BuyerChannels;
+    /** Delays between notification attempts (tests shorten them). */
+    notificationRetryDelaysMs?: readonly number[];
   } = {},
 ): Promise<TestServer> {
   const database = await createTestDatabase();
@@ -90,6 +95,8 @@ export async function startTestServer(
     readinessChecks: options.readinessChecks,
     access: options.access,
     logger: options.logger,
+    notificationChannels: options.notificationChannels,
+    notificationRetryDelaysMs: options.notificationRetryDelaysMs,
   };
   const jobs = database.jobs;
   const app = buildApp({ db, pubsub: pubsub.pubsub, now, secretBox, jobs, ...registries });

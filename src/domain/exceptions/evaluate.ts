@@ -4,6 +4,7 @@ import type { CalendarBook } from "../eta/calendar.ts";
 import type { DeliveryEstimates, DeliveryQuote } from "../eta/service.ts";
 import { shipmentQuote } from "../eta/shipment-quote.ts";
 import type { JobQueue } from "../jobs.ts";
+import { queueBuyerNotifications } from "../notifications/queue.ts";
 import { shipmentException } from "../outbound-webhooks/events.ts";
 import { emitWebhookEvent } from "../outbound-webhooks/outbox.ts";
 import {
@@ -24,7 +25,10 @@ export interface ExceptionDeps {
   /** The hand-over estimate LATE compares against; without it, LATE reads the promise only. */
   estimates?: Pick<DeliveryEstimates, "estimate">;
   noScanBusinessDays?: number;
-  /** Queues the `shipment.exception` webhooks with the change; none are sent without it. */
+  /**
+   * Queues, in the statement's transaction, the `shipment.exception` webhooks and the buyer
+   * notifications of opened exceptions; neither is sent without it.
+   */
   jobs?: JobQueue;
 }
 
@@ -80,14 +84,18 @@ export async function evaluateShipmentExceptions(
   const statement = applyStatement(deps.now, shipments, detected);
   const { jobs } = deps;
   let webhooks = 0;
-  const rows = jobs
-    ? await db.$transaction(async (tx) => {
-        const changed = await tx.$queryRaw<ExceptionRow[]>(statement);
-        webhooks = await emitExceptionWebhooks(tx, jobs, changed, shipments, deps.now);
-        return changed;
-      })
-    : await db.$queryRaw<ExceptionRow[]>(statement);
+  let notifying = 0;
+  const rows = await db.$transaction(async (tx) => {
+    const applied = await tx.$queryRaw<ExceptionRow[]>(statement);
+    if (jobs) {
+      webhooks = await emitExceptionWebhooks(tx, jobs, applied, shipments, deps.now);
+      const opened = applied.filter((row) => row.kind === "opened");
+      notifying = await queueBuyerNotifications(tx, jobs, opened);
+    }
+    return applied;
+  });
   if (webhooks > 0) jobs?.wake("webhook-delivery");
+  if (notifying > 0) jobs?.wake("buyer-notifications");
   const raised = rows
     .filter((row) => row.kind === "opened")
     .map(({ exceptionId, tenantId, storeId, shipmentId, type }) => ({

@@ -17,4 +17,11 @@ export const amazon = defineMarketplace({
   validTrackingNeedsScan: true,
   api: amazonApi,
   deliveryRules: amazonDeliveryRules,
+  // Amazon's Messaging API offers only the message types Amazon lists for an order; a shipping
+  // update is not one of them (Amazon tells the buyer itself, and unsolicited contact breaks its
+  // communication guidelines).
+  buyerMessages: {
+    unsupported:
+      "Amazon allows only the buyer message types it lists per order (Messaging API); shipping updates are not among them",
+  },
 });

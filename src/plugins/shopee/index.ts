@@ -18,4 +18,8 @@ export const shopee = defineMarketplace({
   api: shopeeApi,
   deliveryRules: shopeeDeliveryRules,
   push: shopeePush,
+  buyerMessages: {
+    unsupported:
+      "trackline has no client for Shopee's seller chat yet; Shopee tells buyers of logistics updates in its app",
+  },
 });

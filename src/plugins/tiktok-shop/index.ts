@@ -15,4 +15,8 @@ export const tiktokShop = defineMarketplace({
   validTrackingNeedsScan: false,
   api: tiktokShopApi,
   deliveryRules: tiktokShopDeliveryRules,
+  buyerMessages: {
+    unsupported:
+      "trackline has no client for TikTok Shop's customer service messages yet; TikTok Shop tells buyers of logistics updates in its app",
+  },
 });

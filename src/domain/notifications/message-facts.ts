@@ -1,0 +1,76 @@
+import type { Prisma } from "../../../generated/prisma/client.ts";
+import { isoOfDay } from "../eta/days.ts";
+import type { DeliveryEstimates } from "../eta/service.ts";
+import { type QuotedShipment, shipmentQuote } from "../eta/shipment-quote.ts";
+
+/** The confidence of the estimate a buyer is told: the API's default. */
+const ESTIMATE_CONFIDENCE = 0.9;
+
+/** What sending a notification reads: the row, its order's buyer and store, its shipment. */
+export const SEND_SELECT = {
+  id: true,
+  tenantId: true,
+  kind: true,
+  channel: true,
+  state: true,
+  order: {
+    select: {
+      nativeOrderId: true,
+      buyerLocale: true,
+      destinationCountry: true,
+      placedAt: true,
+      placedAtOffsetMinutes: true,
+      promisedDeliveryFrom: true,
+      promisedDeliveryFromOffsetMinutes: true,
+      promisedDeliveryTo: true,
+      promisedDeliveryToOffsetMinutes: true,
+      buyerPreferences: true,
+      store: { select: { marketplace: true, site: true, notificationRules: true } },
+    },
+  },
+  shipment: {
+    select: {
+      id: true,
+      carrier: true,
+      trackingNumber: true,
+      shippingMethod: true,
+      shippedAt: true,
+      shippedAtOffsetMinutes: true,
+      events: { orderBy: { occurredAt: "asc" } },
+    },
+  },
+} satisfies Prisma.BuyerNotificationSelect;
+
+type Loaded = Prisma.BuyerNotificationGetPayload<{ select: typeof SEND_SELECT }>;
+
+/**
+ * The page the buyer follows the parcel on. The public tracking page (`/t/<token>`) needs a
+ * token no shipment has yet (another issue); until then the carrier's own page, when it has one.
+ */
+export function trackingUrlFor(
+  shipment: Loaded["shipment"] & { publicToken?: string | null },
+  deps: {
+    publicUrl?: string;
+    carriers: { find(code: string): { trackingUrl(n: string): string | null } | undefined };
+  },
+): string | null {
+  if (deps.publicUrl && shipment.publicToken) return `${deps.publicUrl}/t/${shipment.publicToken}`;
+  return deps.carriers.find(shipment.carrier)?.trackingUrl(shipment.trackingNumber) ?? null;
+}
+
+/** The remaining delivery window as ISO days, or null when no estimate can be made. */
+export async function estimateFor(
+  shipment: Loaded["shipment"],
+  order: Loaded["order"],
+  deps: { estimates?: Pick<DeliveryEstimates, "estimate"> },
+  tenantId?: string,
+): Promise<{ from: string; to: string } | null> {
+  if (!deps.estimates || !tenantId) return null;
+  const quoted: QuotedShipment = { ...shipment, order, store: order.store };
+  const [estimate] = await deps.estimates.estimate(
+    tenantId,
+    [shipmentQuote(quoted, "LATEST")],
+    ESTIMATE_CONFIDENCE,
+  );
+  return estimate ? { from: isoOfDay(estimate.earliest), to: isoOfDay(estimate.latest) } : null;
+}
