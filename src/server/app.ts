@@ -34,6 +34,7 @@ import { createOps, type ReadinessCheck } from "./ops.ts";
 import { changeChannels, type TracklinePubSub } from "./pubsub.ts";
 import { createRateGate } from "./rate-gate.ts";
 import { requestLimitPlugins } from "./request-limits.ts";
+import { tenantScopePlugin } from "./tenant-scope.ts";
 import {
   DEFAULT_LIMITS,
   readLimitedBody,
@@ -193,7 +194,7 @@ export function buildApp(deps: AppDeps): App {
     // (25 MB by default) is set to the same cap for any path that might bypass it.
     maxRequestBodySize: limits.maxBodyBytes,
     cors: corsOptions(access.corsOrigins),
-    plugins: [...requestLimitPlugins(access), ops.plugin],
+    plugins: [...requestLimitPlugins(access), tenantScopePlugin(), ops.plugin],
     // Yoga logs unexpected resolver errors (masked in answers) through the same JSON logger.
     logging: {
       debug: (...args) => logger.debug({ args }, "yoga"),

@@ -7,6 +7,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { prepareDataDir, restrictPermissions, withPrivateUmask } from "./data-dir.ts";
 import { DURABLE_START_PARAMS, DurableNodeFS, syncTree } from "./durable-fs.ts";
 import type { JobSql } from "./job-queue.ts";
+import { scopeConnections } from "./tenant-scope.ts";
 
 export type DatabaseMode = "embedded" | "postgres";
 
@@ -117,6 +118,8 @@ export function openPostgres(
     connectionTimeoutMillis: settings.connectTimeoutMs,
     options: options.join(" "),
   });
+  // Row-level security's second wall: each connection carries the operation's tenant (042).
+  scopeConnections(pool);
   return {
     mode: "postgres",
     adapter: new PrismaPg(pool, searchPath ? { schema: searchPath } : undefined),

@@ -8,6 +8,7 @@ import {
   type JobPayloads,
   type JobQueue,
 } from "../domain/jobs.ts";
+import { tenantScope } from "./tenant-scope.ts";
 
 /** pg-boss's way into the database: one SQL text and its parameters. */
 export type JobSql = PgBoss.Db;
@@ -136,7 +137,8 @@ export function createJobEngine(options: JobEngineOptions): JobEngine {
           async ([job]) => {
             if (!job) return;
             try {
-              await handler(job.data, job.id);
+              // A job works across tenants; a request that woke its worker lends it no tenant.
+              await tenantScope.system(() => handler(job.data, job.id));
             } finally {
               // pg-boss waits out the polling interval after every job, even with more due:
               // that held each worker to one job per interval (8 pushes in 2 s for all stores).

@@ -40,6 +40,20 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       await admin.query(`DROP SCHEMA IF EXISTS "${schema}_jobs" CASCADE`);
       await admin.end();
     };
+    // TEST_PG_ROLE=<role>: the app connects as that role (not a superuser, so row-level
+    // security holds; decision 042) once the schema is migrated; it is given the schema.
+    const role = process.env.TEST_PG_ROLE;
+    if (role) {
+      await applyMigrations(handle);
+      await handle.close();
+      await admin.query(`GRANT ALL ON SCHEMA "${schema}" TO ${role}`);
+      await admin.query(`GRANT ALL ON ALL TABLES IN SCHEMA "${schema}" TO ${role}`);
+      await admin.query(`GRANT ALL ON ALL SEQUENCES IN SCHEMA "${schema}" TO ${role}`);
+      const asRole = new URL(url);
+      asRole.username = role;
+      asRole.password = "";
+      handle = openPostgres(asRole.toString(), schema);
+    }
   } else {
     handle = openPGlite(new PGlite());
   }
