@@ -6,7 +6,7 @@ import type {
   TrackingEvent,
 } from "../../generated/prisma/client.ts";
 import type { CarrierRegistry } from "../carriers/registry.ts";
-import { normalizeTrackingNumber } from "../carriers/tracking-numbers/index.ts";
+import { normalizeTrackingNumber, type Suggestion } from "../carriers/tracking-numbers/index.ts";
 import type { MarketplaceRegistry } from "../plugins/registry.ts";
 import {
   canTransition,
@@ -106,10 +106,7 @@ export async function confirmShipment(
 }
 
 /** A number the carrier check thinks was meant (one mistyped or swapped character). */
-export interface TrackingSuggestion {
-  carrier: string;
-  trackingNumber: string;
-}
+export type TrackingSuggestion = Suggestion;
 
 /** What confirmShipment writes once the database has no objection. */
 export interface ConfirmationPlan {
@@ -176,10 +173,7 @@ export function checkTracking(
       : "";
     return {
       errors: check.errors.map((e) => userError(e.code, `${e.message}${hint}`, "trackingNumber")),
-      suggestions: check.suggestions.map((s) => ({
-        carrier: s.carrier,
-        trackingNumber: s.trackingNumber,
-      })),
+      suggestions: check.suggestions,
     };
   }
   const warnings = check.warnings.map((w) => userError(w.code, w.message, "trackingNumber"));

@@ -22,6 +22,7 @@ import "./shipment-exception.ts";
 import "./delivery-estimate.ts";
 import "./estimate-deliveries.ts";
 import "./shipment-estimate.ts";
+import "./tracking-import.ts";
 
 builder.queryType({});
 builder.mutationType({});
