@@ -21,6 +21,10 @@ const ImportRowErrorRef = builder.objectRef<ImportProblem>("ImportRowError").imp
   fields: (t) => ({
     row: t.exposeInt("row", { description: "Row 1 is the header; the first data row is row 2." }),
     column: t.exposeString("column", { nullable: true }),
+    value: t.exposeString("value", {
+      nullable: true,
+      description: "The cell as uploaded (cut at 200 characters).",
+    }),
     code: t.field({ type: UserErrorCodeEnum, resolve: (problem) => problem.code }),
     message: t.exposeString("message"),
     suggestions: t.field({

@@ -11,8 +11,8 @@ import {
   shareParcel,
   uploadWarnings,
 } from "../shipments.ts";
-import type { UserError } from "../user-error.ts";
-import type { ImportProblem, TrackingColumn, TrackingRow } from "./columns.ts";
+import { type UserError, userError } from "../user-error.ts";
+import { type ImportProblem, rowCell, type TrackingColumn, type TrackingRow } from "./columns.ts";
 import { insertShipments, type NewShipment } from "./insert-shipments.ts";
 import { createStoreFinder } from "./stores.ts";
 
@@ -95,7 +95,7 @@ export async function applyTrackingRows(
       const order = orders.get(orderKey(store.id, row.orderId));
       if (!order) {
         const message = `no order ${row.orderId} in store ${store.name}`;
-        reject(outcome, [{ row: row.row, column: "order_id", code: "NOT_FOUND", message }]);
+        reject(outcome, asProblems(row, [userError("NOT_FOUND", message, "orderId")]));
         continue;
       }
       const key = attachKey(order.id, row.carrier.trim().toLowerCase(), normalized(row));
@@ -112,13 +112,13 @@ export async function applyTrackingRows(
       };
       const checked = checkConfirmation(order, input, deps);
       if ("errors" in checked) {
-        reject(outcome, asProblems(row.row, checked.errors, checked.suggestions));
+        reject(outcome, asProblems(row, checked.errors, checked.suggestions));
         continue;
       }
       const unknownItem = row.items.find((item) => !items.get(order.id)?.has(item));
       if (unknownItem !== undefined) {
         const message = `order ${row.orderId} has no item ${unknownItem}`;
-        reject(outcome, [{ row: row.row, column: "items", code: "NOT_FOUND", message }]);
+        reject(outcome, asProblems(row, [userError("NOT_FOUND", message, "items")]));
         continue;
       }
       attached.add(key);
@@ -249,7 +249,7 @@ async function writeChunk(
       ...p.plan.warnings,
       ...uploadWarnings(deps.marketplaces, p.store, p.plan.carrier, syncs[i] as InitialSync),
     ];
-    outcome.warnings.push(...asProblems(p.row.row, warnings));
+    outcome.warnings.push(...asProblems(p.row, warnings));
     if (shared.has(`${p.plan.carrier}|${p.plan.trackingNumber}`)) sharing.push(shipment.id);
   }
   await shareParcels(db, sharing, planned, shipments, deps, outcome);
@@ -265,11 +265,12 @@ async function shareParcels(
   outcome: ApplyOutcome,
 ): Promise<void> {
   if (ids.length === 0) return;
-  const rowOf = new Map(shipments.map((s, i) => [s.id, planned[i]?.row.row ?? 0]));
+  const rowOf = new Map(shipments.map((s, i) => [s.id, planned[i]?.row]));
   const rows: Shipment[] = await db.shipment.findMany({ where: { id: { in: ids } } });
   for (const shipment of rows) {
     const result = await shareParcel(db, shipment, deps.jobs, deps.now);
-    outcome.warnings.push(...asProblems(rowOf.get(shipment.id) ?? 0, result.warnings));
+    const row = rowOf.get(shipment.id);
+    if (row) outcome.warnings.push(...asProblems(row, result.warnings));
   }
 }
 
@@ -279,21 +280,27 @@ const COLUMN_OF: Record<string, TrackingColumn> = {
   trackingNumber: "tracking_number",
   shipDate: "shipped_at",
   shippingMethod: "shipping_method",
+  items: "items",
 };
 
 /** confirmShipment's errors and warnings, their fields named as the file's columns. */
 function asProblems(
-  row: number,
+  row: TrackingRow,
   errors: readonly UserError[],
   suggestions?: ImportProblem["suggestions"],
 ): ImportProblem[] {
-  return errors.map((error) => ({
-    row,
-    column: COLUMN_OF[error.field ?? ""] ?? null,
-    code: error.code,
-    message: error.message,
-    ...(suggestions?.length && error.field === "trackingNumber" ? { suggestions } : {}),
-  }));
+  return errors.map((error) => {
+    const column = COLUMN_OF[error.field ?? ""] ?? null;
+    const value = rowCell(row, column);
+    return {
+      row: row.row,
+      column,
+      ...(value === undefined ? {} : { value }),
+      code: error.code,
+      message: error.message,
+      ...(suggestions?.length && error.field === "trackingNumber" ? { suggestions } : {}),
+    };
+  });
 }
 
 function reject(outcome: ApplyOutcome, problems: ImportProblem[]): void {

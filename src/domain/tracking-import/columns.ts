@@ -32,6 +32,8 @@ export interface ImportProblem {
   /** Row 1 is the header; the nth data record is row n + 1 (its file line, one line a record). */
   row: number;
   column: TrackingColumn | null;
+  /** The cell as uploaded (cut at 200 characters), so the row can be found in the sheet. */
+  value?: string;
   code: UserErrorCode;
   message: string;
   /** Numbers the carrier check thinks were meant, when it has any. */
@@ -46,6 +48,7 @@ export interface TrackingRow {
   carrier: string;
   trackingNumber: string;
   shippedAt: ZonedTime;
+  shippedAtText: string;
   shippingMethod: string | null;
   /** Native item ids of the order this parcel carries; empty: not said. */
   items: string[];
@@ -93,7 +96,7 @@ export function readTrackingRow(
       problems.push({ row, column, code: "REQUIRED", message: `${column} is required` });
     } else if (value.length > TEXT[column]) {
       const message = `${column} is longer than ${TEXT[column]} characters`;
-      problems.push({ row, column, code: "TOO_LONG", message });
+      problems.push({ row, column, value: cellValue(value), code: "TOO_LONG", message });
     }
     return value;
   };
@@ -112,7 +115,8 @@ export function readTrackingRow(
         "DateTime",
         "shipped_at",
       );
-      problems.push({ row, column: "shipped_at", code: "INVALID_TIMESTAMP", message });
+      const value = cellValue(shipped);
+      problems.push({ row, column: "shipped_at", value, code: "INVALID_TIMESTAMP", message });
     } else shippedAt = parsed.time;
   }
   if (problems.length > 0 || !shippedAt) return { problems };
@@ -124,6 +128,7 @@ export function readTrackingRow(
       carrier,
       trackingNumber,
       shippedAt,
+      shippedAtText: shipped,
       shippingMethod: shippingMethod || null,
       // "A1;A2": the order's native item ids, separated by semicolons (a comma would need quotes).
       items: items
@@ -132,4 +137,24 @@ export function readTrackingRow(
         .filter(Boolean),
     },
   };
+}
+
+/** A cell as a problem quotes it: long ones cut (a report should not echo megabytes). */
+export function cellValue(value: string): string {
+  return value.length > 200 ? `${value.slice(0, 200)}...` : value;
+}
+
+/** The cell of a checked row a problem is about, as uploaded. */
+export function rowCell(row: TrackingRow, column: TrackingColumn | null): string | undefined {
+  const cells: Record<TrackingColumn, string | null> = {
+    order_id: row.orderId,
+    store: row.store,
+    carrier: row.carrier,
+    tracking_number: row.trackingNumber,
+    shipped_at: row.shippedAtText,
+    shipping_method: row.shippingMethod,
+    items: row.items.join(";"),
+  };
+  const value = column ? cells[column] : null;
+  return value ? cellValue(value) : undefined;
 }

@@ -2,11 +2,11 @@ import { stringify } from "csv-stringify/sync";
 import type { TrackingImport } from "../../../generated/prisma/client.ts";
 import type { ImportProblem } from "./columns.ts";
 
-const HEADER = ["row", "column", "severity", "code", "message", "suggestions"];
+const HEADER = ["row", "column", "value", "severity", "code", "message", "suggestions"];
 
 /**
- * An import's problems as a spreadsheet opens them: errors, then warnings, by row. Cells come
- * from the uploaded file (a tracking number "=HYPERLINK(...)" is echoed in its message), so a
+ * An import's problems as a spreadsheet opens them: errors, then warnings, by row. The value
+ * cell echoes the uploaded file (an order id "=HYPERLINK(...)" comes back as sent), so a
  * cell starting with =, +, -, @, tab or CR gets a leading apostrophe (OWASP CSV injection).
  */
 export function importReportCsv(
@@ -15,6 +15,7 @@ export function importReportCsv(
   const line = (severity: string) => (problem: ImportProblem) => [
     problem.row,
     problem.column ?? "",
+    problem.value ?? "",
     severity,
     problem.code,
     problem.message,

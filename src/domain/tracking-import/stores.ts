@@ -19,10 +19,10 @@ export function createStoreFinder(stores: readonly Store[]) {
     if (named.length === 1 && named[0]) return { store: named[0] };
     if (named.length > 1) {
       const message = `${named.length} stores are named "${text}": give the store id`;
-      return { problem: { row, column: "store", code: "INVALID_INPUT", message } };
+      return { problem: { row, column: "store", value: text, code: "INVALID_INPUT", message } };
     }
     const message = `no store "${text}" (an id or a name) for this API key`;
-    return { problem: { row, column: "store", code: "NOT_FOUND", message } };
+    return { problem: { row, column: "store", value: text, code: "NOT_FOUND", message } };
   };
 }
 
