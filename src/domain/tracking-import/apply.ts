@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
-import type { Order, PrismaClient, Shipment, Store } from "../../../generated/prisma/client.ts";
+import type { PrismaClient, Shipment, Store } from "../../../generated/prisma/client.ts";
 import type { CarrierRegistry } from "../../carriers/registry.ts";
 import { normalizeTrackingNumber } from "../../carriers/tracking-numbers/index.ts";
 import type { MarketplaceRegistry } from "../../plugins/registry.ts";
 import type { JobQueue } from "../jobs.ts";
-import { type InitialSync, initialSync, queueSync } from "../marketplace-sync.ts";
+import { type InitialSync, initialSync, queueSyncs } from "../marketplace-sync.ts";
 import {
   type ConfirmationPlan,
   checkConfirmation,
@@ -14,6 +14,7 @@ import {
 import { type UserError, userError } from "../user-error.ts";
 import { type ImportProblem, rowCell, type TrackingColumn, type TrackingRow } from "./columns.ts";
 import { insertShipments, type NewShipment } from "./insert-shipments.ts";
+import { attachedNumbers, findOrders, type ImportOrder, parcelTwins } from "./lookups.ts";
 import { createStoreFinder } from "./stores.ts";
 
 export interface ApplyDeps {
@@ -39,11 +40,6 @@ export interface ApplyOutcome {
  * minutes on the embedded database).
  */
 const CHUNK = 1000;
-
-type ImportOrder = Pick<
-  Order,
-  "id" | "storeId" | "nativeOrderId" | "state" | "placedAt" | "shipByDate"
->;
 
 interface Planned {
   row: TrackingRow;
@@ -81,12 +77,9 @@ export async function applyTrackingRows(
       if ("store" in found) stores.set(row, found.store);
       else reject(outcome, [found.problem]);
     }
-    const orders = await findOrders(db, tenantId, [...stores.entries()]);
+    const orders = await ordersOf(db, tenantId, [...stores.entries()]);
     const orderIds = [...new Set([...orders.values()].map((order) => order.id))];
-    for (const shipment of await db.shipment.findMany({
-      where: { orderId: { in: orderIds } },
-      select: { orderId: true, carrier: true, trackingNumber: true },
-    })) {
+    for (const shipment of await attachedNumbers(db, orderIds)) {
       attached.add(attachKey(shipment.orderId, shipment.carrier, shipment.trackingNumber));
     }
     const items = await orderItems(db, chunk, orders);
@@ -130,26 +123,17 @@ export async function applyTrackingRows(
 }
 
 /** The chunk's orders by store and native id, in one query. */
-async function findOrders(
+async function ordersOf(
   db: PrismaClient,
   tenantId: string,
   rows: readonly [TrackingRow, Store][],
 ): Promise<Map<string, ImportOrder>> {
-  const found = await db.order.findMany({
-    where: {
-      tenantId,
-      storeId: { in: [...new Set(rows.map(([, store]) => store.id))] },
-      nativeOrderId: { in: [...new Set(rows.map(([row]) => row.orderId))] },
-    },
-    select: {
-      id: true,
-      storeId: true,
-      nativeOrderId: true,
-      state: true,
-      placedAt: true,
-      shipByDate: true,
-    },
-  });
+  const found = await findOrders(
+    db,
+    tenantId,
+    [...new Set(rows.map(([, store]) => store.id))],
+    [...new Set(rows.map(([row]) => row.orderId))],
+  );
   return new Map(found.map((order) => [orderKey(order.storeId, order.nativeOrderId), order]));
 }
 
@@ -185,15 +169,10 @@ async function writeChunk(
   outcome: ApplyOutcome,
 ): Promise<void> {
   if (planned.length === 0) return;
-  const twins = await db.shipment.findMany({
-    where: {
-      tenantId,
-      trackingNumber: { in: [...new Set(planned.map((p) => p.plan.trackingNumber))] },
-    },
-    select: { orderId: true, carrier: true, trackingNumber: true, firstScanAt: true },
-  });
+  const numbers = [...new Set(planned.map((p) => p.plan.trackingNumber))];
+  const twins = await parcelTwins(db, tenantId, numbers);
   const scanned = new Set(
-    twins.filter((t) => t.firstScanAt).map((t) => `${t.carrier}|${t.trackingNumber}`),
+    twins.filter((t) => t.scanned).map((t) => `${t.carrier}|${t.trackingNumber}`),
   );
   const shared = new Set(twins.map((t) => `${t.carrier}|${t.trackingNumber}`));
   const syncs: InitialSync[] = planned.map((p) =>
@@ -225,12 +204,14 @@ async function writeChunk(
   const created = await db.$transaction(
     async (tx) => {
       const inserted = await insertShipments(tx, shipments);
-      for (const [i, shipment] of shipments.entries()) {
+      const pushes = shipments.flatMap((shipment, i) => {
         const runAt = syncs[i]?.runAt;
-        if (!inserted.has(shipment.id) || !runAt) continue;
-        await queueSync(tx, deps.jobs, { id: shipment.id, syncVersion: 1 }, runAt);
-        queued++;
-      }
+        return inserted.has(shipment.id) && runAt
+          ? [{ shipment: { id: shipment.id, syncVersion: 1 }, runAt }]
+          : [];
+      });
+      await queueSyncs(tx, deps.jobs, pushes);
+      queued = pushes.length;
       return inserted;
     },
     { timeout: 60_000 },

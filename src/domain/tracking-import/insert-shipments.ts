@@ -49,7 +49,8 @@ const INSERT = `INSERT INTO "Shipment" (${names}, "status", "substatus", "update
  * Inserts a chunk's shipments in one statement (createMany binds each value on its own, which
  * is slow on the embedded database) and moves their orders to SHIPPED. Orders are locked first
  * so package numbers count up per order as confirmShipment's do. A shipment whose order got the
- * same carrier and number meanwhile is skipped; returns the ids inserted.
+ * same carrier and number meanwhile (a race the caller's check cannot see) is skipped; returns
+ * the ids inserted.
  */
 export async function insertShipments(
   tx: Prisma.TransactionClient,
@@ -57,9 +58,17 @@ export async function insertShipments(
 ): Promise<Set<string>> {
   if (shipments.length === 0) return new Set();
   const orderIds = [...new Set(shipments.map((s) => s.orderId))];
-  await tx.$queryRawUnsafe(
-    `SELECT 1 FROM "Order" WHERE "id" = ANY($1::text[]) ORDER BY "id" FOR UPDATE`,
+  const shipped = [...new Set(shipments.filter((s) => s.orderShipped).map((s) => s.orderId))];
+  // One statement locks the orders (in id order, so two imports cannot deadlock) and writes
+  // their state, as confirmShipment's lock and order update do, before the numbers are counted.
+  await tx.$executeRawUnsafe(
+    `UPDATE "Order" AS o
+     SET "state" = CASE WHEN o."id" = ANY($2::text[]) THEN 'SHIPPED'::"OrderState" ELSE o."state" END,
+         "updatedAt" = now()
+     FROM (SELECT "id" FROM "Order" WHERE "id" = ANY($1::text[]) ORDER BY "id" FOR UPDATE) AS locked
+     WHERE o."id" = locked."id"`,
     orderIds,
+    shipped,
   );
   const counts = await tx.$queryRawUnsafe<{ orderId: string; n: number }[]>(
     `SELECT "orderId", count(*)::int AS n FROM "Shipment" WHERE "orderId" = ANY($1::text[]) GROUP BY "orderId"`,
@@ -71,15 +80,6 @@ export async function insertShipments(
   );
   const rows = await tx.$queryRawUnsafe<{ id: string }[]>(INSERT, ...values);
   const inserted = new Set(rows.map((row) => row.id));
-  const shipped = [
-    ...new Set(shipments.filter((s) => s.orderShipped && inserted.has(s.id)).map((s) => s.orderId)),
-  ];
-  if (shipped.length > 0) {
-    await tx.$executeRawUnsafe(
-      `UPDATE "Order" SET "state" = 'SHIPPED', "updatedAt" = now() WHERE "id" = ANY($1::text[]) AND "state" <> 'SHIPPED'`,
-      shipped,
-    );
-  }
   return inserted;
 }
 
