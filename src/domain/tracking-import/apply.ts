@@ -128,12 +128,10 @@ async function ordersOf(
   tenantId: string,
   rows: readonly [TrackingRow, Store][],
 ): Promise<Map<string, ImportOrder>> {
-  const found = await findOrders(
-    db,
-    tenantId,
-    [...new Set(rows.map(([, store]) => store.id))],
-    [...new Set(rows.map(([row]) => row.orderId))],
+  const keys = new Map(
+    rows.map(([row, store]) => [orderKey(store.id, row.orderId), [store.id, row.orderId] as const]),
   );
+  const found = await findOrders(db, tenantId, [...keys.values()]);
   return new Map(found.map((order) => [orderKey(order.storeId, order.nativeOrderId), order]));
 }
 

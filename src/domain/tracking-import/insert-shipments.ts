@@ -71,7 +71,9 @@ export async function insertShipments(
     shipped,
   );
   const counts = await tx.$queryRawUnsafe<{ orderId: string; n: number }[]>(
-    `SELECT "orderId", count(*)::int AS n FROM "Shipment" WHERE "orderId" = ANY($1::text[]) GROUP BY "orderId"`,
+    `SELECT s."orderId", count(*)::int AS n
+     FROM unnest($1::text[]) AS k("orderId") JOIN "Shipment" AS s ON s."orderId" = k."orderId"
+     GROUP BY s."orderId"`,
     orderIds,
   );
   const next = new Map(counts.map((c) => [c.orderId, Number(c.n)]));
