@@ -236,7 +236,7 @@ describe("POST /imports/tracking", () => {
     const pushJobs = async () => {
       const ids = (await db.shipment.findMany({ where: { storeId: store.id } })).map((s) => s.id);
       const rows = await db.$queryRawUnsafe<{ n: number }[]>(
-        `SELECT count(*)::int AS n FROM ${server.database.handle.jobSchema}.job WHERE name = 'marketplace-sync' AND data->>'shipmentId' = ANY($1::text[])`,
+        `SELECT count(*)::int AS n FROM ${server.database.handle.jobSchema}.job WHERE name = 'marketplace-sync' AND data->>'shipmentId' = ANY($1::text[]) AND start_after = '2027-06-01T00:00:00Z'`,
         ids,
       );
       return Number(rows[0]?.n);
