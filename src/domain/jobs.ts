@@ -73,6 +73,16 @@ export interface JobQueue {
     data: JobPayloads[N],
     options?: EnqueueOptions,
   ): Promise<void>;
+  /**
+   * Enqueues many jobs of one queue inside `tx` in one statement, each as `enqueue` would (bulk
+   * writers: a file import queued a push per row, one statement each, and spent most of its time
+   * there).
+   */
+  enqueueMany<N extends JobName>(
+    tx: Prisma.TransactionClient,
+    name: N,
+    jobs: readonly { data: JobPayloads[N]; options?: EnqueueOptions }[],
+  ): Promise<void>;
   /** Tells idle workers to fetch now instead of at their next poll; call after the commit. */
   wake(name: JobName): void;
 }
@@ -87,6 +97,9 @@ export const SWEEP_CATCHES_UP: JobQueue = {
     if (name === "shipment-exceptions" || name === "buyer-notifications") return;
     throw new Error(`this writer queues no jobs, yet asked for a ${name} job`);
   },
+  enqueueMany: async (tx, name, jobs) => {
+    for (const job of jobs) await SWEEP_CATCHES_UP.enqueue(tx, name, job.data, job.options);
+  },
   wake: () => {},
 };
 
@@ -97,6 +110,9 @@ export const SWEEP_CATCHES_UP: JobQueue = {
 export const NO_JOBS: JobQueue = {
   enqueue: async (_tx, name) => {
     throw new Error(`this writer queues no jobs, yet asked for a ${name} job`);
+  },
+  enqueueMany: async (_tx, name, jobs) => {
+    if (jobs.length > 0) throw new Error(`this writer queues no jobs, yet asked for ${name} jobs`);
   },
   wake: () => {},
 };

@@ -68,6 +68,22 @@ export async function queueSync(
   );
 }
 
+/** queueSync for many shipments in one statement (a tracking file's chunk). */
+export async function queueSyncs(
+  tx: Tx,
+  jobs: JobQueue,
+  pushes: readonly { shipment: Pick<Shipment, "id" | "syncVersion">; runAt: Date }[],
+): Promise<void> {
+  await jobs.enqueueMany(
+    tx,
+    "marketplace-sync",
+    pushes.map(({ shipment, runAt }) => ({
+      data: { shipmentId: shipment.id, version: shipment.syncVersion },
+      options: { key: `${shipment.id}:${shipment.syncVersion}`, startAfter: runAt },
+    })),
+  );
+}
+
 /** A fresh push: a new version (older jobs then do nothing), attempts from zero, queued now. */
 async function restartSync(tx: Tx, jobs: JobQueue, where: Prisma.ShipmentWhereInput) {
   const shipments = await tx.shipment.findMany({ where, select: { id: true } });

@@ -54,6 +54,7 @@ export const READ_FIELD_SCOPES: Record<string, Scope | null> = {
   detectCarriers: "orders:read",
   estimateDeliveries: "orders:read",
   exceptions: "orders:read",
+  importJob: "orders:read",
   marketplaces: "orders:read",
   node: "orders:read",
   nodes: "orders:read",

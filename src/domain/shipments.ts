@@ -1,11 +1,12 @@
 import type {
+  Order,
   PrismaClient,
   Shipment,
   Store,
   TrackingEvent,
 } from "../../generated/prisma/client.ts";
 import type { CarrierRegistry } from "../carriers/registry.ts";
-import { normalizeTrackingNumber } from "../carriers/tracking-numbers/index.ts";
+import { normalizeTrackingNumber, type Suggestion } from "../carriers/tracking-numbers/index.ts";
 import type { MarketplaceRegistry } from "../plugins/registry.ts";
 import {
   canTransition,
@@ -45,14 +46,9 @@ export async function confirmShipment(
     include: { store: true },
   });
   if (!order) return refuse(userError("NOT_FOUND", "no such order for this API key", "orderId"));
-  if (UNSHIPPABLE_ORDER_STATES.has(order.state as OrderState)) {
-    return refuse(
-      userError("ORDER_NOT_SHIPPABLE", `order ${order.nativeOrderId} is ${order.state}`, "orderId"),
-    );
-  }
-  const checked = checkTracking(deps.carriers, input);
+  const checked = checkConfirmation(order, input, deps);
   if ("errors" in checked) return { shipment: null, errors: checked.errors, warnings: [] };
-  const { carrier, trackingNumber, warnings: formatWarnings } = checked;
+  const { carrier, trackingNumber, warnings: formatWarnings, shipDate, state } = checked;
   const existing = await db.shipment.findFirst({
     where: { orderId: order.id, carrier, trackingNumber },
   });
@@ -60,11 +56,6 @@ export async function confirmShipment(
     const message = `${trackingNumber} is already attached to this order`;
     return refuse(userError("DUPLICATE", message, "trackingNumber"));
   }
-  const shipDate = input.shipDate ?? { instant: deps.now, offsetMinutes: 0 };
-  const dateProblem = checkShipDate(shipDate.instant, order.placedAt, deps.now);
-  if (dateProblem) return refuse(dateProblem);
-  // An order already further along (delivered, say) keeps its state; a new parcel does not undo it.
-  const state = canTransition(order.state as OrderState, "SHIPPED") ? "SHIPPED" : order.state;
   const plugin = deps.marketplaces.find(order.store.marketplace);
   const hasScan = await parcelHasScan(db, tenantId, carrier, trackingNumber);
   const sync = initialSync(order.store, plugin, {
@@ -114,6 +105,44 @@ export async function confirmShipment(
   };
 }
 
+/** A number the carrier check thinks was meant (one mistyped or swapped character). */
+export type TrackingSuggestion = Suggestion;
+
+/** What confirmShipment writes once the database has no objection. */
+export interface ConfirmationPlan {
+  carrier: string;
+  trackingNumber: string;
+  /** Format warnings (an unknown format is attached, and said so). */
+  warnings: UserError[];
+  shipDate: ZonedTime;
+  /** The order's state after this parcel: SHIPPED, or what it was when it is further along. */
+  state: OrderState;
+}
+
+/**
+ * Every check of confirmShipment that needs no database read beyond the order: its state, the
+ * carrier and number, the ship date. The tracking-file import runs each row through it too.
+ */
+export function checkConfirmation(
+  order: Pick<Order, "nativeOrderId" | "state" | "placedAt">,
+  input: ConfirmShipmentInput,
+  deps: { now: Date; carriers: CarrierRegistry },
+): { errors: UserError[]; suggestions?: TrackingSuggestion[] } | ConfirmationPlan {
+  if (UNSHIPPABLE_ORDER_STATES.has(order.state as OrderState)) {
+    const message = `order ${order.nativeOrderId} is ${order.state}`;
+    return { errors: [userError("ORDER_NOT_SHIPPABLE", message, "orderId")] };
+  }
+  const checked = checkTracking(deps.carriers, input);
+  if ("errors" in checked) return checked;
+  const shipDate = input.shipDate ?? { instant: deps.now, offsetMinutes: 0 };
+  const dateProblem = checkShipDate(shipDate.instant, order.placedAt, deps.now);
+  if (dateProblem) return { errors: [dateProblem] };
+  // An order already further along (delivered, say) keeps its state; a new parcel does not undo it.
+  const current = order.state as OrderState;
+  const state = canTransition(current, "SHIPPED") ? "SHIPPED" : current;
+  return { ...checked, shipDate, state };
+}
+
 /**
  * A carrier and number as confirmShipment and correctShipmentTracking accept them: normalized,
  * and, unless forced, of a known carrier and its formats (an unknown format only warns).
@@ -121,7 +150,9 @@ export async function confirmShipment(
 export function checkTracking(
   carriers: CarrierRegistry,
   input: { carrier: string; trackingNumber: string; force?: boolean | null },
-): { errors: UserError[] } | { carrier: string; trackingNumber: string; warnings: UserError[] } {
+):
+  | { errors: UserError[]; suggestions?: TrackingSuggestion[] }
+  | { carrier: string; trackingNumber: string; warnings: UserError[] } {
   const carrier = input.carrier.trim().toLowerCase();
   const normalized = normalizeTrackingNumber(input.trackingNumber);
   if ("error" in normalized) {
@@ -142,6 +173,7 @@ export function checkTracking(
       : "";
     return {
       errors: check.errors.map((e) => userError(e.code, `${e.message}${hint}`, "trackingNumber")),
+      suggestions: check.suggestions,
     };
   }
   const warnings = check.warnings.map((w) => userError(w.code, w.message, "trackingNumber"));

@@ -25,6 +25,7 @@ import "./estimate-deliveries.ts";
 import "./shipment-estimate.ts";
 import "./notification-rules.ts";
 import "./buyer-notification.ts";
+import "./tracking-import.ts";
 
 builder.queryType({});
 builder.mutationType({});

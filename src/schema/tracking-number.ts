@@ -85,7 +85,7 @@ const DetectionResultRef = builder.objectRef<DetectionResult>("DetectionResult")
   }),
 });
 
-const SuggestionRef = builder.objectRef<Suggestion>("TrackingNumberSuggestion").implement({
+export const SuggestionRef = builder.objectRef<Suggestion>("TrackingNumberSuggestion").implement({
   description: "A number one typo away from the input that passes a check digit.",
   fields: (t) => ({
     trackingNumber: t.exposeString("trackingNumber"),

@@ -35,6 +35,7 @@ import { changeChannels, type TracklinePubSub } from "./pubsub.ts";
 import { createRateGate } from "./rate-gate.ts";
 import { requestLimitPlugins } from "./request-limits.ts";
 import { tenantScopePlugin } from "./tenant-scope.ts";
+import { createTrackingImportRoute } from "./tracking-import-route.ts";
 import {
   DEFAULT_LIMITS,
   readLimitedBody,
@@ -242,6 +243,7 @@ export function buildApp(deps: AppDeps): App {
     marketplaces,
     publicUrl: deps.publicUrl,
   });
+  const trackingImports = createTrackingImportRoute({ ...webhookDeps, marketplaces, authenticate });
   let workersStarted = false;
   const graphiql =
     deps.graphiql === false
@@ -311,6 +313,7 @@ export function buildApp(deps: AppDeps): App {
       });
       return;
     }
+    if (trackingImports.matches(path)) return trackingImports.handle(req, res);
     if (graphiql?.handle(req, res)) return;
     if (path === yoga.graphqlEndpoint && hasBody(req.method)) {
       handleGraphQLWithBody(req, res).catch((error: unknown) => {

@@ -82,6 +82,13 @@ export function createJobEngine(options: JobEngineOptions): JobEngine {
     return value;
   };
 
+  /** pg-boss's SQL run inside the caller's transaction, so a job exists exactly when it commits. */
+  const inTransaction = (tx: Prisma.TransactionClient): JobSql => ({
+    executeSql: async (text, values) => ({
+      rows: await tx.$queryRawUnsafe(text, ...(values ?? []).map(toSqlValue)),
+    }),
+  });
+
   return {
     async start() {
       await boss.start();
@@ -105,21 +112,27 @@ export function createJobEngine(options: JobEngineOptions): JobEngine {
     },
 
     async enqueue(tx, name, data, enqueueOptions = {}) {
-      const db: JobSql = {
-        executeSql: async (text, values) => ({
-          rows: await (tx as Prisma.TransactionClient).$queryRawUnsafe(
-            text,
-            ...(values ?? []).map(toSqlValue),
-          ),
-        }),
-      };
       await boss.send(name, data, {
-        db,
+        db: inTransaction(tx),
         // Queues are stately (one waiting job per key): without a key of its own, a job would
         // share the queue's empty key with every other and be dropped.
         singletonKey: enqueueOptions.key ?? randomUUID(),
         startAfter: enqueueOptions.startAfter,
       });
+    },
+
+    async enqueueMany(tx, name, jobs) {
+      if (jobs.length === 0) return;
+      // pg-boss's bulk insert: the same queue defaults and ON CONFLICT DO NOTHING as send.
+      await boss.insert(
+        jobs.map((job) => ({
+          name,
+          data: job.data,
+          singletonKey: job.options?.key ?? randomUUID(),
+          startAfter: job.options?.startAfter,
+        })),
+        { db: inTransaction(tx) } as PgBoss.InsertOptions,
+      );
     },
 
     wake(name) {

@@ -104,6 +104,8 @@ type Documents = {
     "\n  subscription TrackingEventAdded($storeId: ID, $locale: Locale) {\n    trackingEventAdded(storeId: $storeId, locale: $locale) {\n      shipment { id trackingNumber }\n      events { status description occurredAt }\n    }\n  }\n": typeof types.TrackingEventAddedDocument,
     "\n  query Everything($nodeId: ID!, $trackingNumber: String!) {\n    node(id: $nodeId) { id }\n    shipments(first: 100) { edges { node { id } } }\n    orders(first: 100) { edges { node { id } } }\n    stores { id }\n    trackShipment(trackingNumber: $trackingNumber) { id }\n  }\n": typeof types.EverythingDocument,
     "\n      query Scanner($id: ID!) { shipment(id: $id) { carrier { code } timeline { carrier { code } } } }\n    ": typeof types.ScannerDocument,
+    "\n  query ImportJob($id: ID!) {\n    importJob(id: $id) {\n      id\n      state\n      rows\n      accepted\n      applied\n      unchanged\n      rejected\n      errors { row column value code message suggestions { carrier trackingNumber } }\n      warnings { row column code }\n    }\n  }\n": typeof types.ImportJobDocument,
+    "\n  mutation ImportTrackingFile($input: ImportTrackingFileInput!) {\n    importTrackingFile(input: $input) {\n      import { id state rows applied rejected errors { row column code message } }\n      errors { code field message }\n    }\n  }\n": typeof types.ImportTrackingFileDocument,
     "\n  query Detect($n: String!) {\n    detectCarrier(trackingNumber: $n) {\n      carrier { code name trackingUrl }\n      format\n      checksum\n      confidence\n    }\n  }\n": typeof types.DetectDocument,
     "\n  query DetectMany($numbers: [String!]!) {\n    detectCarriers(trackingNumbers: $numbers) {\n      input\n      normalized\n      matches { carrier { code } checksum }\n      errors { code message }\n    }\n  }\n": typeof types.DetectManyDocument,
     "\n  query Validate($carrier: String!, $n: String!) {\n    validateTrackingNumber(carrier: $carrier, trackingNumber: $n) {\n      valid\n      normalized\n      errors { code message }\n      warnings { code message }\n      suggestions { trackingNumber carrier }\n    }\n  }\n": typeof types.ValidateDocument,
@@ -206,6 +208,8 @@ const documents: Documents = {
     "\n  subscription TrackingEventAdded($storeId: ID, $locale: Locale) {\n    trackingEventAdded(storeId: $storeId, locale: $locale) {\n      shipment { id trackingNumber }\n      events { status description occurredAt }\n    }\n  }\n": types.TrackingEventAddedDocument,
     "\n  query Everything($nodeId: ID!, $trackingNumber: String!) {\n    node(id: $nodeId) { id }\n    shipments(first: 100) { edges { node { id } } }\n    orders(first: 100) { edges { node { id } } }\n    stores { id }\n    trackShipment(trackingNumber: $trackingNumber) { id }\n  }\n": types.EverythingDocument,
     "\n      query Scanner($id: ID!) { shipment(id: $id) { carrier { code } timeline { carrier { code } } } }\n    ": types.ScannerDocument,
+    "\n  query ImportJob($id: ID!) {\n    importJob(id: $id) {\n      id\n      state\n      rows\n      accepted\n      applied\n      unchanged\n      rejected\n      errors { row column value code message suggestions { carrier trackingNumber } }\n      warnings { row column code }\n    }\n  }\n": types.ImportJobDocument,
+    "\n  mutation ImportTrackingFile($input: ImportTrackingFileInput!) {\n    importTrackingFile(input: $input) {\n      import { id state rows applied rejected errors { row column code message } }\n      errors { code field message }\n    }\n  }\n": types.ImportTrackingFileDocument,
     "\n  query Detect($n: String!) {\n    detectCarrier(trackingNumber: $n) {\n      carrier { code name trackingUrl }\n      format\n      checksum\n      confidence\n    }\n  }\n": types.DetectDocument,
     "\n  query DetectMany($numbers: [String!]!) {\n    detectCarriers(trackingNumbers: $numbers) {\n      input\n      normalized\n      matches { carrier { code } checksum }\n      errors { code message }\n    }\n  }\n": types.DetectManyDocument,
     "\n  query Validate($carrier: String!, $n: String!) {\n    validateTrackingNumber(carrier: $carrier, trackingNumber: $n) {\n      valid\n      normalized\n      errors { code message }\n      warnings { code message }\n      suggestions { trackingNumber carrier }\n    }\n  }\n": types.ValidateDocument,
@@ -592,6 +596,14 @@ export function graphql(source: "\n  query Everything($nodeId: ID!, $trackingNum
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n      query Scanner($id: ID!) { shipment(id: $id) { carrier { code } timeline { carrier { code } } } }\n    "): (typeof documents)["\n      query Scanner($id: ID!) { shipment(id: $id) { carrier { code } timeline { carrier { code } } } }\n    "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ImportJob($id: ID!) {\n    importJob(id: $id) {\n      id\n      state\n      rows\n      accepted\n      applied\n      unchanged\n      rejected\n      errors { row column value code message suggestions { carrier trackingNumber } }\n      warnings { row column code }\n    }\n  }\n"): (typeof documents)["\n  query ImportJob($id: ID!) {\n    importJob(id: $id) {\n      id\n      state\n      rows\n      accepted\n      applied\n      unchanged\n      rejected\n      errors { row column value code message suggestions { carrier trackingNumber } }\n      warnings { row column code }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ImportTrackingFile($input: ImportTrackingFileInput!) {\n    importTrackingFile(input: $input) {\n      import { id state rows applied rejected errors { row column code message } }\n      errors { code field message }\n    }\n  }\n"): (typeof documents)["\n  mutation ImportTrackingFile($input: ImportTrackingFileInput!) {\n    importTrackingFile(input: $input) {\n      import { id state rows applied rejected errors { row column code message } }\n      errors { code field message }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
