@@ -165,16 +165,28 @@ describe("HTTP request bodies", () => {
   });
 });
 
-/** Opens a graphql-ws socket, sends `messages`, and resolves with how the server closed it. */
-function closeOf(messages: unknown[], waitMs = 3000): Promise<number | "still open"> {
+/**
+ * Opens a graphql-ws socket, sends `messages` (and `afterAck` once the server acknowledged the
+ * connection), and resolves with how the server closed it.
+ */
+function closeOf(
+  messages: unknown[],
+  waitMs = 3000,
+  options: { afterAck?: unknown[]; protocol?: string } = {},
+): Promise<number | "still open"> {
   return new Promise((resolve, reject) => {
-    const socket = new WebSocket(url.replace("http", "ws"), "graphql-transport-ws");
+    const protocol = options.protocol ?? "graphql-transport-ws";
+    const socket = new WebSocket(url.replace("http", "ws"), protocol ? [protocol] : []);
     const timer = setTimeout(() => {
       socket.terminate();
       resolve("still open");
     }, waitMs);
     socket.on("open", () => {
       for (const message of messages) socket.send(JSON.stringify(message));
+    });
+    socket.on("message", (data) => {
+      if (JSON.parse(String(data)).type !== "connection_ack") return;
+      for (const message of options.afterAck ?? []) socket.send(JSON.stringify(message));
     });
     socket.on("close", (code) => {
       clearTimeout(timer);
@@ -196,6 +208,28 @@ describe("WebSocket frames and handshake", () => {
   it("keeps a socket whose messages fit", async () => {
     const init = { type: "connection_init", payload: { authorization: `Bearer ${apiKey}` } };
     expect(await closeOf([init], 600)).toBe("still open");
+  });
+
+  it("closes with the protocol's codes: 4400, 4401, 4403, 4406, 4409, 4429", async () => {
+    const init = { type: "connection_init", payload: { authorization: `Bearer ${apiKey}` } };
+    const live = {
+      id: "1",
+      type: "subscribe",
+      payload: { query: "subscription { trackingEventAdded { events { status } } }" },
+    };
+    // A message the protocol does not know.
+    expect(await closeOf([init, { type: "shout" }])).toBe(4400);
+    // A subscription before the connection is acknowledged.
+    expect(await closeOf([live])).toBe(4401);
+    // A key that is not one.
+    const wrongKey = { type: "connection_init", payload: { authorization: "Bearer tl_live_no" } };
+    expect(await closeOf([wrongKey])).toBe(4403);
+    // No graphql-transport-ws subprotocol agreed.
+    expect(await closeOf([init], 3000, { protocol: "" })).toBe(4406);
+    // Two subscriptions under one id.
+    expect(await closeOf([init], 3000, { afterAck: [live, live] })).toBe(4409);
+    // A second connection_init.
+    expect(await closeOf([init], 3000, { afterAck: [init] })).toBe(4429);
   });
 
   it("closes a socket that never sends connection_init (4408)", async () => {
