@@ -117,17 +117,19 @@ export async function evaluateShipmentExceptions(
 }
 
 /**
- * The types of each shipment's open exceptions, probed by shipment through the partial unique
- * index: asked through a relation, an unanalysed table (PGlite has no autovacuum) had the planner
- * read every open exception of every tenant for each page.
+ * The types of each shipment's open exceptions, probed shipment by shipment (LATERAL with OFFSET
+ * 0, which the planner cannot flatten into a hash join): otherwise an unanalysed table (PGlite
+ * never analyzes) had every page read every open exception of every tenant.
  */
 async function openTypes(
   db: PrismaClient,
   shipmentIds: readonly string[],
 ): Promise<Map<string, string[]>> {
   const rows = await db.$queryRaw<{ shipmentId: string; type: string }[]>(Prisma.sql`
-    SELECT x."shipmentId", x."type" FROM unnest(${[...shipmentIds]}::text[]) AS i("id")
-    JOIN "ShipmentException" x ON x."shipmentId" = i."id" AND x."closedAt" IS NULL`);
+    SELECT i."id" AS "shipmentId", x."type" FROM unnest(${[...shipmentIds]}::text[]) AS i("id")
+    CROSS JOIN LATERAL (
+      SELECT "type" FROM "ShipmentException"
+      WHERE "shipmentId" = i."id" AND "closedAt" IS NULL OFFSET 0) AS x`);
   const open = new Map<string, string[]>();
   for (const row of rows) open.set(row.shipmentId, [...(open.get(row.shipmentId) ?? []), row.type]);
   return open;
