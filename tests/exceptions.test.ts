@@ -296,6 +296,44 @@ describe("the exception sweep", () => {
       false,
     );
   });
+  it("pages by shipment however many exceptions one holds open, and closes a delivered parcel's", async () => {
+    const db = server.database.db;
+    const { tenantId, amazonStoreId: storeId } = await server.createTenant("Paging tenant");
+    const at = new Date("2026-11-10T12:00:00Z");
+    // Ids before every cuid: x and y are delivered (only their open exceptions bring them into a
+    // page), z is in transit; a page of two must not skip y for z.
+    const parcels = [
+      ["0-page-x", "DELIVERED"],
+      ["0-page-y", "DELIVERED"],
+      ["0-page-z", "IN_TRANSIT"],
+    ] as const;
+    for (const [id, status] of parcels) {
+      await db.order.create({
+        data: {
+          ...{ id, tenantId, storeId, nativeOrderId: id, nativeStatus: "Shipped" },
+          ...{ state: "SHIPPED", buyerLocale: "en-US", destinationCountry: "US", placedAt: at },
+        },
+      });
+      await db.shipment.create({
+        data: { id, tenantId, storeId, orderId: id, carrier: "ups", trackingNumber: id, status },
+      });
+    }
+    const open = (shipmentId: string, type: string) =>
+      ({ tenantId, storeId, shipmentId, type, since: at, evidence: {}, openedAt: at }) as const;
+    await db.shipmentException.createMany({
+      data: [
+        open("0-page-x", "LATE"),
+        open("0-page-x", "STALLED"),
+        open("0-page-x", "DELIVERY_FAILED"),
+        open("0-page-y", "LATE"),
+      ],
+    });
+    await sweepShipmentExceptions(db, deps(new Date("2026-11-20T12:00:00Z")), { pageSize: 2 });
+    const stillOpen = await db.shipmentException.count({
+      where: { shipmentId: { in: ["0-page-x", "0-page-y"] }, closedAt: null },
+    });
+    expect(stillOpen).toBe(0);
+  });
 });
 
 describe("exceptionRaised", () => {

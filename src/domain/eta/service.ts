@@ -45,6 +45,11 @@ export interface DeliveryEstimates {
     quotes: readonly DeliveryQuote[],
     confidence: number,
   ): Promise<(DeliveryEstimate | null)[]>;
+  /**
+   * The same estimates, each tenant's model looked up once and kept: for a sweep's many pages,
+   * which would otherwise ask whether the tenant's history changed on every page.
+   */
+  pinned(): Pick<DeliveryEstimates, "estimate">;
   /** Fits the tenant's model now (after an import) so the next estimate finds it ready. */
   warm(tenantId: string): Promise<void>;
   /** Resolves when no fit is under way (the app waits for it before closing the database). */
@@ -99,6 +104,23 @@ export function createDeliveryEstimates(deps: {
       return quotes.map((quote) =>
         estimateOne(model, quote, confidence, now, deps.marketplaces, calendars),
       );
+    },
+    pinned() {
+      const pinned = new Map<string, Promise<EtaModel>>();
+      return {
+        async estimate(tenantId, quotes, confidence) {
+          const now = deps.now();
+          let model = pinned.get(tenantId);
+          if (!model) {
+            model = modelFor(tenantId, dayInZone(now, "UTC"));
+            pinned.set(tenantId, model);
+          }
+          const fitted = await model;
+          return quotes.map((quote) =>
+            estimateOne(fitted, quote, confidence, now, deps.marketplaces, calendars),
+          );
+        },
+      };
     },
   };
 }

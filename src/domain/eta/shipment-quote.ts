@@ -1,5 +1,5 @@
 import type { TrackingEvent } from "../../../generated/prisma/client.ts";
-import { isPhysicalScan } from "../physical-scan.ts";
+import { isPhysicalScan, type ScanEvidence } from "../physical-scan.ts";
 import type { DeliveryQuote } from "./service.ts";
 
 /** Substatuses that mark the milestones an estimate may count from. */
@@ -7,6 +7,10 @@ const MILESTONES = {
   DEPARTED_ORIGIN_COUNTRY: "DEPARTED_ORIGIN_COUNTRY",
   IMPORT_CUSTOMS: "IMPORT_CUSTOMS",
 } as const;
+
+/** What a quote reads of an event. */
+export type QuotedEvent = ScanEvidence &
+  Pick<TrackingEvent, "occurredAt" | "utcOffsetMinutes" | "substatus" | "region">;
 
 /** What a quote reads of a shipment, its order and store. */
 export interface QuotedShipment {
@@ -25,7 +29,7 @@ export interface QuotedShipment {
   };
   store: { marketplace: string; site: string };
   /** Oldest first. */
-  events: readonly TrackingEvent[];
+  events: readonly QuotedEvent[];
 }
 
 /**

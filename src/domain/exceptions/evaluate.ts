@@ -23,7 +23,7 @@ export interface ExceptionDeps {
   calendars: CalendarBook;
   stallTables: StallTables;
   /** The hand-over estimate LATE compares against; without it, LATE reads the promise only. */
-  estimates?: Pick<DeliveryEstimates, "estimate">;
+  estimates?: Pick<DeliveryEstimates, "estimate"> & Partial<Pick<DeliveryEstimates, "pinned">>;
   noScanBusinessDays?: number;
   /**
    * Queues, in the statement's transaction, the `shipment.exception` webhooks and the buyer
@@ -81,7 +81,14 @@ export async function evaluateShipmentExceptions(
       }),
     );
   }
-  const statement = applyStatement(deps.now, shipments, detected);
+  // What a sweep usually finds: the open exceptions are exactly those that hold. Writing them
+  // again would change nothing (the insert conflicts, nothing closes); skip the statement.
+  const open = await openTypes(db, shipmentIds);
+  const changing = shipments.filter(
+    (shipment) => !sameTypes(open.get(shipment.id) ?? [], detected.get(shipment.id)!),
+  );
+  if (changing.length === 0) return { raised: [], closed: 0 };
+  const statement = applyStatement(deps.now, changing, detected);
   const { jobs } = deps;
   let webhooks = 0;
   let notifying = 0;
@@ -107,6 +114,31 @@ export async function evaluateShipmentExceptions(
     }));
   for (const change of raised) deps.publisher.exceptionRaised(change);
   return { raised, closed: rows.length - raised.length };
+}
+
+/**
+ * The types of each shipment's open exceptions, probed shipment by shipment (LATERAL with OFFSET
+ * 0, which the planner cannot flatten into a hash join): otherwise an unanalysed table (PGlite
+ * never analyzes) had every page read every open exception of every tenant.
+ */
+async function openTypes(
+  db: PrismaClient,
+  shipmentIds: readonly string[],
+): Promise<Map<string, string[]>> {
+  const rows = await db.$queryRaw<{ shipmentId: string; type: string }[]>(Prisma.sql`
+    SELECT i."id" AS "shipmentId", x."type" FROM unnest(${[...shipmentIds]}::text[]) AS i("id")
+    CROSS JOIN LATERAL (
+      SELECT "type" FROM "ShipmentException"
+      WHERE "shipmentId" = i."id" AND "closedAt" IS NULL OFFSET 0) AS x`);
+  const open = new Map<string, string[]>();
+  for (const row of rows) open.set(row.shipmentId, [...(open.get(row.shipmentId) ?? []), row.type]);
+  return open;
+}
+
+function sameTypes(open: readonly string[], holding: readonly DetectedException[]): boolean {
+  if (open.length !== holding.length) return false;
+  const types = new Set(open);
+  return holding.every((found) => types.has(found.type));
 }
 
 /** The latest day of each moving shipment's estimate as it stood at hand-over. */

@@ -1,4 +1,4 @@
-import type { Prisma, TrackingEvent } from "../../../generated/prisma/client.ts";
+import type { Prisma } from "../../../generated/prisma/client.ts";
 import type { TrackingStatus } from "../../vocabulary/index.ts";
 import type { CalendarBook } from "../eta/calendar.ts";
 import type { Day } from "../eta/days.ts";
@@ -38,10 +38,27 @@ export const EXCEPTION_FACTS_SELECT = {
     },
   },
   store: { select: { marketplace: true, site: true } },
-  events: { orderBy: [{ occurredAt: "asc" }, { id: "asc" }] },
+  // What the rules and the hand-over quote read of an event, not its texts and keys.
+  events: {
+    select: {
+      occurredAt: true,
+      utcOffsetMinutes: true,
+      status: true,
+      substatus: true,
+      rawCode: true,
+      codeKnown: true,
+      city: true,
+      region: true,
+      postalCode: true,
+      countryCode: true,
+      latitude: true,
+    },
+    orderBy: [{ occurredAt: "asc" }, { id: "asc" }],
+  },
 } satisfies Prisma.ShipmentSelect;
 
 export type LoadedShipment = Prisma.ShipmentGetPayload<{ select: typeof EXCEPTION_FACTS_SELECT }>;
+type LoadedEvent = LoadedShipment["events"][number];
 
 /** The hand-over estimate's latest day, in the time zone its days are of. */
 export interface EstimatedLatest {
@@ -58,8 +75,8 @@ export function exceptionFacts(
   const known = shipment.events.filter((event) => event.codeKnown);
   const milestones = milestonesAlong(known);
   let lastScan: ExceptionFacts["lastScan"] = null;
-  let firstScan: TrackingEvent | undefined;
-  let statusEvent: TrackingEvent | undefined;
+  let firstScan: LoadedEvent | undefined;
+  let statusEvent: LoadedEvent | undefined;
   known.forEach((event, i) => {
     statusEvent = event;
     if (!isPhysicalScan(event)) return;
