@@ -1,7 +1,9 @@
 import { getNamedType, isObjectType } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTextBook } from "../src/domain/texts/index.ts";
+import { textDirection } from "../src/domain/texts/public-page.ts";
 import { createMarketplaceRegistry } from "../src/plugins/registry.ts";
+import { createApiKey } from "../src/server/api-keys.ts";
 import { createKeyRateLimiter, type KeyRateLimiter } from "../src/server/key-limits.ts";
 import { PUBLIC_SCHEMA } from "../src/server/public-graphql.ts";
 import { graphql } from "./generated/index.ts";
@@ -191,6 +193,12 @@ describe("public tracking links", () => {
     }
   });
 
+  it("sets dir from the locale's script", () => {
+    expect(textDirection("ja")).toBe("ltr");
+    expect(textDirection("ar-EG")).toBe("rtl");
+    expect(textDirection("he")).toBe("rtl");
+  });
+
   it("refuses query text and unknown operation ids", async () => {
     const { token } = await shipmentWithEvents();
     const asText = await publicGraphQL({
@@ -252,6 +260,17 @@ describe("public tracking links", () => {
       other.apiKey,
     );
     expect(foreign.data?.revokePublicTrackingLink.errors[0]?.code).toBe("NOT_FOUND");
+    const readOnly = await createApiKey(server.database.db, {
+      tenantId: server.tenant.tenantId,
+      name: "reader",
+      scopes: ["orders:read"],
+    });
+    const denied = await server.request(
+      RevokePublicTrackingLink,
+      { input: { shipmentId: shipment.id } },
+      readOnly,
+    );
+    expect(denied.data?.revokePublicTrackingLink.errors[0]?.code).toBe("FORBIDDEN");
     expect((await page(token)).status).toBe(200);
   });
 
