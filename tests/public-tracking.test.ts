@@ -116,6 +116,21 @@ describe("public tracking links", () => {
     expect(other.token).not.toBe(token);
   });
 
+  it("issues one token when first reads race, without touching updatedAt", async () => {
+    const id = await buildShipment(server);
+    const rawId = Buffer.from(id, "base64").toString().split(":")[1]!;
+    const before = await server.database.db.shipment.findUniqueOrThrow({ where: { id: rawId } });
+    const reads = await Promise.all(
+      Array.from({ length: 5 }, () => server.request(PublicLink, { id })),
+    );
+    const urls = new Set(reads.map((read) => read.data?.shipment?.publicUrl));
+    expect(urls.size).toBe(1);
+    const after = await server.database.db.shipment.findUniqueOrThrow({ where: { id: rawId } });
+    expect(after.updatedAt).toEqual(before.updatedAt);
+    expect(after.publicTokenHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(after.publicTokenSealed).not.toContain([...urls][0]!.split("/t/")[1]);
+  });
+
   it("renders the timeline in the buyer's language, with the security headers, and no id", async () => {
     const { shipment, token } = await shipmentWithEvents();
     const en = await page(token);

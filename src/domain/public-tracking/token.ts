@@ -31,10 +31,12 @@ export async function ensurePublicToken(
   if (shipment.publicTokenSealed) return secretBox.open(shipment.publicTokenSealed);
   for (let attempt = 0; attempt < 3; attempt++) {
     const token = newPublicToken();
-    const { count } = await db.shipment.updateMany({
-      where: { id: shipment.id, publicTokenSealed: null },
-      data: { publicTokenHash: publicTokenHash(token), publicTokenSealed: secretBox.seal(token) },
-    });
+    // Raw, so updatedAt stays: it is the exception evaluator's version check, and issuing a
+    // link changes nothing it reads.
+    const count = await db.$executeRaw`
+      UPDATE "Shipment" SET "publicTokenHash" = ${publicTokenHash(token)},
+        "publicTokenSealed" = ${secretBox.seal(token)}
+      WHERE "id" = ${shipment.id} AND "publicTokenSealed" IS NULL`;
     if (count === 1) return token;
     const stored = await db.shipment.findUnique({
       where: { id: shipment.id },
