@@ -1,3 +1,4 @@
+import { Writable } from "node:stream";
 import { getNamedType, isObjectType } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTextBook } from "../src/domain/texts/index.ts";
@@ -5,6 +6,7 @@ import { textDirection } from "../src/domain/texts/public-page.ts";
 import { createMarketplaceRegistry } from "../src/plugins/registry.ts";
 import { createApiKey } from "../src/server/api-keys.ts";
 import { createKeyRateLimiter, type KeyRateLimiter } from "../src/server/key-limits.ts";
+import { createLogger } from "../src/server/logger.ts";
 import { PUBLIC_SCHEMA } from "../src/server/public-graphql.ts";
 import { graphql } from "./generated/index.ts";
 import { buildShipment, uniqueUpsNumber } from "./helpers/factories.ts";
@@ -43,9 +45,21 @@ const publicRateLimiter: KeyRateLimiter = {
   },
 };
 
+/** Every line the app logged. */
+const logged: string[] = [];
+const capture = new Writable({
+  write(chunk, _encoding, done) {
+    logged.push(String(chunk));
+    done();
+  },
+});
+
 let server: TestServer;
 beforeAll(async () => {
-  server = await startTestServer({ access: { publicRateLimiter } });
+  server = await startTestServer({
+    access: { publicRateLimiter },
+    logger: createLogger({ level: "info", destination: capture }),
+  });
 });
 afterAll(() => server.close());
 
@@ -146,6 +160,8 @@ describe("public tracking links", () => {
     expect(en.headers.get("referrer-policy")).toBe("no-referrer");
     expect(en.headers.get("cache-control")).toBe("no-store");
     expect(en.headers.get("x-robots-tag")).toContain("noindex");
+    expect(logged.join("")).toContain('"path":"/t/[token]"');
+    expect(logged.join("")).not.toContain(token);
 
     const ja = await (await page(token, { "accept-language": "ja-JP,ja;q=0.9,en;q=0.5" })).text();
     expect(ja).toContain('<html lang="ja" dir="ltr">');

@@ -31,7 +31,7 @@ import { createLogger, type Logger, requestIdOf } from "./logger.ts";
 import { createMarketplaceWebhookRoute } from "./marketplace-webhook-route.ts";
 import { startNotificationWorkers } from "./notification-workers.ts";
 import { createOps, type ReadinessCheck } from "./ops.ts";
-import { createPublicTrackingRoute, publicBaseUrl } from "./public-tracking-route.ts";
+import { createPublicTrackingRoute, loggedPath, publicBaseUrl } from "./public-tracking-route.ts";
 import { changeChannels, type TracklinePubSub } from "./pubsub.ts";
 import { createRateGate } from "./rate-gate.ts";
 import { requestLimitPlugins } from "./request-limits.ts";
@@ -287,7 +287,7 @@ export function buildApp(deps: AppDeps): App {
   const server = deps.server ?? createServer();
   server.on("request", (req, res) => {
     const path = (req.url ?? "/").split("?")[0] ?? "/";
-    const log = accessLog(logger, req, res, path);
+    const log = accessLog(logger, req, res, loggedPath(path));
     if (ops.handle(path, req, res)) return;
     if (!serveApi) {
       const message =

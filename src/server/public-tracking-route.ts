@@ -37,6 +37,11 @@ export interface PublicTrackingDeps {
   limiter: KeyRateLimiter;
 }
 
+/** The path as logs show it: a page's token is a credential, and logs travel further. */
+export function loggedPath(path: string): string {
+  return PAGE_PATH.test(path) ? "/t/[token]" : path;
+}
+
 /** TRACKLINE_PUBLIC_URL when set, else the origin the request came to (for Shipment.publicUrl). */
 export function publicBaseUrl(configured: string | undefined, request?: Request): string {
   if (configured) return configured.replace(/\/+$/, "");
