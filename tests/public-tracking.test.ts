@@ -8,6 +8,7 @@ import { createApiKey } from "../src/server/api-keys.ts";
 import { createKeyRateLimiter, type KeyRateLimiter } from "../src/server/key-limits.ts";
 import { createLogger } from "../src/server/logger.ts";
 import { PUBLIC_SCHEMA } from "../src/server/public-graphql.ts";
+import { clientAddress } from "../src/server/public-tracking-route.ts";
 import { graphql } from "./generated/index.ts";
 import { buildShipment, uniqueUpsNumber } from "./helpers/factories.ts";
 import { RecordEvents } from "./helpers/operations.ts";
@@ -303,6 +304,14 @@ describe("public tracking links", () => {
     );
     expect(denied.data?.revokePublicTrackingLink.errors[0]?.code).toBe("FORBIDDEN");
     expect((await page(token)).status).toBe(200);
+  });
+
+  it("counts the client behind trusted proxies, never an address the client claims", () => {
+    expect(clientAddress("10.0.0.2", "203.0.113.9", 0)).toBe("10.0.0.2");
+    expect(clientAddress("10.0.0.2", "203.0.113.9", 1)).toBe("203.0.113.9");
+    expect(clientAddress("10.0.0.2", "1.1.1.1, 203.0.113.9", 1)).toBe("203.0.113.9");
+    expect(clientAddress("10.0.0.2", "1.1.1.1, 203.0.113.9, 10.0.0.1", 2)).toBe("203.0.113.9");
+    expect(clientAddress("10.0.0.2", undefined, 2)).toBe("10.0.0.2");
   });
 
   // Last: it spends this address's budget.

@@ -118,6 +118,8 @@ export interface AccessPolicy extends RequestLimitOptions {
   corsOrigins: readonly string[] | "*";
   /** Requests a minute per IP address on /t/ and /public/graphql (decision 043). */
   publicRateLimiter: KeyRateLimiter;
+  /** Proxies whose X-Forwarded-For entries are trusted to name the client (0: none). */
+  trustedProxyHops: number;
 }
 
 /** Requests a minute one IP address may make to the public tracking page and its API. */
@@ -139,6 +141,7 @@ export function accessPolicy(given: Partial<AccessPolicy> = {}): AccessPolicy {
         pointsPerMinute: PUBLIC_REQUESTS_PER_MINUTE,
         keyPrefix: PUBLIC_RATE_LIMIT_PREFIX,
       }),
+    trustedProxyHops: given.trustedProxyHops ?? 0,
   };
 }
 

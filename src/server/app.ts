@@ -253,6 +253,7 @@ export function buildApp(deps: AppDeps): App {
     marketplaces,
     estimates: deliveryEstimates,
     limiter: access.publicRateLimiter,
+    trustedProxyHops: access.trustedProxyHops,
   });
   let workersStarted = false;
   const graphiql =

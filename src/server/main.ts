@@ -139,6 +139,7 @@ async function start(): Promise<void> {
         redis: limitsRedis,
         keyPrefix: PUBLIC_RATE_LIMIT_PREFIX,
       }),
+      trustedProxyHops: config.trustedProxyHops,
       production: config.production,
       introspection: config.introspection,
     },

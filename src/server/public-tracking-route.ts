@@ -35,6 +35,31 @@ export interface PublicTrackingDeps {
   estimates: Pick<DeliveryEstimates, "estimate">;
   /** Requests a minute per IP address. */
   limiter: KeyRateLimiter;
+  /** Proxies in front that append to X-Forwarded-For (0: the socket's address is the client). */
+  trustedProxyHops: number;
+}
+
+/**
+ * The address a buyer is counted under: the socket's, or with N trusted proxies in front, the
+ * entry N places from the right of X-Forwarded-For plus the socket (what the nearest untrusted
+ * hop said; entries further left are the client's own claims and are not believed).
+ */
+export function clientAddress(
+  socketAddress: string | undefined,
+  forwardedFor: string | string[] | undefined,
+  trustedProxyHops: number,
+): string {
+  const socket = socketAddress ?? "unknown";
+  if (trustedProxyHops === 0) return socket;
+  const header = Array.isArray(forwardedFor) ? forwardedFor.join(",") : (forwardedFor ?? "");
+  const hops = [
+    ...header
+      .split(",")
+      .map((entry) => entry.trim())
+      .filter(Boolean),
+    socket,
+  ];
+  return hops[Math.max(0, hops.length - 1 - trustedProxyHops)]!;
 }
 
 /** The path as logs show it: a page's token is a credential, and logs travel further. */
@@ -69,7 +94,11 @@ export function createPublicTrackingRoute(deps: PublicTrackingDeps) {
   };
 
   const limited = async (req: IncomingMessage, res: ServerResponse, html: boolean) => {
-    const ip = req.socket.remoteAddress ?? "unknown";
+    const ip = clientAddress(
+      req.socket.remoteAddress,
+      req.headers["x-forwarded-for"],
+      deps.trustedProxyHops,
+    );
     const verdict = await deps.limiter.charge(ip, 1);
     if (verdict.allowed) return false;
     const headers = { ...PUBLIC_HEADERS, "retry-after": String(verdict.resetSeconds) };
