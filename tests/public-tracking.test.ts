@@ -319,8 +319,9 @@ describe("public tracking links", () => {
     const { token } = await shipmentWithEvents();
     expect((await page(token)).status).toBe(200);
     for (const address of seenAddresses) await ipLimiter.charge(address, 1000);
-    const refused = await page(token);
+    const refused = await page(token, { "accept-language": "ja" });
     expect(refused.status).toBe(429);
+    expect(await refused.text()).toContain("アクセスが多すぎます");
     expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(refused.headers.get("cache-control")).toBe("no-store");
     const api = await publicGraphQL({ id: "trackingPage", variables: { token } });

@@ -93,5 +93,6 @@ export function renderNotFoundPage(locale: SupportedLocale): string {
 
 /** The answer to a buyer over their limit: no token read, no database touched. */
 export function renderTooManyPage(locale: SupportedLocale): string {
-  return page(locale, "429", "<main><h1>429</h1></main>");
+  const t = PUBLIC_PAGE_TEXTS[locale];
+  return page(locale, t.tooMany, `<main><p>${escapeHtml(t.tooMany)}</p></main>`);
 }

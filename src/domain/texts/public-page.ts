@@ -10,6 +10,7 @@ export interface PublicPageTexts {
   noEvents: string;
   notFoundTitle: string;
   notFoundBody: string;
+  tooMany: string;
 }
 
 /** Everything but en is a machine draft (decision 025): review: "machine-draft". */
@@ -23,6 +24,7 @@ export const PUBLIC_PAGE_TEXTS: Readonly<Record<SupportedLocale, PublicPageTexts
     noEvents: "No scans yet.",
     notFoundTitle: "Tracking link not found",
     notFoundBody: "This tracking link is unknown or no longer valid. Ask the seller for a new one.",
+    tooMany: "Too many requests from your network. Please try again in a minute.",
   },
   "zh-Hans": {
     title: "您的包裹",
@@ -33,6 +35,7 @@ export const PUBLIC_PAGE_TEXTS: Readonly<Record<SupportedLocale, PublicPageTexts
     noEvents: "暂无扫描记录。",
     notFoundTitle: "未找到跟踪链接",
     notFoundBody: "此跟踪链接不存在或已失效。请向卖家索取新链接。",
+    tooMany: "来自您网络的请求过多。请一分钟后再试。",
   },
   "zh-Hant": {
     title: "您的包裹",
@@ -43,6 +46,7 @@ export const PUBLIC_PAGE_TEXTS: Readonly<Record<SupportedLocale, PublicPageTexts
     noEvents: "尚無掃描紀錄。",
     notFoundTitle: "找不到追蹤連結",
     notFoundBody: "此追蹤連結不存在或已失效。請向賣家索取新連結。",
+    tooMany: "來自您網路的請求過多。請一分鐘後再試。",
   },
   ja: {
     title: "お荷物",
@@ -54,6 +58,8 @@ export const PUBLIC_PAGE_TEXTS: Readonly<Record<SupportedLocale, PublicPageTexts
     notFoundTitle: "追跡リンクが見つかりません",
     notFoundBody:
       "この追跡リンクは存在しないか、無効になっています。販売者に新しいリンクをお尋ねください。",
+    tooMany:
+      "お使いのネットワークからのアクセスが多すぎます。1分ほどしてからもう一度お試しください。",
   },
   ko: {
     title: "고객님의 소포",
@@ -65,6 +71,7 @@ export const PUBLIC_PAGE_TEXTS: Readonly<Record<SupportedLocale, PublicPageTexts
     notFoundTitle: "추적 링크를 찾을 수 없습니다",
     notFoundBody:
       "이 추적 링크는 존재하지 않거나 더 이상 유효하지 않습니다. 판매자에게 새 링크를 요청하세요.",
+    tooMany: "네트워크에서 요청이 너무 많습니다. 1분 후에 다시 시도하세요.",
   },
   de: {
     title: "Ihr Paket",
@@ -76,6 +83,7 @@ export const PUBLIC_PAGE_TEXTS: Readonly<Record<SupportedLocale, PublicPageTexts
     notFoundTitle: "Sendungslink nicht gefunden",
     notFoundBody:
       "Dieser Sendungslink ist unbekannt oder nicht mehr gültig. Bitten Sie den Verkäufer um einen neuen.",
+    tooMany: "Zu viele Anfragen aus Ihrem Netzwerk. Bitte versuchen Sie es in einer Minute erneut.",
   },
   fr: {
     title: "Votre colis",
@@ -87,6 +95,7 @@ export const PUBLIC_PAGE_TEXTS: Readonly<Record<SupportedLocale, PublicPageTexts
     notFoundTitle: "Lien de suivi introuvable",
     notFoundBody:
       "Ce lien de suivi est inconnu ou n’est plus valide. Demandez-en un nouveau au vendeur.",
+    tooMany: "Trop de requêtes depuis votre réseau. Réessayez dans une minute.",
   },
   es: {
     title: "Tu paquete",
@@ -98,6 +107,7 @@ export const PUBLIC_PAGE_TEXTS: Readonly<Record<SupportedLocale, PublicPageTexts
     notFoundTitle: "Enlace de seguimiento no encontrado",
     notFoundBody:
       "Este enlace de seguimiento no existe o ya no es válido. Pide uno nuevo al vendedor.",
+    tooMany: "Demasiadas solicitudes desde tu red. Vuelve a intentarlo en un minuto.",
   },
   it: {
     title: "Il tuo pacco",
@@ -109,6 +119,7 @@ export const PUBLIC_PAGE_TEXTS: Readonly<Record<SupportedLocale, PublicPageTexts
     notFoundTitle: "Link di tracciamento non trovato",
     notFoundBody:
       "Questo link di tracciamento è sconosciuto o non è più valido. Chiedine uno nuovo al venditore.",
+    tooMany: "Troppe richieste dalla tua rete. Riprova tra un minuto.",
   },
   "pt-BR": {
     title: "Seu pacote",
@@ -120,6 +131,7 @@ export const PUBLIC_PAGE_TEXTS: Readonly<Record<SupportedLocale, PublicPageTexts
     notFoundTitle: "Link de rastreamento não encontrado",
     notFoundBody:
       "Este link de rastreamento é desconhecido ou não é mais válido. Peça um novo ao vendedor.",
+    tooMany: "Muitas solicitações da sua rede. Tente novamente em um minuto.",
   },
   th: {
     title: "พัสดุของคุณ",
@@ -130,6 +142,7 @@ export const PUBLIC_PAGE_TEXTS: Readonly<Record<SupportedLocale, PublicPageTexts
     noEvents: "ยังไม่มีการสแกน",
     notFoundTitle: "ไม่พบลิงก์ติดตามพัสดุ",
     notFoundBody: "ลิงก์ติดตามพัสดุนี้ไม่มีอยู่หรือใช้ไม่ได้แล้ว โปรดขอลิงก์ใหม่จากผู้ขาย",
+    tooMany: "มีคำขอจากเครือข่ายของคุณมากเกินไป โปรดลองอีกครั้งในอีกหนึ่งนาที",
   },
   vi: {
     title: "Bưu kiện của bạn",
@@ -141,6 +154,7 @@ export const PUBLIC_PAGE_TEXTS: Readonly<Record<SupportedLocale, PublicPageTexts
     notFoundTitle: "Không tìm thấy liên kết theo dõi",
     notFoundBody:
       "Liên kết theo dõi này không tồn tại hoặc không còn hiệu lực. Hãy xin người bán một liên kết mới.",
+    tooMany: "Có quá nhiều yêu cầu từ mạng của bạn. Vui lòng thử lại sau một phút.",
   },
   id: {
     title: "Paket Anda",
@@ -152,6 +166,7 @@ export const PUBLIC_PAGE_TEXTS: Readonly<Record<SupportedLocale, PublicPageTexts
     notFoundTitle: "Tautan pelacakan tidak ditemukan",
     notFoundBody:
       "Tautan pelacakan ini tidak dikenal atau sudah tidak berlaku. Mintalah tautan baru kepada penjual.",
+    tooMany: "Terlalu banyak permintaan dari jaringan Anda. Coba lagi dalam satu menit.",
   },
   ms: {
     title: "Bungkusan anda",
@@ -163,6 +178,7 @@ export const PUBLIC_PAGE_TEXTS: Readonly<Record<SupportedLocale, PublicPageTexts
     notFoundTitle: "Pautan penjejakan tidak ditemui",
     notFoundBody:
       "Pautan penjejakan ini tidak dikenali atau tidak sah lagi. Minta pautan baharu daripada penjual.",
+    tooMany: "Terlalu banyak permintaan daripada rangkaian anda. Cuba lagi dalam seminit.",
   },
 };
 
