@@ -46,4 +46,6 @@ export interface Context {
   keyEvents: ApiKeyEvents;
   /** The caller's Accept-Language, best first; empty when it sent none. */
   acceptLanguages: readonly string[];
+  /** Where buyers open public tracking links: TRACKLINE_PUBLIC_URL, else the request's origin. */
+  publicBaseUrl: string;
 }

@@ -26,6 +26,7 @@ import "./shipment-estimate.ts";
 import "./notification-rules.ts";
 import "./buyer-notification.ts";
 import "./tracking-import.ts";
+import "./public-tracking-link.ts";
 
 builder.queryType({});
 builder.mutationType({});

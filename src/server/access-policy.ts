@@ -116,7 +116,15 @@ export function tooManySubscriptions(maxPerKey: number): GraphQLError {
 export interface AccessPolicy extends RequestLimitOptions {
   /** Browser origins allowed (CORS): a list, "*" for any; an empty list sends no CORS headers. */
   corsOrigins: readonly string[] | "*";
+  /** Requests a minute per IP address on /t/ and /public/graphql (decision 043). */
+  publicRateLimiter: KeyRateLimiter;
+  /** Proxies whose X-Forwarded-For entries are trusted to name the client (0: none). */
+  trustedProxyHops: number;
 }
+
+/** Requests a minute one IP address may make to the public tracking page and its API. */
+export const PUBLIC_REQUESTS_PER_MINUTE = 120;
+export const PUBLIC_RATE_LIMIT_PREFIX = "trackline-public-ip";
 
 export function accessPolicy(given: Partial<AccessPolicy> = {}): AccessPolicy {
   return {
@@ -127,6 +135,13 @@ export function accessPolicy(given: Partial<AccessPolicy> = {}): AccessPolicy {
     production: given.production ?? false,
     introspection: given.introspection ?? true,
     corsOrigins: given.corsOrigins ?? "*",
+    publicRateLimiter:
+      given.publicRateLimiter ??
+      createKeyRateLimiter({
+        pointsPerMinute: PUBLIC_REQUESTS_PER_MINUTE,
+        keyPrefix: PUBLIC_RATE_LIMIT_PREFIX,
+      }),
+    trustedProxyHops: given.trustedProxyHops ?? 0,
   };
 }
 

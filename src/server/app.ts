@@ -31,6 +31,7 @@ import { createLogger, type Logger, requestIdOf } from "./logger.ts";
 import { createMarketplaceWebhookRoute } from "./marketplace-webhook-route.ts";
 import { startNotificationWorkers } from "./notification-workers.ts";
 import { createOps, type ReadinessCheck } from "./ops.ts";
+import { createPublicTrackingRoute, loggedPath, publicBaseUrl } from "./public-tracking-route.ts";
 import { changeChannels, type TracklinePubSub } from "./pubsub.ts";
 import { createRateGate } from "./rate-gate.ts";
 import { requestLimitPlugins } from "./request-limits.ts";
@@ -232,6 +233,7 @@ export function buildApp(deps: AppDeps): App {
         acceptLanguages: parseAcceptLanguage(
           typeof acceptLanguage === "string" ? acceptLanguage : null,
         ),
+        publicBaseUrl: publicBaseUrl(deps.publicUrl, initial.request),
       };
     },
   });
@@ -244,6 +246,15 @@ export function buildApp(deps: AppDeps): App {
     publicUrl: deps.publicUrl,
   });
   const trackingImports = createTrackingImportRoute({ ...webhookDeps, marketplaces, authenticate });
+  const publicTracking = createPublicTrackingRoute({
+    db: deps.db,
+    texts,
+    carriers,
+    marketplaces,
+    estimates: deliveryEstimates,
+    limiter: access.publicRateLimiter,
+    trustedProxyHops: access.trustedProxyHops,
+  });
   let workersStarted = false;
   const graphiql =
     deps.graphiql === false
@@ -277,7 +288,7 @@ export function buildApp(deps: AppDeps): App {
   const server = deps.server ?? createServer();
   server.on("request", (req, res) => {
     const path = (req.url ?? "/").split("?")[0] ?? "/";
-    const log = accessLog(logger, req, res, path);
+    const log = accessLog(logger, req, res, loggedPath(path));
     if (ops.handle(path, req, res)) return;
     if (!serveApi) {
       const message =
@@ -314,6 +325,7 @@ export function buildApp(deps: AppDeps): App {
       return;
     }
     if (trackingImports.matches(path)) return trackingImports.handle(req, res);
+    if (publicTracking.matches(path)) return publicTracking.handle(req, res, path, log);
     if (graphiql?.handle(req, res)) return;
     if (path === yoga.graphqlEndpoint && hasBody(req.method)) {
       handleGraphQLWithBody(req, res).catch((error: unknown) => {

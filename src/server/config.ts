@@ -48,6 +48,11 @@ export interface Config {
   /** Concurrent subscriptions per key and instance (TRACKLINE_MAX_SUBSCRIPTIONS_PER_KEY). */
   maxSubscriptionsPerKey: number;
   /**
+   * Reverse proxies in front of the server that append to X-Forwarded-For
+   * (TRACKLINE_TRUSTED_PROXY_HOPS); 0 by default: the connection's address is the client's.
+   */
+  trustedProxyHops: number;
+  /**
    * Browser origins allowed to call the API (TRACKLINE_CORS_ORIGINS): a list, "*" for any, or
    * none. Unset: any outside production, none in production.
    */
@@ -132,6 +137,7 @@ export function readConfig(
     maxSubscriptionsPerKey:
       readPositiveInteger(env, "TRACKLINE_MAX_SUBSCRIPTIONS_PER_KEY", "subscriptions") ??
       DEFAULT_MAX_SUBSCRIPTIONS_PER_KEY,
+    trustedProxyHops: readPositiveInteger(env, "TRACKLINE_TRUSTED_PROXY_HOPS", "proxies") ?? 0,
     corsOrigins: readCorsOrigins(env, production),
     introspection: readSwitch(env, "TRACKLINE_INTROSPECTION") ?? !production,
     logLevel: readLogLevel(env),

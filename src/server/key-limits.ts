@@ -40,12 +40,14 @@ export interface KeyRateLimiter {
 export function createKeyRateLimiter(options: {
   pointsPerMinute: number;
   redis?: Redis;
+  /** Another budget in the same store (public pages count per IP address). */
+  keyPrefix?: string;
 }): KeyRateLimiter {
   const { pointsPerMinute, redis } = options;
   const settings = {
     points: pointsPerMinute,
     duration: RATE_LIMIT_WINDOW_SECONDS,
-    keyPrefix: "trackline-key-cost",
+    keyPrefix: options.keyPrefix ?? "trackline-key-cost",
   };
   const limiter: RateLimiterAbstract = redis
     ? new RateLimiterRedis({

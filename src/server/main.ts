@@ -4,6 +4,7 @@ import { Redis } from "ioredis";
 import { PrismaClient } from "../../generated/prisma/client.ts";
 import { sealClearSecrets } from "../domain/carrier-webhooks.ts";
 import { warmPlaces } from "../places/index.ts";
+import { PUBLIC_RATE_LIMIT_PREFIX, PUBLIC_REQUESTS_PER_MINUTE } from "./access-policy.ts";
 import { buildApp } from "./app.ts";
 import { ConfigError, readConfig } from "./config.ts";
 import { DataDirLockedError, lockDataDir, prepareDataDir } from "./data-dir.ts";
@@ -133,6 +134,12 @@ async function start(): Promise<void> {
       }),
       subscriptions: createSubscriptionCounter(config.maxSubscriptionsPerKey),
       corsOrigins: config.corsOrigins,
+      publicRateLimiter: createKeyRateLimiter({
+        pointsPerMinute: PUBLIC_REQUESTS_PER_MINUTE,
+        redis: limitsRedis,
+        keyPrefix: PUBLIC_RATE_LIMIT_PREFIX,
+      }),
+      trustedProxyHops: config.trustedProxyHops,
       production: config.production,
       introspection: config.introspection,
     },

@@ -63,6 +63,7 @@ export async function startNotificationWorkers(deps: NotificationWorkerDeps): Pr
         estimates: deps.estimates,
         countryTimeZone,
         publicUrl: deps.publicUrl,
+        secretBox: deps.secretBox,
         retryDelaysMs: deps.retryDelaysMs,
         onSent: deps.onSent,
       }),

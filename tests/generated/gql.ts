@@ -82,6 +82,9 @@ type Documents = {
     "\n  query OrderState($id: ID!) { node(id: $id) { ... on Order { state nativeStatus { code } } } }\n": typeof types.OrderStateDocument,
     "\n  query Tracked($trackingNumber: String!) { trackShipment(trackingNumber: $trackingNumber) { status } }\n": typeof types.TrackedDocument,
     "\n  query ShipmentPlaces($id: ID!) {\n    shipment(id: $id) {\n      timeline {\n        location {\n          city region countryCode latitude longitude\n          coordinates { latitude longitude precision }\n        }\n      }\n      route { city countryCode coordinates { precision } }\n      currentPlace { city countryCode coordinates { latitude longitude precision } }\n    }\n  }\n": typeof types.ShipmentPlacesDocument,
+    "\n  query NotifiedLink($id: ID!) {\n    shipment(id: $id) { publicUrl }\n  }\n": typeof types.NotifiedLinkDocument,
+    "\n  query PublicLink($id: ID!) {\n    shipment(id: $id) {\n      id\n      publicUrl\n      publicUrlRevokedAt\n      order { id nativeOrderId }\n      store { id }\n    }\n  }\n": typeof types.PublicLinkDocument,
+    "\n  mutation RevokePublicTrackingLink($input: RevokePublicTrackingLinkInput!) {\n    revokePublicTrackingLink(input: $input) {\n      shipment { id publicUrlRevokedAt }\n      errors { code field message }\n    }\n  }\n": typeof types.RevokePublicTrackingLinkDocument,
     "\n  query ShipmentsWithTimelines {\n    shipments(first: 50) { edges { node { order { id } timeline { status } } } }\n  }\n": typeof types.ShipmentsWithTimelinesDocument,
     "\n  query OrdersWithShipments {\n    orders(first: 50) { edges { node { id store { site { code } } shipments { trackingNumber timeline { status } } } } }\n  }\n": typeof types.OrdersWithShipmentsDocument,
     "\n  query ShipmentPageTimelines($first: Int!) {\n    shipments(first: $first) {\n      edges { node { id timelineCount timeline { occurredAt status description location { city coordinates { latitude precision } } } } }\n    }\n  }\n": typeof types.ShipmentPageTimelinesDocument,
@@ -186,6 +189,9 @@ const documents: Documents = {
     "\n  query OrderState($id: ID!) { node(id: $id) { ... on Order { state nativeStatus { code } } } }\n": types.OrderStateDocument,
     "\n  query Tracked($trackingNumber: String!) { trackShipment(trackingNumber: $trackingNumber) { status } }\n": types.TrackedDocument,
     "\n  query ShipmentPlaces($id: ID!) {\n    shipment(id: $id) {\n      timeline {\n        location {\n          city region countryCode latitude longitude\n          coordinates { latitude longitude precision }\n        }\n      }\n      route { city countryCode coordinates { precision } }\n      currentPlace { city countryCode coordinates { latitude longitude precision } }\n    }\n  }\n": types.ShipmentPlacesDocument,
+    "\n  query NotifiedLink($id: ID!) {\n    shipment(id: $id) { publicUrl }\n  }\n": types.NotifiedLinkDocument,
+    "\n  query PublicLink($id: ID!) {\n    shipment(id: $id) {\n      id\n      publicUrl\n      publicUrlRevokedAt\n      order { id nativeOrderId }\n      store { id }\n    }\n  }\n": types.PublicLinkDocument,
+    "\n  mutation RevokePublicTrackingLink($input: RevokePublicTrackingLinkInput!) {\n    revokePublicTrackingLink(input: $input) {\n      shipment { id publicUrlRevokedAt }\n      errors { code field message }\n    }\n  }\n": types.RevokePublicTrackingLinkDocument,
     "\n  query ShipmentsWithTimelines {\n    shipments(first: 50) { edges { node { order { id } timeline { status } } } }\n  }\n": types.ShipmentsWithTimelinesDocument,
     "\n  query OrdersWithShipments {\n    orders(first: 50) { edges { node { id store { site { code } } shipments { trackingNumber timeline { status } } } } }\n  }\n": types.OrdersWithShipmentsDocument,
     "\n  query ShipmentPageTimelines($first: Int!) {\n    shipments(first: $first) {\n      edges { node { id timelineCount timeline { occurredAt status description location { city coordinates { latitude precision } } } } }\n    }\n  }\n": types.ShipmentPageTimelinesDocument,
@@ -508,6 +514,18 @@ export function graphql(source: "\n  query Tracked($trackingNumber: String!) { t
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ShipmentPlaces($id: ID!) {\n    shipment(id: $id) {\n      timeline {\n        location {\n          city region countryCode latitude longitude\n          coordinates { latitude longitude precision }\n        }\n      }\n      route { city countryCode coordinates { precision } }\n      currentPlace { city countryCode coordinates { latitude longitude precision } }\n    }\n  }\n"): (typeof documents)["\n  query ShipmentPlaces($id: ID!) {\n    shipment(id: $id) {\n      timeline {\n        location {\n          city region countryCode latitude longitude\n          coordinates { latitude longitude precision }\n        }\n      }\n      route { city countryCode coordinates { precision } }\n      currentPlace { city countryCode coordinates { latitude longitude precision } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NotifiedLink($id: ID!) {\n    shipment(id: $id) { publicUrl }\n  }\n"): (typeof documents)["\n  query NotifiedLink($id: ID!) {\n    shipment(id: $id) { publicUrl }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PublicLink($id: ID!) {\n    shipment(id: $id) {\n      id\n      publicUrl\n      publicUrlRevokedAt\n      order { id nativeOrderId }\n      store { id }\n    }\n  }\n"): (typeof documents)["\n  query PublicLink($id: ID!) {\n    shipment(id: $id) {\n      id\n      publicUrl\n      publicUrlRevokedAt\n      order { id nativeOrderId }\n      store { id }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokePublicTrackingLink($input: RevokePublicTrackingLinkInput!) {\n    revokePublicTrackingLink(input: $input) {\n      shipment { id publicUrlRevokedAt }\n      errors { code field message }\n    }\n  }\n"): (typeof documents)["\n  mutation RevokePublicTrackingLink($input: RevokePublicTrackingLinkInput!) {\n    revokePublicTrackingLink(input: $input) {\n      shipment { id publicUrlRevokedAt }\n      errors { code field message }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,7 +1,9 @@
-import type { Prisma } from "../../../generated/prisma/client.ts";
+import type { Prisma, PrismaClient } from "../../../generated/prisma/client.ts";
 import { isoOfDay } from "../eta/days.ts";
 import type { DeliveryEstimates } from "../eta/service.ts";
 import { type QuotedShipment, shipmentQuote } from "../eta/shipment-quote.ts";
+import { ensurePublicToken } from "../public-tracking/token.ts";
+import type { SecretBox } from "../secret-box.ts";
 
 /** The confidence of the estimate a buyer is told: the API's default. */
 const ESTIMATE_CONFIDENCE = 0.9;
@@ -36,6 +38,7 @@ export const SEND_SELECT = {
       shippingMethod: true,
       shippedAt: true,
       shippedAtOffsetMinutes: true,
+      publicTokenSealed: true,
       events: { orderBy: { occurredAt: "asc" } },
     },
   },
@@ -44,17 +47,23 @@ export const SEND_SELECT = {
 type Loaded = Prisma.BuyerNotificationGetPayload<{ select: typeof SEND_SELECT }>;
 
 /**
- * The page the buyer follows the parcel on. The public tracking page (`/t/<token>`) needs a
- * token no shipment has yet (another issue); until then the carrier's own page, when it has one.
+ * The page the buyer follows the parcel on: its public tracking page (`/t/<token>`, the token
+ * issued now if the seller never read publicUrl) when TRACKLINE_PUBLIC_URL says where that is,
+ * else the carrier's own page, when it has one.
  */
-export function trackingUrlFor(
-  shipment: Loaded["shipment"] & { publicToken?: string | null },
+export async function trackingUrlFor(
+  db: PrismaClient,
+  shipment: Loaded["shipment"],
   deps: {
     publicUrl?: string;
+    secretBox?: SecretBox;
     carriers: { find(code: string): { trackingUrl(n: string): string | null } | undefined };
   },
-): string | null {
-  if (deps.publicUrl && shipment.publicToken) return `${deps.publicUrl}/t/${shipment.publicToken}`;
+): Promise<string | null> {
+  if (deps.publicUrl && deps.secretBox) {
+    const token = await ensurePublicToken(db, deps.secretBox, shipment);
+    return `${deps.publicUrl.replace(/\/+$/, "")}/t/${token}`;
+  }
   return deps.carriers.find(shipment.carrier)?.trackingUrl(shipment.trackingNumber) ?? null;
 }
 

@@ -4,6 +4,7 @@ import type { MarketplaceRegistry } from "../../plugins/registry.ts";
 import type { Milestone, NotificationReason } from "../../vocabulary/index.ts";
 import type { DeliveryEstimates } from "../eta/service.ts";
 import type { JobQueue } from "../jobs.ts";
+import type { SecretBox } from "../secret-box.ts";
 import { negotiateLocale, type TextBook } from "../texts/index.ts";
 import type { BuyerChannel, BuyerChannels, SendResult } from "./channels.ts";
 import { composeMessage } from "./compose.ts";
@@ -25,8 +26,10 @@ export interface SendDeps {
   texts: TextBook;
   estimates?: Pick<DeliveryEstimates, "estimate">;
   countryTimeZone(country: string): string | null;
-  /** TRACKLINE_PUBLIC_URL, for the public tracking page once a shipment has a token. */
+  /** TRACKLINE_PUBLIC_URL: messages link the parcel's public tracking page when it is set. */
   publicUrl?: string;
+  /** Opens (and seals, when one is issued here) the public tracking token (decision 043). */
+  secretBox?: SecretBox;
   retryDelaysMs?: readonly number[];
   /** Counts each message sent (metrics). */
   onSent?(channel: string, kind: string): void;
@@ -92,7 +95,7 @@ export async function sendBuyerNotification(
     carrierName: deps.carriers.find(shipment.carrier)?.name ?? shipment.carrier,
     trackingNumber: shipment.trackingNumber,
     attempts: shipment.events.filter((e) => e.status === "DELIVERY_FAILED").length,
-    trackingUrl: trackingUrlFor(shipment, deps),
+    trackingUrl: await trackingUrlFor(db, shipment, deps),
     estimate:
       milestone === "DELIVERED" ? null : await estimateFor(shipment, order, deps, row.tenantId),
   });
