@@ -1,4 +1,4 @@
-import { shipmentQuote } from "../domain/eta/shipment-quote.ts";
+import { QUOTE_ORDER_SELECT, shipmentQuote } from "../domain/eta/shipment-quote.ts";
 import { builder } from "./builder.ts";
 import { confidenceArg, DeliveryEstimateRef, estimateLoader } from "./delivery-estimate.ts";
 import { ShipmentRef } from "./shipment.ts";
@@ -19,13 +19,7 @@ builder.prismaObjectField(ShipmentRef, "estimatedDelivery", (t) =>
       order: {
         select: {
           buyerLocale: true,
-          destinationCountry: true,
-          placedAt: true,
-          placedAtOffsetMinutes: true,
-          promisedDeliveryFrom: true,
-          promisedDeliveryFromOffsetMinutes: true,
-          promisedDeliveryTo: true,
-          promisedDeliveryToOffsetMinutes: true,
+          ...QUOTE_ORDER_SELECT,
         },
       },
       store: { select: { marketplace: true, site: true } },

@@ -1,4 +1,4 @@
-import type { TrackingEvent } from "../../../generated/prisma/client.ts";
+import type { Prisma, TrackingEvent } from "../../../generated/prisma/client.ts";
 import { isPhysicalScan, type ScanEvidence } from "../physical-scan.ts";
 import type { DeliveryQuote } from "./service.ts";
 
@@ -11,6 +11,17 @@ const MILESTONES = {
 /** What a quote reads of an event. */
 export type QuotedEvent = ScanEvidence &
   Pick<TrackingEvent, "occurredAt" | "utcOffsetMinutes" | "substatus" | "region">;
+
+/** The order fields a quote reads (its lane's end, when it was placed, its promise), to select. */
+export const QUOTE_ORDER_SELECT = {
+  destinationCountry: true,
+  placedAt: true,
+  placedAtOffsetMinutes: true,
+  promisedDeliveryFrom: true,
+  promisedDeliveryFromOffsetMinutes: true,
+  promisedDeliveryTo: true,
+  promisedDeliveryToOffsetMinutes: true,
+} satisfies Prisma.OrderSelect;
 
 /** What a quote reads of a shipment, its order and store. */
 export interface QuotedShipment {

@@ -2,6 +2,7 @@ import type { Prisma } from "../../../generated/prisma/client.ts";
 import type { TrackingStatus } from "../../vocabulary/index.ts";
 import type { CalendarBook } from "../eta/calendar.ts";
 import type { Day } from "../eta/days.ts";
+import { QUOTE_ORDER_SELECT } from "../eta/shipment-quote.ts";
 import { isPhysicalScan } from "../physical-scan.ts";
 import { confirmedAtOf } from "../shipment-facts.ts";
 import type { ExceptionFacts } from "./rules.ts";
@@ -28,13 +29,7 @@ export const EXCEPTION_FACTS_SELECT = {
   syncState: true,
   order: {
     select: {
-      destinationCountry: true,
-      placedAt: true,
-      placedAtOffsetMinutes: true,
-      promisedDeliveryFrom: true,
-      promisedDeliveryFromOffsetMinutes: true,
-      promisedDeliveryTo: true,
-      promisedDeliveryToOffsetMinutes: true,
+      ...QUOTE_ORDER_SELECT,
     },
   },
   store: { select: { marketplace: true, site: true } },

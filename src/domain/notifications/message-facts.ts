@@ -1,7 +1,7 @@
 import type { Prisma, PrismaClient } from "../../../generated/prisma/client.ts";
 import { isoOfDay } from "../eta/days.ts";
 import type { DeliveryEstimates } from "../eta/service.ts";
-import { type QuotedShipment, shipmentQuote } from "../eta/shipment-quote.ts";
+import { QUOTE_ORDER_SELECT, type QuotedShipment, shipmentQuote } from "../eta/shipment-quote.ts";
 import { ensurePublicToken } from "../public-tracking/token.ts";
 import type { SecretBox } from "../secret-box.ts";
 
@@ -19,13 +19,7 @@ export const SEND_SELECT = {
     select: {
       nativeOrderId: true,
       buyerLocale: true,
-      destinationCountry: true,
-      placedAt: true,
-      placedAtOffsetMinutes: true,
-      promisedDeliveryFrom: true,
-      promisedDeliveryFromOffsetMinutes: true,
-      promisedDeliveryTo: true,
-      promisedDeliveryToOffsetMinutes: true,
+      ...QUOTE_ORDER_SELECT,
       buyerPreferences: true,
       store: { select: { marketplace: true, site: true, notificationRules: true } },
     },

@@ -5,7 +5,7 @@ import type { SupportedLocale, TrackingStatus, TrackingSubstatus } from "../../v
 import { isoOfDay } from "../eta/days.ts";
 import { explainEstimate } from "../eta/explain.ts";
 import type { DeliveryEstimates } from "../eta/service.ts";
-import { shipmentQuote } from "../eta/shipment-quote.ts";
+import { QUOTE_ORDER_SELECT, shipmentQuote } from "../eta/shipment-quote.ts";
 import { hasPlace } from "../event-places.ts";
 import { PAGE_LIMITS } from "../input-limits.ts";
 import type { TextBook } from "../texts/index.ts";
@@ -47,13 +47,7 @@ const PUBLIC_SELECT = {
   order: {
     select: {
       buyerLocale: true,
-      destinationCountry: true,
-      placedAt: true,
-      placedAtOffsetMinutes: true,
-      promisedDeliveryFrom: true,
-      promisedDeliveryFromOffsetMinutes: true,
-      promisedDeliveryTo: true,
-      promisedDeliveryToOffsetMinutes: true,
+      ...QUOTE_ORDER_SELECT,
     },
   },
   store: { select: { marketplace: true, site: true } },
