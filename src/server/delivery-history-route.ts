@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { CsvError, parse } from "csv-parse";
+import { CsvError } from "csv-parse";
 import type { PrismaClient } from "../../generated/prisma/client.ts";
+import { csvRecordParser } from "../domain/csv-records.ts";
 import type { CalendarBook } from "../domain/eta/calendar.ts";
 import {
   checkHeader,
@@ -14,7 +15,7 @@ import type { JobQueue } from "../domain/jobs.ts";
 import { importFinished } from "../domain/outbound-webhooks/events.ts";
 import { emitWebhookEvent } from "../domain/outbound-webhooks/outbox.ts";
 import type { AuthResult } from "./api-keys.ts";
-import { replyError } from "./transport-limits.ts";
+import { authorizeUpload, replyError } from "./transport-limits.ts";
 
 export const DELIVERY_HISTORY_PATH = "/imports/delivery-history";
 /** 25,000 rows of every column take about 5 MB; 20 MB leaves room without inviting abuse. */
@@ -46,17 +47,14 @@ export async function handleHistoryImport(
 ): Promise<void> {
   const maxBytes = deps.maxBytes ?? MAX_HISTORY_BYTES;
   if (req.method !== "POST") return replyError(res, 405, "METHOD_NOT_ALLOWED", "use POST");
-  const auth = await deps.authenticate(req.headers.authorization ?? null);
-  if (auth.refusal) {
-    return replyError(res, 401, auth.refusal.code, auth.refusal.message, {
-      "www-authenticate": "Bearer",
-    });
-  }
-  const { viewer } = auth;
-  if (!viewer.scopes.has("tracking:write")) {
-    const message = "importing delivery history needs the tracking:write scope";
-    return replyError(res, 403, "FORBIDDEN", message);
-  }
+  const viewer = await authorizeUpload(
+    req,
+    res,
+    deps.authenticate,
+    "tracking:write",
+    "importing delivery history",
+  );
+  if (!viewer) return;
   if (!/^text\/csv\b/i.test(req.headers["content-type"] ?? "")) {
     return replyError(res, 415, "UNSUPPORTED_MEDIA_TYPE", "send content-type: text/csv");
   }
@@ -67,16 +65,8 @@ export async function handleHistoryImport(
   const errors: RowError[] = [];
   let rejected = 0;
   let headerErrors: RowError[] = [];
-  // Values are trimmed by the row check; csv-parse's own trim and info cost a third of the parse.
-  const parser = parse({
-    bom: true,
-    skip_empty_lines: true,
-    relax_column_count: true,
-    columns: (header: string[]) => {
-      const names = header.map((name) => name.trim().toLowerCase());
-      headerErrors = checkHeader(names);
-      return names;
-    },
+  const parser = csvRecordParser((names) => {
+    headerErrors = checkHeader(names);
   });
   let received = 0;
   let tooLarge = false;

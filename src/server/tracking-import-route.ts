@@ -7,7 +7,7 @@ import { importReportCsv } from "../domain/tracking-import/report-csv.ts";
 import { findTrackingImport, runTrackingImport } from "../domain/tracking-import/run.ts";
 import type { MarketplaceRegistry } from "../plugins/registry.ts";
 import type { AuthResult } from "./api-keys.ts";
-import { replyError } from "./transport-limits.ts";
+import { authorizeUpload, replyError } from "./transport-limits.ts";
 
 export const TRACKING_IMPORT_PATH = "/imports/tracking";
 const REPORT_PATH = /^\/imports\/tracking\/([^/]+)\/errors\.csv$/;
@@ -47,17 +47,14 @@ export async function handleTrackingImport(
   const report = REPORT_PATH.exec(path);
   const method = report ? "GET" : "POST";
   if (req.method !== method) return replyError(res, 405, "METHOD_NOT_ALLOWED", `use ${method}`);
-  const auth = await deps.authenticate(req.headers.authorization ?? null);
-  if (auth.refusal) {
-    return replyError(res, 401, auth.refusal.code, auth.refusal.message, {
-      "www-authenticate": "Bearer",
-    });
-  }
-  const { viewer } = auth;
-  if (!viewer.scopes.has("tracking:write")) {
-    const message = "importing tracking files needs the tracking:write scope";
-    return replyError(res, 403, "FORBIDDEN", message);
-  }
+  const viewer = await authorizeUpload(
+    req,
+    res,
+    deps.authenticate,
+    "tracking:write",
+    "importing tracking files",
+  );
+  if (!viewer) return;
   if (report) return sendReport(res, deps.db, viewer.tenantId, decodeURIComponent(report[1] ?? ""));
   if (!/^text\/csv\b/i.test(req.headers["content-type"] ?? "")) {
     return replyError(res, 415, "UNSUPPORTED_MEDIA_TYPE", "send content-type: text/csv");

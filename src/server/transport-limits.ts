@@ -1,4 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Viewer } from "../schema/context.ts";
+import type { AuthResult } from "./api-keys.ts";
 
 /** Sizes and waits a client may not exceed; the defaults are what `npm start` uses. */
 export interface TransportLimits {
@@ -63,4 +65,27 @@ export async function readLimitedBody(
     chunks.push(buffer);
   }
   return Buffer.concat(chunks, size);
+}
+
+/**
+ * The key of a file upload or download route, checked before its body is read: 401 without a
+ * valid key, 403 without `scope`. The caller when allowed; null once the refusal is answered.
+ */
+export async function authorizeUpload(
+  req: IncomingMessage,
+  res: ServerResponse,
+  authenticate: (header: string | null) => Promise<AuthResult>,
+  scope: string,
+  what: string,
+): Promise<Viewer | null> {
+  const auth = await authenticate(req.headers.authorization ?? null);
+  if (auth.refusal) {
+    replyError(res, 401, auth.refusal.code, auth.refusal.message, { "www-authenticate": "Bearer" });
+    return null;
+  }
+  if (!auth.viewer.scopes.has(scope)) {
+    replyError(res, 403, "FORBIDDEN", `${what} needs the ${scope} scope`);
+    return null;
+  }
+  return auth.viewer;
 }

@@ -1,5 +1,6 @@
 import type { Readable } from "node:stream";
-import { CsvError, parse } from "csv-parse";
+import { CsvError } from "csv-parse";
+import { csvRecordParser } from "../csv-records.ts";
 import {
   checkTrackingHeader,
   type ImportProblem,
@@ -27,15 +28,8 @@ export type CsvRead =
  */
 export async function readTrackingCsv(source: Readable, limits: CsvLimits): Promise<CsvRead> {
   let headerProblems: ImportProblem[] | null = null;
-  const parser = parse({
-    bom: true,
-    skip_empty_lines: true,
-    relax_column_count: true,
-    columns: (header: string[]) => {
-      const names = header.map((name) => name.trim().toLowerCase());
-      headerProblems = checkTrackingHeader(names);
-      return names;
-    },
+  const parser = csvRecordParser((names) => {
+    headerProblems = checkTrackingHeader(names);
   });
   let received = 0;
   let stopped: "TOO_LARGE" | "TOO_MANY_ROWS" | null = null;
