@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { JOB_QUEUES } from "../src/domain/jobs.ts";
 import { createJobEngine, type JobEngine } from "../src/server/job-queue.ts";
 import { createTestDatabase, type TestDatabase } from "./helpers/test-database.ts";
 
@@ -75,6 +76,58 @@ describe("job engine (pg-boss over the app's database)", () => {
     }
     expect(seen).toHaveLength(6);
     expect(Date.now() - started).toBeLessThan(4_000);
+  });
+
+  it("fetches a busy queue in batches: a job that throws is retried alone, the rest complete", async () => {
+    const batchSize = JOB_QUEUES["carrier-webhook"].batchSize ?? 1;
+    expect(batchSize).toBeGreaterThan(1);
+    const count = batchSize * 2 + 3;
+    await database.db.$transaction(async (tx) => {
+      for (let i = 0; i < count; i += 1) {
+        await engine.enqueue(tx, "carrier-webhook", { deliveryId: `d${i}` }, { key: `d${i}` });
+      }
+    });
+    const seen: string[] = [];
+    await engine.work("carrier-webhook", 1, async (data) => {
+      seen.push(data.deliveryId);
+      if (data.deliveryId === "d1") throw new Error("this one is broken");
+    });
+    const started = Date.now();
+    while (seen.length < count && Date.now() - started < 20_000) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(seen).toHaveLength(count);
+    // Three fetches back to back, not one polling interval (2 s) per batch.
+    expect(Date.now() - started).toBeLessThan(4_000);
+    const { rows } = await database.handle.jobSql.executeSql(
+      `SELECT data->>'deliveryId' AS id, state::text AS state FROM ${database.handle.jobSchema}.job
+       WHERE name = 'carrier-webhook' ORDER BY id`,
+      [],
+    );
+    const states = rows as { id: string; state: string }[];
+    await engine.stop();
+    expect(states.filter((row) => row.state === "completed")).toHaveLength(count - 1);
+    expect(states.find((row) => row.id === "d1")?.state).toBe("retry");
+  });
+
+  it("hands a set-based handler the batch a worker fetched", async () => {
+    const batchSize = JOB_QUEUES["shipment-exceptions"].batchSize ?? 1;
+    await database.db.$transaction((tx) =>
+      engine.enqueueMany(
+        tx,
+        "shipment-exceptions",
+        Array.from({ length: batchSize + 1 }, (_, i) => ({
+          data: { shipmentId: `s${i}` },
+          options: { key: `s${i}` },
+        })),
+      ),
+    );
+    const batches: string[][] = [];
+    await engine.workBatch("shipment-exceptions", 1, async (jobs) => {
+      batches.push(jobs.map((job) => job.data.shipmentId));
+    });
+    await engine.drain();
+    expect(batches.map((batch) => batch.length).sort((a, b) => a - b)).toEqual([1, batchSize]);
   });
 
   it("runs a job a dead process left active at once when it is the sole worker", async () => {

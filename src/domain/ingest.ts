@@ -1,9 +1,4 @@
-import type {
-  Prisma,
-  PrismaClient,
-  Shipment,
-  TrackingEvent,
-} from "../../generated/prisma/client.ts";
+import type { PrismaClient, Shipment, TrackingEvent } from "../../generated/prisma/client.ts";
 import type { EventSource } from "../../generated/prisma/enums.ts";
 import type { PlaceIndex } from "../places/index.ts";
 import type { EventLocation, TrackingStatus, TrackingSubstatus } from "../vocabulary/index.ts";
@@ -70,28 +65,41 @@ export async function ingestEvents(
   let webhooks = 0;
   let notifications = 0;
   const result = await db.$transaction(async (tx) => {
-    // One writer per shipment at a time: the status guard below then sees every earlier batch.
-    await tx.$queryRaw`SELECT 1 FROM "Shipment" WHERE "id" = ${shipment.id} FOR UPDATE`;
+    // One writer per shipment at a time: what the lock read stays true until the commit, so the
+    // status guard and the milestones below are decided here, and the shipment written once.
+    const [locked] = await tx.$queryRaw<LockedShipment[]>`
+      SELECT "lastEventAt", "firstScanAt", "deliveredAt", "syncState"::text AS "syncState"
+      FROM "Shipment" WHERE "id" = ${shipment.id} FOR UPDATE`;
+    if (!locked) throw new Error(`shipment ${shipment.id} is gone`);
     const inserted = ordered.length
       ? await tx.trackingEvent.createManyAndReturn({ data: ordered, skipDuplicates: true })
       : [];
     const latest = pickLatest(inserted);
-    let statusChanged = false;
-    if (latest) {
-      const { count } = await tx.shipment.updateMany({
-        where: {
-          id: shipment.id,
-          OR: [{ lastEventAt: null }, { lastEventAt: { lte: latest.occurredAt } }],
-        },
-        data: {
-          status: latest.status,
-          substatus: latest.substatus,
-          lastEventAt: latest.occurredAt,
-        },
-      });
-      statusChanged = count > 0;
+    // Late-arriving older events never move the status backwards.
+    const statusChanged =
+      latest !== undefined &&
+      (locked.lastEventAt === null || asDate(locked.lastEventAt) <= latest.occurredAt);
+    const milestones = milestoneChanges(locked, inserted);
+    const current =
+      statusChanged || milestones.changed
+        ? await tx.shipment.update({
+            where: { id: shipment.id },
+            data: {
+              ...milestones.data,
+              ...(statusChanged
+                ? {
+                    status: latest.status,
+                    substatus: latest.substatus,
+                    lastEventAt: latest.occurredAt,
+                  }
+                : {}),
+            },
+          })
+        : await tx.shipment.findUniqueOrThrow({ where: { id: shipment.id } });
+    // The first scan releases a push held for it (marketplace-sync.ts).
+    if (milestones.firstScan && locked.syncState === "WAITING_FOR_SCAN") {
+      released = await releaseOnFirstScan(tx, jobs, shipment.id);
     }
-    released = await recordMilestones(tx, jobs, shipment.id, inserted);
     // Keyed per shipment: a burst of batches leaves one queued check, which reads them all.
     if (inserted.length > 0) {
       await jobs.enqueue(
@@ -101,7 +109,6 @@ export async function ingestEvents(
         { key: shipment.id },
       );
     }
-    const current = await tx.shipment.findUniqueOrThrow({ where: { id: shipment.id } });
     // A new status may be a milestone its buyer is told of (notifications/plan.ts decides).
     if (statusChanged) {
       notifications = await queueBuyerNotifications(tx, jobs, [
@@ -143,16 +150,24 @@ export async function ingestEvents(
   return result;
 }
 
+/** What ingest reads of a shipment while holding its lock. */
+interface LockedShipment {
+  lastEventAt: Date | string | null;
+  firstScanAt: Date | string | null;
+  deliveredAt: Date | string | null;
+  syncState: string;
+}
+
+/** A raw query's timestamp: a Date from PostgreSQL's driver, ISO text from some adapters. */
+function asDate(value: Date | string): Date {
+  return value instanceof Date ? value : new Date(value);
+}
+
 /**
- * Keeps the first physical scan and the delivery time on the shipment (seller metrics read
- * them) and lets the first scan release a push held for it. Returns how many pushes it released.
+ * The first physical scan and the delivery time kept on the shipment (seller metrics read
+ * them): what these events change. `firstScan` says they hold the parcel's first scan.
  */
-async function recordMilestones(
-  tx: Prisma.TransactionClient,
-  jobs: JobQueue,
-  shipmentId: string,
-  inserted: readonly TrackingEvent[],
-): Promise<number> {
+function milestoneChanges(locked: LockedShipment, inserted: readonly TrackingEvent[]) {
   const earliest = (events: TrackingEvent[]) =>
     events.reduce<Date | null>(
       (first, e) => (!first || e.occurredAt < first ? e.occurredAt : first),
@@ -160,20 +175,18 @@ async function recordMilestones(
     );
   const firstScan = earliest(inserted.filter(isPhysicalScan));
   const delivered = earliest(inserted.filter((e) => e.codeKnown && e.status === "DELIVERED"));
-  if (!firstScan && !delivered) return 0;
-  const before = await tx.shipment.findUniqueOrThrow({
-    where: { id: shipmentId },
-    select: { firstScanAt: true, deliveredAt: true },
-  });
-  const data: Prisma.ShipmentUpdateInput = {};
-  if (firstScan && (!before.firstScanAt || firstScan < before.firstScanAt)) {
+  const data: { firstScanAt?: Date; deliveredAt?: Date } = {};
+  if (firstScan && (!locked.firstScanAt || firstScan < asDate(locked.firstScanAt))) {
     data.firstScanAt = firstScan;
   }
-  if (delivered && (!before.deliveredAt || delivered < before.deliveredAt)) {
+  if (delivered && (!locked.deliveredAt || delivered < asDate(locked.deliveredAt))) {
     data.deliveredAt = delivered;
   }
-  if (Object.keys(data).length > 0) await tx.shipment.update({ where: { id: shipmentId }, data });
-  return firstScan && !before.firstScanAt ? releaseOnFirstScan(tx, jobs, shipmentId) : 0;
+  return {
+    data,
+    changed: Object.keys(data).length > 0,
+    firstScan: firstScan !== null && !locked.firstScanAt,
+  };
 }
 
 /** Waiting for a pooled connection under a burst is normal; Prisma's 2 s default is not enough. */

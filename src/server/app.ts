@@ -399,11 +399,16 @@ export function buildApp(deps: AppDeps): App {
           sweepSellerRisks(deps.db, { now: now(), publisher, marketplaces }),
         ),
       );
-      await jobs.work(
+      // Set-based: one evaluation reads and writes a whole batch of shipments at once.
+      await jobs.workBatch(
         "shipment-exceptions",
         2,
-        logFailure("shipment-exceptions", (data) =>
-          evaluateShipmentExceptions(deps.db, [data.shipmentId], exceptionDeps()),
+        logFailure("shipment-exceptions", (batch) =>
+          evaluateShipmentExceptions(
+            deps.db,
+            batch.map((job) => job.data.shipmentId),
+            exceptionDeps(),
+          ),
         ),
       );
       await jobs.work(
@@ -482,7 +487,7 @@ function accessLog(logger: Logger, req: IncomingMessage, res: ServerResponse, pa
 /** An unexpected error in a job is a bug: logged, then rethrown so pg-boss retries the job. */
 function jobFailureLog(logger: Logger) {
   return <D>(name: string, handler: (data: D) => Promise<unknown>) =>
-    async (data: D, jobId: string) => {
+    async (data: D, jobId?: string) => {
       try {
         await handler(data);
       } catch (error) {

@@ -31,10 +31,26 @@ export interface JobEngineOptions {
 /** A job's handler; throwing retries the job (pg-boss retryLimit), so expected failures must not. */
 export type JobHandler<N extends JobName> = (data: JobPayloads[N], jobId: string) => Promise<void>;
 
+/** Several jobs of one queue at once; throwing retries every job of the batch. */
+export type BatchHandler<N extends JobName> = (
+  jobs: readonly { id: string; data: JobPayloads[N] }[],
+) => Promise<void>;
+
 /** The pg-boss engine: one in both modes, over PGlite or PostgreSQL (decision 029). */
 export interface JobEngine extends JobQueue {
   start(): Promise<void>;
+  /**
+   * Runs `handler` for every job of queue `name`, on `concurrency` workers. A queue with a
+   * batchSize (JOB_QUEUES) runs the jobs a worker fetched together one after another, and
+   * fails (retries) each one that throws alone.
+   */
   work<N extends JobName>(name: N, concurrency: number, handler: JobHandler<N>): Promise<void>;
+  /** Hands the jobs a worker fetched together (its queue's batchSize) to one set-based call. */
+  workBatch<N extends JobName>(
+    name: N,
+    concurrency: number,
+    handler: BatchHandler<N>,
+  ): Promise<void>;
   /** Resolves when no job is running or due (a back-off in the future does not count). */
   drain(timeoutMs?: number): Promise<void>;
   /** Stops fetching, waits for running jobs, then stops pg-boss; the database stays open. */
@@ -140,28 +156,21 @@ export function createJobEngine(options: JobEngineOptions): JobEngine {
     },
 
     async work(name, concurrency, handler) {
-      const ids: string[] = [];
-      // pg-boss 10 hands one fetched batch to one call; several workers give concurrency.
-      for (let i = 0; i < concurrency; i += 1) {
-        let id: string | undefined;
-        id = await boss.work<JobPayloads[typeof name]>(
-          name,
-          { batchSize: 1, pollingIntervalSeconds },
-          async ([job]) => {
-            if (!job) return;
-            try {
-              // A job works across tenants; a request that woke its worker lends it no tenant.
-              await tenantScope.system(() => handler(job.data, job.id));
-            } finally {
-              // pg-boss waits out the polling interval after every job, even with more due:
-              // that held each worker to one job per interval (8 pushes in 2 s for all stores).
-              if (id) boss.notifyWorker(id);
-            }
-          },
-        );
-        ids.push(id);
-      }
-      workers.set(name, [...(workers.get(name) ?? []), ...ids]);
+      await startWorkers(name, concurrency, async (jobs) => {
+        for (const job of jobs) {
+          try {
+            await handler(job.data, job.id);
+          } catch (error) {
+            if (jobs.length === 1) throw error;
+            // Only this job is retried; the batch's others complete when the handler returns.
+            await boss.fail(name, job.id, errorOutput(error));
+          }
+        }
+      });
+    },
+
+    async workBatch(name, concurrency, handler) {
+      await startWorkers(name, concurrency, handler);
     },
 
     async drain(timeoutMs = 15_000) {
@@ -203,6 +212,44 @@ export function createJobEngine(options: JobEngineOptions): JobEngine {
       await boss.stop({ graceful: true, close: false, wait: true, timeout: 30_000 });
     },
   };
+
+  async function startWorkers<N extends JobName>(
+    name: N,
+    concurrency: number,
+    handler: BatchHandler<N>,
+  ): Promise<void> {
+    const batchSize = JOB_QUEUES[name].batchSize ?? 1;
+    const ids: string[] = [];
+    // pg-boss 10 hands one fetched batch to one call; several workers give concurrency.
+    for (let i = 0; i < concurrency; i += 1) {
+      let id: string | undefined;
+      id = await boss.work<JobPayloads[N]>(
+        name,
+        { batchSize, pollingIntervalSeconds },
+        async (jobs) => {
+          if (jobs.length === 0) return;
+          try {
+            // A job works across tenants; a request that woke its worker lends it no tenant.
+            await tenantScope.system(() => handler(jobs));
+          } finally {
+            // pg-boss waits out the polling interval after every batch, even with more due:
+            // that held each worker to one job per interval (8 pushes in 2 s for all stores).
+            // A batch that came back short emptied the queue: no need to look again at once.
+            if (id && jobs.length === batchSize) boss.notifyWorker(id);
+          }
+        },
+      );
+      ids.push(id);
+    }
+    workers.set(name, [...(workers.get(name) ?? []), ...ids]);
+  }
+
+  /** What pg-boss keeps as a failed job's output, as it does for a thrown error. */
+  function errorOutput(error: unknown): object {
+    return error instanceof Error
+      ? { message: error.message, stack: error.stack }
+      : { message: String(error) };
+  }
 
   /** Jobs a dead process left active; pg-boss's own fail() puts them back as retries. */
   async function retryOrphans(): Promise<void> {
