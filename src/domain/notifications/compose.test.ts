@@ -47,10 +47,10 @@ describe("composeMessage", () => {
     expect(message.html).toContain('href="https://t.example/?a=1&amp;b=&quot;2&quot;"');
   });
 
-  it("leaves out the link and the estimate when there are none, and falls back to English words", () => {
+  it("leaves out the link and the estimate when there are none, in the buyer's language", () => {
     const message = composeMessage(texts, { ...base, locale: "th" });
-    expect(message.subject).toBe("Your order 114-1234567-7654321 is out for delivery");
-    expect(message.text).not.toMatch(/Track your parcel|Expected delivery/);
+    expect(message.subject).toBe("คำสั่งซื้อ 114-1234567-7654321 ของคุณกำลังนำส่ง");
+    expect(message.text).not.toMatch(/ติดตามพัสดุ|คาดว่าจะได้รับ|Track your parcel/);
     // The milestone sentence itself comes from the 14-locale catalogue.
     expect(message.text).not.toContain("is out for delivery today");
   });
