@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CARRIER_DECLARATIONS } from "../carriers/tracking-numbers/carrier-registry.ts";
 import type { MarketplaceApi } from "./api-types.ts";
+import { buyerMessagingRefusal } from "./buyer-messaging.ts";
 import { MARKETPLACE_PLUGINS } from "./registry.ts";
 import type { MarketplacePlugin } from "./types.ts";
 
@@ -65,5 +66,32 @@ describe.each(withApi)("marketplace API contract: $id", ({ api, sites }) => {
     );
     expect(typeof client.uploadTracking).toBe("function");
     expect(typeof client.checkCredentials).toBe("function");
+  });
+});
+
+// One answer per site: a site that is not refused is messaged, so the client must be able to.
+describe.each(MARKETPLACE_PLUGINS)("buyer messaging contract: $id", (plugin) => {
+  it("says why not for every site it refuses, and can send with a limit where it does not", () => {
+    const declared = plugin.buyerMessages;
+    if (!declared) return;
+    for (const [code, reason] of Object.entries(declared.unsupportedSites ?? {})) {
+      expect(plugin.sites.map((site) => site.code)).toContain(code);
+      expect(reason.trim()).not.toBe("");
+    }
+    const served = plugin.sites.filter((site) => buyerMessagingRefusal(plugin, site.code) === null);
+    if (served.length === 0) {
+      expect(declared.unsupported?.trim() || declared.unsupportedSites).toBeTruthy();
+      return;
+    }
+    expect(declared.maxLength).toBeGreaterThan(0);
+    const api = plugin.api;
+    expect(api, `${plugin.id} messages buyers but has no API`).toBeDefined();
+    const site = served[0]!;
+    const credentials = Object.fromEntries(api!.credentials.map((field) => [field.name, "x"]));
+    const client = api!.createClient(
+      { site, baseUrl: api!.baseUrl(site), tokenUrl: api!.tokenUrl(site), credentials },
+      { fetch, now: () => new Date(), saveCredentials: async () => {} },
+    );
+    expect(typeof client.messageBuyer).toBe("function");
   });
 });

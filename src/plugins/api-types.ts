@@ -71,6 +71,17 @@ export interface MarketplaceClient {
    * (Amazon Solicitations: once per order, 5-30 days after delivery).
    */
   requestReview?(nativeOrderId: string): Promise<ApiResult>;
+  /**
+   * Slot: sends the buyer of an order one plain-text chat message (Shopee seller chat, TikTok
+   * Shop customer service). The client finds the buyer from the order itself.
+   */
+  messageBuyer?(message: BuyerChatMessage): Promise<ApiResult>;
+}
+
+/** One chat message to the buyer of an order; the text already fits the plugin's maxLength. */
+export interface BuyerChatMessage {
+  nativeOrderId: string;
+  text: string;
 }
 
 /** A marketplace's API: what a store must provide and how trackline talks to it. */

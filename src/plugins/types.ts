@@ -123,14 +123,19 @@ export interface MarketplacePlugin {
   /** Slot: signed pushes the marketplace sends us (Shopee's order status and tracking pushes). */
   push?: MarketplacePush;
   /**
-   * Messaging buyers through the marketplace. No plugin sends yet: each says why, and a
-   * MARKETPLACE_MESSAGE notification is SKIPPED with that explanation.
+   * Messaging buyers through the marketplace: why it is not allowed, or the limits of the chat the
+   * API client's `messageBuyer` sends through. A MARKETPLACE_MESSAGE notification without it is
+   * SKIPPED.
    */
   buyerMessages?: BuyerMessaging;
 }
 
-/** Whether trackline may message a marketplace's buyers unasked (shipping updates). */
+/** Whether trackline may message a marketplace's buyers unasked (shipping updates), and how. */
 export interface BuyerMessaging {
-  /** Why not, in one sentence for the seller (the marketplace's policy, or no client yet). */
-  unsupported: string;
+  /** Why not on any site, in one sentence for the seller (the marketplace's policy). */
+  unsupported?: string;
+  /** Sites the marketplace's chat does not serve, each with why (Shopee: not TW). */
+  unsupportedSites?: Readonly<Record<string, string>>;
+  /** The most characters one message may hold; longer texts are shortened, never mid-link. */
+  maxLength?: number;
 }

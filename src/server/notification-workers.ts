@@ -23,7 +23,7 @@ export interface NotificationWorkerDeps {
   calendars: CalendarBook;
   publicUrl?: string;
   retryDelaysMs?: readonly number[];
-  /** Review requests call the marketplace with the store's sealed credentials. */
+  /** Review requests and marketplace messages call the marketplace with the store's credentials. */
   secretBox: SecretBox;
   fetch: typeof fetch;
   onSent(channel: string, kind: string): void;
@@ -48,7 +48,7 @@ export async function startNotificationWorkers(deps: NotificationWorkerDeps): Pr
       });
     }),
   );
-  // Each waits on a mail server or an SMS provider (15 s at most): a slow one must not hold all.
+  // Each waits on a mail server, an SMS provider or a marketplace: a slow one must not hold all.
   await deps.jobs.work(
     "buyer-notification-send",
     4,
@@ -64,6 +64,7 @@ export async function startNotificationWorkers(deps: NotificationWorkerDeps): Pr
         countryTimeZone,
         publicUrl: deps.publicUrl,
         secretBox: deps.secretBox,
+        fetch: deps.fetch,
         retryDelaysMs: deps.retryDelaysMs,
         onSent: deps.onSent,
       }),

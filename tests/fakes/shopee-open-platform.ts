@@ -25,6 +25,15 @@ export interface FakeShopeeOrder {
   /** Shopee order status; READY_TO_SHIP when omitted. */
   status?: string;
   trackingNumber?: string;
+  /** The buyer's Shopee user id: get_order_detail's optional buyer_user_id. */
+  buyerUserId?: number;
+}
+
+/** A chat message send_message accepted. */
+export interface FakeShopeeChatMessage {
+  shopId: string;
+  toId: number;
+  text: string;
 }
 
 export interface FakeShopeeOptions {
@@ -36,6 +45,8 @@ export interface FakeShopeeOptions {
   rateLimitPerSecond?: number;
   /** The clock timestamps are checked against (Shopee allows 5 minutes); the real one by default. */
   now?: () => Date;
+  /** Buyers (user ids) whose chat refuses the shop's messages, with the error it answers. */
+  chatRefusals?: Record<number, { error: string; message: string }>;
 }
 
 export interface FakeShopee extends FakeServer {
@@ -45,6 +56,10 @@ export interface FakeShopee extends FakeServer {
   shop(shopId: string): FakeShopeeShop;
   order(orderSn: string): FakeShopeeOrder;
   expireAccessToken(shopId: string): void;
+  /** Chat messages send_message accepted, in order. */
+  readonly messages: readonly FakeShopeeChatMessage[];
+  /** The next `count` send_message calls answer `failure` (after the order lookup succeeded). */
+  failNextMessage(count: number, failure: FakeFailure): void;
   /** The next `count` requests answer `failure` instead of being handled (nothing is applied). */
   failNext(count: number, failure: FakeFailure): void;
   /** Requests are still handled (ship_order applies) but their answers wait for `release()`. */
@@ -56,7 +71,11 @@ const SHOP_PATHS = new Set([
   "/api/v2/logistics/ship_order",
   "/api/v2/logistics/get_tracking_number",
   "/api/v2/shop/get_shop_info",
+  "/api/v2/order/get_order_detail",
+  "/api/v2/sellerchat/send_message",
 ]);
+/** Our model: Shopee publishes no chat text limit we could find; the plugin caps at 1000. */
+export const FAKE_SHOPEE_CHAT_MAX = 1000;
 const TOKEN_PATH = "/api/v2/auth/access_token/get";
 
 /**
@@ -67,6 +86,8 @@ const TOKEN_PATH = "/api/v2/auth/access_token/get";
  * access_token.", error_status "The order has been cancelled.", " logistics.package_already_shipped"
  * with the leading space of its page). Auth errors answer HTTP 403 as integrators report; Shopee
  * documents no rate-limit error, so that answer (HTTP 429, error_too_many_request) is our model.
+ * get_order_detail answers buyer_user_id only when response_optional_fields names it; seller
+ * chat's send_message takes `{to_id, message_type: "text", content: {text}}`.
  */
 export async function startFakeShopee(options: FakeShopeeOptions): Promise<FakeShopee> {
   const now = options.now ?? (() => new Date());
@@ -80,6 +101,8 @@ export async function startFakeShopee(options: FakeShopeeOptions): Promise<FakeS
   const applied = new Map<string, { trackingNumber: string; count: number }>();
   const calls = new Map<string, number[]>();
   const failures = createFailureQueue();
+  const messageFailures = createFailureQueue();
+  const messages: FakeShopeeChatMessage[] = [];
   const gate = createGate();
   let requestCount = 0;
   let rotation = 0;
@@ -202,6 +225,55 @@ export async function startFakeShopee(options: FakeShopeeOptions): Promise<FakeS
     return ok({});
   }
 
+  function orderDetail(shop: FakeShopeeShop, request: FakeRequest): FakeResponse {
+    if (request.method !== "GET") return envelope(404, "error_not_found", "Wrong method.");
+    const wanted = (request.query.get("order_sn_list") ?? "").split(",").filter(Boolean);
+    if (wanted.length === 0 || wanted.length > 50) {
+      return envelope(200, "error_param", "order_sn_list should contain 1 to 50 order_sn.");
+    }
+    const optional = (request.query.get("response_optional_fields") ?? "").split(",");
+    const list = wanted
+      .map((sn) => orders.get(sn))
+      .filter((o): o is FakeShopeeOrder => o !== undefined && o.shopId === shop.shopId)
+      .map((o) => ({
+        order_sn: o.orderSn,
+        order_status: o.status,
+        // Optional fields come back only when asked for by name.
+        ...(optional.includes("buyer_user_id") && o.buyerUserId !== undefined
+          ? { buyer_user_id: o.buyerUserId }
+          : {}),
+      }));
+    return ok({ order_list: list });
+  }
+
+  function sendMessage(shop: FakeShopeeShop, request: FakeRequest): FakeResponse {
+    const failure = messageFailures.take();
+    if (failure !== undefined) return scripted(failure);
+    const body = parse(request.rawBody);
+    const content = body.content as { text?: unknown } | undefined;
+    if (typeof body.to_id !== "number" || !Number.isInteger(body.to_id) || body.to_id <= 0) {
+      return envelope(200, "error_param", "Wrong parameters, detail: to_id is required.");
+    }
+    if (body.message_type !== "text") {
+      return envelope(200, "error_param", "Wrong parameters, detail: invalid message_type.");
+    }
+    const text = typeof content?.text === "string" ? content.text : "";
+    if (!text.trim() || Array.from(text).length > FAKE_SHOPEE_CHAT_MAX) {
+      return envelope(200, "error_param", "Wrong parameters, detail: content.text is invalid.");
+    }
+    const refused = options.chatRefusals?.[body.to_id];
+    if (refused) return envelope(200, refused.error, refused.message);
+    messages.push({ shopId: shop.shopId, toId: body.to_id, text });
+    return ok({
+      to_id: body.to_id,
+      message_id: `msg-${messages.length}`,
+      message_type: "text",
+      content: { text },
+      conversation_id: `conv-${shop.shopId}-${body.to_id}`,
+      created_timestamp: Math.floor(now().getTime() / 1000),
+    });
+  }
+
   async function route(request: FakeRequest): Promise<FakeResponse> {
     const failure = failures.take();
     if (failure !== undefined) return scripted(failure);
@@ -222,6 +294,8 @@ export async function startFakeShopee(options: FakeShopeeOptions): Promise<FakeS
         body: { ...answer.body, shop_name: shop.shopName ?? "Fake shop", status: "NORMAL" },
       };
     }
+    if (request.path === "/api/v2/order/get_order_detail") return orderDetail(shop, request);
+    if (request.path === "/api/v2/sellerchat/send_message") return sendMessage(shop, request);
     if (request.path === "/api/v2/logistics/get_tracking_number") {
       const order = orders.get(request.query.get("order_sn") ?? "");
       if (!order || order.shopId !== shop.shopId) {
@@ -249,6 +323,8 @@ export async function startFakeShopee(options: FakeShopeeOptions): Promise<FakeS
     },
     requests: server.requests,
     applied,
+    messages,
+    failNextMessage: messageFailures.failNext,
     shop: (shopId) => get(shops, shopId, "shop"),
     order: (orderSn) => get(orders, orderSn, "order"),
     expireAccessToken(shopId) {

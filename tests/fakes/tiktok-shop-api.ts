@@ -32,6 +32,16 @@ export interface FakeTikTokOrder {
   /** TikTok Shop order status; AWAITING_SHIPMENT when omitted. */
   status?: string;
   packages: FakeTikTokPackage[];
+  /** The buyer: Get Order Detail's `user_id`, Create Conversation's `buyer_user_id`. */
+  buyerUserId?: string;
+}
+
+/** A message Send Message accepted. */
+export interface FakeTikTokChatMessage {
+  cipher: string;
+  conversationId: string;
+  buyerUserId: string;
+  text: string;
 }
 
 export interface FakeTikTokOptions {
@@ -45,6 +55,8 @@ export interface FakeTikTokOptions {
   rateLimitPerSecond?: number;
   /** The clock timestamps are checked against (5 min before to 30 s after); real by default. */
   now?: () => Date;
+  /** Buyers whose conversation refuses the shop's messages, with the code and message. */
+  chatRefusals?: Record<string, { code: number; message: string }>;
 }
 
 export interface FakeTikTokShopApi extends FakeServer {
@@ -56,6 +68,10 @@ export interface FakeTikTokShopApi extends FakeServer {
   shop(cipher: string): FakeTikTokShop;
   order(id: string): FakeTikTokOrder;
   expireAccessToken(cipher: string): void;
+  /** Messages Send Message accepted, in order. */
+  readonly messages: readonly FakeTikTokChatMessage[];
+  /** The next `count` Send Message calls answer `failure` (the lookups before it still answer). */
+  failNextMessage(count: number, failure: FakeFailure): void;
   /** The next `count` requests answer `failure` instead of being handled (nothing is applied). */
   failNext(count: number, failure: FakeFailure): void;
   /**
@@ -78,7 +94,12 @@ export const FAKE_TIKTOK_CODES = {
   alreadyShipped: 99000003,
   invalidProvider: 99000004,
   invalidParameter: 99000005,
+  chatNotAllowed: 99000006,
 } as const;
+
+/** Send Message's documented limit for TEXT content. */
+export const FAKE_TIKTOK_TEXT_MAX = 2000;
+const CONVERSATIONS = "/customer_service/202309/conversations";
 
 const TOKEN_PATH = "/api/v2/token/refresh";
 const SHOPS_PATH = "/authorization/202309/shops";
@@ -89,6 +110,8 @@ const SHOPS_PATH = "/authorization/202309/shops";
  * `{code, message, request_id, data}` envelope, the common error codes of its "Common errors"
  * page (105002 expired token, 106001 bad sign, 36009004 credentials, 106013/101000 shop cipher,
  * 36009002 with HTTP 429), 21011044 for on-hold orders, and a refresh that rotates both tokens.
+ * Customer service: Create Conversation (`buyer_user_id`, one conversation per buyer, reopened)
+ * and Send Message (`type: TEXT`, `content` a JSON string `{"content": ...}` of at most 2000).
  */
 export async function startFakeTikTokShop(options: FakeTikTokOptions): Promise<FakeTikTokShopApi> {
   const now = options.now ?? (() => new Date());
@@ -106,6 +129,10 @@ export async function startFakeTikTokShop(options: FakeTikTokOptions): Promise<F
   >();
   const calls = new Map<string, number[]>();
   const failures = createFailureQueue();
+  const messageFailures = createFailureQueue();
+  const messages: FakeTikTokChatMessage[] = [];
+  /** conversation id → [shop cipher, buyer]; one per shop and buyer, reopened, never doubled. */
+  const conversations = new Map<string, { cipher: string; buyer: string }>();
   const gate = createGate();
   let requestCount = 0;
   let rotation = 0;
@@ -287,6 +314,52 @@ export async function startFakeTikTokShop(options: FakeTikTokOptions): Promise<F
     return ok({});
   }
 
+  function openConversation(shop: FakeTikTokShop, rawBody: string): FakeResponse {
+    const buyer = String(parse(rawBody).buyer_user_id ?? "");
+    const known = [...orders.values()].some(
+      (o) => o.shopCipher === shop.cipher && o.buyerUserId === buyer && buyer !== "",
+    );
+    if (!known) {
+      return answer(FAKE_TIKTOK_CODES.notFound, "The buyer does not exist or has no order here.");
+    }
+    const existing = [...conversations].find(
+      ([, c]) => c.cipher === shop.cipher && c.buyer === buyer,
+    );
+    const conversationId =
+      existing?.[0] ?? `7106888${String(conversations.size + 1).padStart(12, "0")}`;
+    conversations.set(conversationId, { cipher: shop.cipher, buyer });
+    return ok({ conversation_id: conversationId });
+  }
+
+  function sendMessage(shop: FakeTikTokShop, conversationId: string, rawBody: string) {
+    const failure = messageFailures.take();
+    if (failure !== undefined) return scripted(failure);
+    const conversation = conversations.get(conversationId);
+    if (!conversation || conversation.cipher !== shop.cipher) {
+      return answer(FAKE_TIKTOK_CODES.notFound, "Conversation does not exist.");
+    }
+    const body = parse(rawBody);
+    let text: unknown;
+    try {
+      text = (JSON.parse(String(body.content)) as { content?: unknown }).content;
+    } catch {
+      text = undefined;
+    }
+    if (body.type !== "TEXT" || typeof text !== "string" || !text.trim()) {
+      return answer(
+        FAKE_TIKTOK_CODES.invalidParameter,
+        'type TEXT needs content {"content": "..."}.',
+      );
+    }
+    if (Array.from(text).length > FAKE_TIKTOK_TEXT_MAX) {
+      return answer(FAKE_TIKTOK_CODES.invalidParameter, "Message content exceeds 2000 characters.");
+    }
+    const refused = options.chatRefusals?.[conversation.buyer];
+    if (refused) return answer(refused.code, refused.message);
+    messages.push({ cipher: shop.cipher, conversationId, buyerUserId: conversation.buyer, text });
+    return ok({ message_id: `74945601${messages.length}` });
+  }
+
   function route(request: FakeRequest): FakeResponse {
     const failure = failures.take();
     if (failure !== undefined) return scripted(failure);
@@ -322,8 +395,18 @@ export async function startFakeTikTokShop(options: FakeTikTokOptions): Promise<F
           delivery_option_id: order.packages[0]?.deliveryOptionId ?? "",
           tracking_number: order.packages[0]?.trackingNumber ?? "",
           packages: order.packages.map((p) => ({ id: p.id })),
+          ...(order.buyerUserId ? { user_id: order.buyerUserId } : {}),
         })),
       });
+    }
+    if (path === CONVERSATIONS && request.method === "POST") {
+      return openConversation(shop, request.rawBody);
+    }
+    const messagesMatch = path.match(
+      /^\/customer_service\/202309\/conversations\/([^/]+)\/messages$/,
+    );
+    if (messagesMatch && request.method === "POST") {
+      return sendMessage(shop, decodeURIComponent(messagesMatch[1]!), request.rawBody);
     }
     const providersMatch = path.match(
       /^\/logistics\/202309\/delivery_options\/([^/]+)\/shipping_providers$/,
@@ -369,6 +452,8 @@ export async function startFakeTikTokShop(options: FakeTikTokOptions): Promise<F
     },
     requests: server.requests,
     applied,
+    messages,
+    failNextMessage: messageFailures.failNext,
     shop: (cipher) => get(shops, cipher, "shop"),
     order: (id) => get(orders, id, "order"),
     expireAccessToken(cipher) {

@@ -13,7 +13,15 @@ export interface BuyerMessage {
 }
 
 /** What one send attempt came to; `retryable` decides between a later attempt and FAILED. */
-export type SendResult = { ok: true } | { ok: false; retryable: boolean; error: string };
+export type SendResult =
+  | { ok: true }
+  | {
+      ok: false;
+      retryable: boolean;
+      error: string;
+      /** The wait the provider asked for (a marketplace's Retry-After), when longer than ours. */
+      retryAfterMs?: number;
+    };
 
 /** One way to reach buyers (implementations in src/server: SMTP, the HTTP SMS provider). */
 export interface BuyerChannel {

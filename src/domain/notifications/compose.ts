@@ -20,6 +20,8 @@ export interface ComposeInput {
 
 export interface ComposedMessage {
   subject: string;
+  /** The plain-text lines: the milestone message, then the estimate and the link when said. */
+  lines: string[];
   text: string;
   html: string;
 }
@@ -56,7 +58,33 @@ export function composeMessage(texts: TextBook, input: ComposeInput): ComposedMe
     htmlLines.push(`<p>${escapeHtml(before)}<a href="${url}">${url}</a>${escapeHtml(after)}</p>`);
   }
   const html = `<!doctype html><html lang="${escapeHtml(input.locale)}"><body>${htmlLines.join("")}</body></html>`;
-  return { subject, text: lines.join("\n\n"), html };
+  return { subject, lines, text: lines.join("\n\n"), html };
+}
+
+const ELLIPSIS = "…";
+
+/**
+ * The plain text within `maxLength` characters (code points): the milestone message is shortened
+ * at a word, with an ellipsis; the estimate and then the link are left out whole when even a
+ * short message does not fit beside them, so a link is never cut.
+ */
+export function fitPlainText(lines: readonly string[], maxLength: number): string {
+  const [body = "", ...extras] = lines;
+  const size = (text: string) => Array.from(text).length;
+  const kept = [...extras];
+  const room = () => maxLength - size(kept.map((line) => `\n\n${line}`).join(""));
+  // A body shorter than this beside the extras says too little: drop an extra instead.
+  while (kept.length > 0 && room() < Math.min(size(body), 40)) kept.shift();
+  return [shorten(body, Math.max(0, room())), ...kept].join("\n\n");
+}
+
+function shorten(text: string, max: number): string {
+  const chars = Array.from(text);
+  if (chars.length <= max) return text;
+  if (max <= 1) return chars.slice(0, max).join("");
+  const cut = chars.slice(0, max - 1).join("");
+  const atWord = cut.replace(/\s+\S*$/u, "").replace(/[\s,;:]+$/u, "");
+  return `${atWord.length >= cut.length / 2 ? atWord : cut}${ELLIPSIS}`;
 }
 
 export function escapeHtml(text: string): string {

@@ -21,7 +21,17 @@ export const SEND_SELECT = {
       buyerLocale: true,
       ...QUOTE_ORDER_SELECT,
       buyerPreferences: true,
-      store: { select: { marketplace: true, site: true, notificationRules: true } },
+      store: {
+        select: {
+          id: true,
+          marketplace: true,
+          site: true,
+          notificationRules: true,
+          credentials: true,
+          apiBaseUrl: true,
+          tokenUrl: true,
+        },
+      },
     },
   },
   shipment: {

@@ -4,7 +4,7 @@ import type { MarketplaceRegistry } from "../../plugins/registry.ts";
 import type { NotificationReason } from "../../vocabulary/index.ts";
 import type { JobQueue } from "../jobs.ts";
 import type { SecretBox } from "../secret-box.ts";
-import { openCredentials } from "../store-connections.ts";
+import { openStoreClient } from "../store-client.ts";
 
 const DAY_MS = 86_400_000;
 /** A failed request is tried again an hour later, three times in all: the window is weeks. */
@@ -73,28 +73,11 @@ export async function sendReviewRequest(
       },
     });
   if (order.buyerPreferences?.optedOut) return void (await settle("SKIPPED", "OPTED_OUT"));
-  const found = deps.marketplaces.site(order.store.marketplace, order.store.site);
-  const api = found?.plugin.api;
-  const credentials = openCredentials(order.store, deps.secretBox);
-  const client =
-    api && found && credentials
-      ? api.createClient(
-          {
-            site: found.site,
-            baseUrl: order.store.apiBaseUrl ?? api.baseUrl(found.site),
-            tokenUrl: order.store.tokenUrl ?? api.tokenUrl(found.site),
-            credentials,
-          },
-          // Amazon keeps its refresh token; a marketplace that rotates one has no review API here.
-          { fetch: deps.fetch, now: deps.now, saveCredentials: async () => {} },
-        )
-      : null;
+  const opened = openStoreClient(db, order.store, deps);
+  const client = "client" in opened ? opened.client : null;
   if (!client?.requestReview) {
-    const detail = !found?.plugin.api
-      ? `${order.store.marketplace} has no API client here`
-      : !credentials
-        ? "the store has no marketplace credentials (connectStore)"
-        : `${found.plugin.name} has no review request API`;
+    const detail =
+      "refusal" in opened ? opened.refusal : `${opened.plugin.name} has no review request API`;
     return void (await settle("SKIPPED", "MARKETPLACE_MESSAGING_NOT_SUPPORTED", detail));
   }
   const result: ApiResult = await client.requestReview(order.nativeOrderId);

@@ -7,7 +7,8 @@ import type { JobQueue } from "../jobs.ts";
 import type { SecretBox } from "../secret-box.ts";
 import { negotiateLocale, type TextBook } from "../texts/index.ts";
 import type { BuyerChannel, BuyerChannels, SendResult } from "./channels.ts";
-import { composeMessage } from "./compose.ts";
+import { composeMessage, fitPlainText } from "./compose.ts";
+import { openMarketplaceChannel } from "./marketplace-channel.ts";
 import { estimateFor, SEND_SELECT, trackingUrlFor } from "./message-facts.ts";
 import { buyerTimeZone } from "./plan.ts";
 import { maskAddress } from "./preferences.ts";
@@ -28,8 +29,11 @@ export interface SendDeps {
   countryTimeZone(country: string): string | null;
   /** TRACKLINE_PUBLIC_URL: messages link the parcel's public tracking page when it is set. */
   publicUrl?: string;
-  /** Opens (and seals, when one is issued here) the public tracking token (decision 043). */
+  /** Opens (and seals, when one is issued here) the public tracking token (decision 043), and
+   * the store's marketplace credentials for marketplace messages. */
   secretBox?: SecretBox;
+  /** Marketplace messages call the marketplace's API with it; without it they are not sent. */
+  fetch?: typeof fetch;
   retryDelaysMs?: readonly number[];
   /** Counts each message sent (metrics). */
   onSent?(channel: string, kind: string): void;
@@ -66,10 +70,12 @@ export async function sendBuyerNotification(
   if (preference?.optedOut) return settle({ state: "SKIPPED", reason: "OPTED_OUT" });
   let channel: BuyerChannel | null;
   let address: string | null | undefined;
+  let maxLength: number | undefined;
   if (row.channel === "MARKETPLACE_MESSAGE") {
-    const plugin = deps.marketplaces.find(order.store.marketplace);
-    const detail = plugin?.buyerMessages?.unsupported ?? "the marketplace has no plugin here";
-    return settle({ state: "SKIPPED", reason: "MARKETPLACE_MESSAGING_NOT_SUPPORTED", detail });
+    const opened = openMarketplaceChannel(db, order.store, deps);
+    if ("reason" in opened) return settle({ state: "SKIPPED", ...opened });
+    ({ channel, maxLength } = opened);
+    address = order.nativeOrderId;
   } else if (row.channel === "EMAIL") {
     channel = deps.channels.email;
     address = preference?.email;
@@ -99,17 +105,20 @@ export async function sendBuyerNotification(
     estimate:
       milestone === "DELIVERED" ? null : await estimateFor(shipment, order, deps, row.tenantId),
   });
+  // Marketplace chats take plain text only, within their length; the address is the order.
+  const text = maxLength === undefined ? message.text : fitPlainText(message.lines, maxLength);
   const result: SendResult = await channel
-    .send({ ...message, to: address, locale, id: row.id })
+    .send({ ...message, text, to: address, locale, id: row.id })
     .catch((error: unknown) => ({ ok: false, retryable: true, error: String(error) }));
-  const to = maskAddress(address);
+  const to = row.channel === "MARKETPLACE_MESSAGE" ? undefined : maskAddress(address);
   if (result.ok) {
     await settle({ state: "SENT", to });
     deps.onSent?.(row.channel, row.kind);
     return;
   }
   const delays = deps.retryDelaysMs ?? NOTIFICATION_RETRY_DELAYS_MS;
-  const delay = delays[job.attempt];
+  const planned = delays[job.attempt];
+  const delay = planned === undefined ? undefined : Math.max(planned, result.retryAfterMs ?? 0);
   if (!result.retryable || delay === undefined) {
     return settle({
       state: "FAILED",

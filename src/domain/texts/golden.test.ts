@@ -8,6 +8,7 @@ import {
   type TrackingStatus,
   type TrackingSubstatus,
 } from "../../vocabulary/index.ts";
+import { NOTIFICATION_TEXTS } from "../notifications/texts.ts";
 import { CATALOGS } from "./catalog/index.ts";
 import { createTextBook } from "./index.ts";
 
@@ -80,6 +81,17 @@ function exceptionActions(locale: (typeof SUPPORTED_LOCALES)[number]): string {
   ].join("\n");
 }
 
+/** What a buyer notification wraps around the milestone message: subjects, link, estimate. */
+function notificationWords(locale: (typeof SUPPORTED_LOCALES)[number]): string {
+  const { review, texts: words } = NOTIFICATION_TEXTS[locale];
+  return [
+    `## buyer notification subjects, link and estimate (${review})`,
+    ...Object.values(words.subject).map((subject) => `- ${subject}`),
+    `- ${words.track}`,
+    `- ${words.estimate}`,
+  ].join("\n");
+}
+
 // Golden files: a reviewer reads a whole journey per language, and any change to a text shows
 // up in the diff. Rewrite them with `npx vitest run -u` after an intended change.
 describe.each(SUPPORTED_LOCALES)(
@@ -89,7 +101,7 @@ describe.each(SUPPORTED_LOCALES)(
       const sections = [null, ...marketplaces.plugins.map((plugin) => plugin.id)].map((id) =>
         journey(id, locale),
       );
-      sections.push(estimate(locale), exceptionActions(locale));
+      sections.push(estimate(locale), exceptionActions(locale), notificationWords(locale));
       const review = CATALOGS.find((catalog) => catalog.locale === locale)?.review;
       const header = `# ${locale} (texts: ${review})`;
       await expect(`${[header, ...sections].join("\n\n")}\n`).toMatchFileSnapshot(

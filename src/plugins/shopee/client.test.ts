@@ -31,7 +31,7 @@ beforeEach(async () => {
       },
     ],
     orders: [
-      { orderSn: ORDER, shopId: SHOP_ID },
+      { orderSn: ORDER, shopId: SHOP_ID, buyerUserId: 81234567 },
       { orderSn: "241124CANCEL01", shopId: SHOP_ID, status: "CANCELLED" },
     ],
     now: () => NOW,
@@ -300,5 +300,33 @@ describe("checkCredentials", () => {
       retryable: false,
       field: "credentials.refreshToken",
     });
+  });
+});
+
+describe("messageBuyer", () => {
+  it("finds the order's buyer, then sends one signed text message to them", async () => {
+    const result = await client().messageBuyer?.({ nativeOrderId: ORDER, text: "Delivered." });
+    expect(result).toEqual({ ok: true });
+    expect(fake.messages).toEqual([{ shopId: SHOP_ID, toId: 81234567, text: "Delivered." }]);
+    const send = fake.requests.find((r) => r.path === "/api/v2/sellerchat/send_message");
+    expect(JSON.parse(send?.rawBody ?? "{}")).toEqual({
+      to_id: 81234567,
+      message_type: "text",
+      content: { text: "Delivered." },
+    });
+  });
+
+  it("refreshes an expired token once and saves the rotated pair before sending", async () => {
+    fake.expireAccessToken(SHOP_ID);
+    const result = await client().messageBuyer?.({ nativeOrderId: ORDER, text: "Shipped." });
+    expect(result).toEqual({ ok: true });
+    expect(saved.map((c) => c.refreshToken)).toEqual([fake.shop(SHOP_ID).refreshToken]);
+    expect(fake.messages).toHaveLength(1);
+  });
+
+  it("sends nothing, for good, when Shopee names no buyer for the order", async () => {
+    const result = await client().messageBuyer?.({ nativeOrderId: "241124NOBODY01", text: "x" });
+    expect(result).toMatchObject({ ok: false, retryable: false, code: "BUYER_NOT_FOUND" });
+    expect(fake.requests.some((r) => r.path.includes("sellerchat"))).toBe(false);
   });
 });

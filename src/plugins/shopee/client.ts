@@ -10,6 +10,7 @@ import {
 import type {
   ApiFailure,
   ApiResult,
+  BuyerChatMessage,
   ClientConfig,
   ClientDeps,
   Credentials,
@@ -22,6 +23,8 @@ import { shopeeSign } from "./sign.ts";
 const SHIP_ORDER = "/api/v2/logistics/ship_order";
 const GET_TRACKING_NUMBER = "/api/v2/logistics/get_tracking_number";
 const GET_SHOP_INFO = "/api/v2/shop/get_shop_info";
+const GET_ORDER_DETAIL = "/api/v2/order/get_order_detail";
+const SEND_MESSAGE = "/api/v2/sellerchat/send_message";
 const REQUIRED = ["partnerId", "partnerKey", "shopId", "accessToken", "refreshToken"] as const;
 
 type Method = "GET" | "POST";
@@ -129,7 +132,42 @@ export function createShopeeClient(config: ClientConfig, deps: ClientDeps): Mark
     );
   }
 
+  /** The order's buyer, as get_order_detail names them (an optional field, asked for by name). */
+  async function buyerOf(orderSn: string): Promise<{ id: number } | ApiFailure> {
+    const detail = await shopCall("GET", GET_ORDER_DETAIL, {
+      order_sn_list: orderSn,
+      response_optional_fields: "buyer_user_id",
+    });
+    if (detail.kind !== "ok") return detail.failure;
+    const orders = record(detail.body.response)?.order_list;
+    const order = (Array.isArray(orders) ? orders : [])
+      .map(record)
+      .find((o) => text(o?.order_sn) === orderSn);
+    const id = Number(text(order?.buyer_user_id));
+    if (!order || !Number.isSafeInteger(id) || id <= 0) {
+      return failure("BUYER_NOT_FOUND", `Shopee names no buyer for order ${orderSn} in this shop`, {
+        retryable: false,
+      });
+    }
+    return { id };
+  }
+
+  async function messageBuyer(message: BuyerChatMessage): Promise<ApiResult> {
+    const buyer = await buyerOf(message.nativeOrderId);
+    if ("ok" in buyer) return buyer;
+    const sent = await shopCall(
+      "POST",
+      SEND_MESSAGE,
+      {},
+      { to_id: buyer.id, message_type: "text", content: { text: message.text } },
+    );
+    return sent.kind === "ok" ? { ok: true } : sent.failure;
+  }
+
   return {
+    async messageBuyer(message) {
+      return missingCredential(credentials) ?? messageBuyer(message);
+    },
     async uploadTracking(request) {
       const missing = missingCredential(credentials);
       if (missing) return missing;

@@ -18,8 +18,13 @@ export const shopee = defineMarketplace({
   api: shopeeApi,
   deliveryRules: shopeeDeliveryRules,
   push: shopeePush,
+  // Seller chat (v2.sellerchat.send_message), one message per call as its page asks ("do not use
+  // this API to send batch messages"). Its page says TW is not served. Shopee publishes no text
+  // limit we could find: 1000 characters is our conservative cap.
   buyerMessages: {
-    unsupported:
-      "trackline has no client for Shopee's seller chat yet; Shopee tells buyers of logistics updates in its app",
+    unsupportedSites: {
+      TW: "Shopee's seller chat API does not send messages in the TW region (v2.sellerchat.send_message)",
+    },
+    maxLength: 1000,
   },
 });

@@ -38,6 +38,7 @@ beforeEach(async () => {
         id: ORDER,
         shopCipher: CIPHER,
         packages: [{ id: "1152321127278713123", deliveryOptionId: "7091146663229654785" }],
+        buyerUserId: "7494560109732338459",
       },
       {
         id: "576461413038785753",
@@ -302,5 +303,47 @@ describe("checkCredentials", () => {
       code: "INVALID_CREDENTIALS",
       field: "credentials.shopCipher",
     });
+  });
+});
+
+describe("messageBuyer", () => {
+  it("opens the buyer's conversation (the same one each time) and sends TEXT", async () => {
+    const chat = client();
+    expect(await chat.messageBuyer?.({ nativeOrderId: ORDER, text: "Shipped." })).toEqual({
+      ok: true,
+    });
+    expect(await chat.messageBuyer?.({ nativeOrderId: ORDER, text: "Delivered." })).toEqual({
+      ok: true,
+    });
+    expect(fake.messages.map((m) => [m.buyerUserId, m.text])).toEqual([
+      ["7494560109732338459", "Shipped."],
+      ["7494560109732338459", "Delivered."],
+    ]);
+    expect(new Set(fake.messages.map((m) => m.conversationId)).size).toBe(1);
+    const sent = fake.requests.filter((r) => r.path.endsWith("/messages"));
+    expect(JSON.parse(sent[0]?.rawBody ?? "{}")).toEqual({
+      type: "TEXT",
+      content: JSON.stringify({ content: "Shipped." }),
+    });
+  });
+
+  it("passes a refusal on with TikTok Shop's code and message, not retryable", async () => {
+    fake.failNextMessage(1, { body: { code: 99000006, message: "Buyer closed chat.", data: {} } });
+    const result = await client().messageBuyer?.({ nativeOrderId: ORDER, text: "x" });
+    expect(result).toMatchObject({
+      ok: false,
+      retryable: false,
+      code: "99000006",
+      message: "Buyer closed chat.",
+    });
+  });
+
+  it("sends nothing, for good, when the order names no buyer", async () => {
+    const result = await client().messageBuyer?.({
+      nativeOrderId: "576461413038785753",
+      text: "x",
+    });
+    expect(result).toMatchObject({ ok: false, retryable: false, code: "BUYER_NOT_FOUND" });
+    expect(fake.requests.some((r) => r.path.startsWith("/customer_service"))).toBe(false);
   });
 });

@@ -10,6 +10,7 @@ import {
 import type {
   ApiFailure,
   ApiResult,
+  BuyerChatMessage,
   ClientConfig,
   ClientDeps,
   Credentials,
@@ -24,6 +25,7 @@ const REQUIRED = ["appKey", "appSecret", "shopCipher", "accessToken", "refreshTo
 const id = encodeURIComponent;
 const GET_ORDER_DETAIL = "/order/202309/orders";
 const GET_AUTHORIZED_SHOPS = "/authorization/202309/shops";
+const CONVERSATIONS = "/customer_service/202309/conversations";
 const packagePath = (packageId: string) => `/fulfillment/202309/packages/${id(packageId)}`;
 const providersPath = (optionId: string) =>
   `/logistics/202309/delivery_options/${id(optionId)}/shipping_providers`;
@@ -179,9 +181,47 @@ export function createTikTokShopClient(config: ClientConfig, deps: ClientDeps): 
     return sameTrackingNumber(now, request.trackingNumber) ? { ok: true } : shipped.failure;
   }
 
+  /**
+   * Customer service: Create Conversation with the order's buyer (`user_id` of Get Order Detail;
+   * it reopens and returns any earlier conversation), then Send Message, type TEXT with the
+   * text as the JSON string `{"content": ...}`.
+   */
+  async function messageBuyer(message: BuyerChatMessage): Promise<ApiResult> {
+    const orderId = message.nativeOrderId;
+    const detail = await call({ method: "GET", path: GET_ORDER_DETAIL, query: { ids: orderId } });
+    if (detail.kind !== "ok") return detail.failure;
+    const buyer = text(list(detail.data.orders).find((o) => text(o.id) === orderId)?.user_id);
+    if (!buyer) {
+      return failure("BUYER_NOT_FOUND", `TikTok Shop names no buyer for order ${orderId}`, {
+        retryable: false,
+      });
+    }
+    const opened = await call({
+      method: "POST",
+      path: CONVERSATIONS,
+      body: { buyer_user_id: buyer },
+    });
+    if (opened.kind !== "ok") return opened.failure;
+    const conversation = text(opened.data.conversation_id);
+    if (!conversation) {
+      return failure("BAD_RESPONSE", "TikTok Shop opened no conversation with the buyer", {
+        retryable: true,
+      });
+    }
+    const sent = await call({
+      method: "POST",
+      path: `${CONVERSATIONS}/${id(conversation)}/messages`,
+      body: { type: "TEXT", content: JSON.stringify({ content: message.text }) },
+    });
+    return sent.kind === "ok" ? { ok: true } : sent.failure;
+  }
+
   return {
     async uploadTracking(request) {
       return missingCredential(credentials) ?? upload(request);
+    },
+    async messageBuyer(message) {
+      return missingCredential(credentials) ?? messageBuyer(message);
     },
     async checkCredentials() {
       const missing = missingCredential(credentials);

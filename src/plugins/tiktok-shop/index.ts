@@ -15,8 +15,7 @@ export const tiktokShop = defineMarketplace({
   validTrackingNeedsScan: false,
   api: tiktokShopApi,
   deliveryRules: tiktokShopDeliveryRules,
-  buyerMessages: {
-    unsupported:
-      "trackline has no client for TikTok Shop's customer service messages yet; TikTok Shop tells buyers of logistics updates in its app",
-  },
+  // Customer service API (202309): Create Conversation, then Send Message; TEXT holds at most
+  // 2000 characters ("Send Message", content).
+  buyerMessages: { maxLength: 2000 },
 });
