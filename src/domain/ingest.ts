@@ -15,6 +15,7 @@ import { queueBuyerNotifications } from "./notifications/queue.ts";
 import { shipmentUpdated } from "./outbound-webhooks/events.ts";
 import { emitWebhookEvent } from "./outbound-webhooks/outbox.ts";
 import { isPhysicalScan } from "./physical-scan.ts";
+import { deferredByPush } from "./polling/schedule.ts";
 import type { ZonedTime } from "./zoned-time.ts";
 
 /** A validated, normalized event ready to be stored against one shipment. */
@@ -92,6 +93,15 @@ export async function ingestEvents(
       statusChanged = count > 0;
     }
     released = await recordMilestones(tx, jobs, shipment.id, inserted);
+    if (events.some((event) => event.source === "WEBHOOK")) {
+      // The carrier pushes this parcel: polling it as well would spend its API budget for
+      // nothing (decision 046). A stopped poll (null) stays stopped.
+      const deferred = deferredByPush(now);
+      await tx.shipment.updateMany({
+        where: { id: shipment.id, nextPollAt: { lt: deferred } },
+        data: { nextPollAt: deferred },
+      });
+    }
     // Keyed per shipment: a burst of batches leaves one queued check, which reads them all.
     if (inserted.length > 0) {
       await jobs.enqueue(
