@@ -23,6 +23,9 @@ type Documents = {
     "\n  query ListKeys { apiKeys { id name prefix scopes expiresAt revokedAt } }\n": typeof types.ListKeysDocument,
     "\n  mutation RotateKey($input: RotateApiKeyInput!) {\n    rotateApiKey(input: $input) {\n      key\n      apiKey { id name scopes }\n      errors { code field message }\n    }\n  }\n": typeof types.RotateKeyDocument,
     "\n  mutation RevokeKey($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) { apiKey { id revokedAt } errors { code field } }\n  }\n": typeof types.RevokeKeyDocument,
+    "\n  mutation PollConnectCarrierAccount($input: ConnectCarrierAccountInput!) {\n    connectCarrierAccount(input: $input) {\n      account { id carrier status credentialNames lastError }\n      errors { code field message }\n    }\n  }\n": typeof types.PollConnectCarrierAccountDocument,
+    "\n  query PollCarrierAccounts {\n    carrierAccounts { id carrier status credentialNames lastError pausedUntil lastPolledAt }\n  }\n": typeof types.PollCarrierAccountsDocument,
+    "\n  mutation PollCarrierHook($input: CreateCarrierWebhookInput!) {\n    createCarrierWebhook(input: $input) { webhook { path } errors { code } }\n  }\n": typeof types.PollCarrierHookDocument,
     "\n  mutation EndpointCreate($input: CreateCarrierWebhookInput!) {\n    createCarrierWebhook(input: $input) {\n      webhook { id path }\n      errors { code field }\n    }\n  }\n": typeof types.EndpointCreateDocument,
     "\n  mutation EndpointRotate($input: RotateCarrierWebhookSecretInput!) {\n    rotateCarrierWebhookSecret(input: $input) {\n      webhook { id path previousSecretExpiresAt }\n      errors { code field }\n    }\n  }\n": typeof types.EndpointRotateDocument,
     "\n  mutation EndpointDelete($input: DeleteCarrierWebhookInput!) {\n    deleteCarrierWebhook(input: $input) {\n      deletedId\n      errors { code field }\n    }\n  }\n": typeof types.EndpointDeleteDocument,
@@ -130,6 +133,9 @@ const documents: Documents = {
     "\n  query ListKeys { apiKeys { id name prefix scopes expiresAt revokedAt } }\n": types.ListKeysDocument,
     "\n  mutation RotateKey($input: RotateApiKeyInput!) {\n    rotateApiKey(input: $input) {\n      key\n      apiKey { id name scopes }\n      errors { code field message }\n    }\n  }\n": types.RotateKeyDocument,
     "\n  mutation RevokeKey($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) { apiKey { id revokedAt } errors { code field } }\n  }\n": types.RevokeKeyDocument,
+    "\n  mutation PollConnectCarrierAccount($input: ConnectCarrierAccountInput!) {\n    connectCarrierAccount(input: $input) {\n      account { id carrier status credentialNames lastError }\n      errors { code field message }\n    }\n  }\n": types.PollConnectCarrierAccountDocument,
+    "\n  query PollCarrierAccounts {\n    carrierAccounts { id carrier status credentialNames lastError pausedUntil lastPolledAt }\n  }\n": types.PollCarrierAccountsDocument,
+    "\n  mutation PollCarrierHook($input: CreateCarrierWebhookInput!) {\n    createCarrierWebhook(input: $input) { webhook { path } errors { code } }\n  }\n": types.PollCarrierHookDocument,
     "\n  mutation EndpointCreate($input: CreateCarrierWebhookInput!) {\n    createCarrierWebhook(input: $input) {\n      webhook { id path }\n      errors { code field }\n    }\n  }\n": types.EndpointCreateDocument,
     "\n  mutation EndpointRotate($input: RotateCarrierWebhookSecretInput!) {\n    rotateCarrierWebhookSecret(input: $input) {\n      webhook { id path previousSecretExpiresAt }\n      errors { code field }\n    }\n  }\n": types.EndpointRotateDocument,
     "\n  mutation EndpointDelete($input: DeleteCarrierWebhookInput!) {\n    deleteCarrierWebhook(input: $input) {\n      deletedId\n      errors { code field }\n    }\n  }\n": types.EndpointDeleteDocument,
@@ -278,6 +284,18 @@ export function graphql(source: "\n  mutation RotateKey($input: RotateApiKeyInpu
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RevokeKey($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) { apiKey { id revokedAt } errors { code field } }\n  }\n"): (typeof documents)["\n  mutation RevokeKey($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) { apiKey { id revokedAt } errors { code field } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PollConnectCarrierAccount($input: ConnectCarrierAccountInput!) {\n    connectCarrierAccount(input: $input) {\n      account { id carrier status credentialNames lastError }\n      errors { code field message }\n    }\n  }\n"): (typeof documents)["\n  mutation PollConnectCarrierAccount($input: ConnectCarrierAccountInput!) {\n    connectCarrierAccount(input: $input) {\n      account { id carrier status credentialNames lastError }\n      errors { code field message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PollCarrierAccounts {\n    carrierAccounts { id carrier status credentialNames lastError pausedUntil lastPolledAt }\n  }\n"): (typeof documents)["\n  query PollCarrierAccounts {\n    carrierAccounts { id carrier status credentialNames lastError pausedUntil lastPolledAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PollCarrierHook($input: CreateCarrierWebhookInput!) {\n    createCarrierWebhook(input: $input) { webhook { path } errors { code } }\n  }\n"): (typeof documents)["\n  mutation PollCarrierHook($input: CreateCarrierWebhookInput!) {\n    createCarrierWebhook(input: $input) { webhook { path } errors { code } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -12,6 +12,8 @@ export interface CarrierFake {
   track(number: string, payload: unknown): void;
   /** The next `times` tracking calls fail: a 429 (Retry-After), a 503, or refused credentials. */
   fail(mode: FailMode, options?: { times?: number; retryAfterSeconds?: number }): void;
+  /** Ends every failure, a revoked key included (the seller fixed it at the carrier). */
+  reset(): void;
   /** Tracking calls made (not token or register calls). */
   trackingCalls(): FakeRequest[];
   close(): Promise<void>;
@@ -28,6 +30,11 @@ interface Failures {
 function failureQueue() {
   const state: Failures = { mode: null, times: 0, retryAfterSeconds: 30 };
   return {
+    reset() {
+      state.mode = null;
+    },
+    /** Whether the key is refused: an auth failure lasts until reset. */
+    revoked: () => state.mode === "auth",
     set(mode: FailMode, options: { times?: number; retryAfterSeconds?: number } = {}) {
       state.mode = mode;
       state.times = options.times ?? 1;
@@ -61,7 +68,6 @@ export async function startUpsFake(options: {
   const payloads = new Map<string, unknown>();
   const failures = failureQueue();
   const tokens = new Set<string>();
-  let revoked = false;
   let issued = 0;
   const upsError = (status: number, code: string, message: string, headers = {}) => ({
     status,
@@ -71,7 +77,7 @@ export async function startUpsFake(options: {
   const server = await startFakeServer((request) => {
     if (request.method === "POST" && request.path === "/security/v1/oauth/token") {
       const expected = `Basic ${Buffer.from(`${options.clientId}:${options.clientSecret}`).toString("base64")}`;
-      if (revoked || header(request, "authorization") !== expected) {
+      if (failures.revoked() || header(request, "authorization") !== expected) {
         return upsError(401, "10401", "ClientId is Invalid");
       }
       if (new URLSearchParams(request.rawBody).get("grant_type") !== "client_credentials") {
@@ -95,10 +101,7 @@ export async function startUpsFake(options: {
     const match = /^\/api\/track\/v1\/details\/([^/]+)$/.exec(request.path);
     if (request.method !== "GET" || !match) return upsError(404, "404", "Resource not found");
     const failure = failures.take();
-    if (failure?.mode === "auth") {
-      revoked = true;
-      tokens.clear();
-    }
+    if (failure?.mode === "auth") tokens.clear();
     const bearer = header(request, "authorization")?.replace(/^Bearer /, "") ?? "";
     if (!tokens.has(bearer)) return upsError(401, "250002", "Invalid Authentication Information.");
     if (failure?.mode === "rate-limited") {
@@ -121,7 +124,6 @@ export async function startUpsFake(options: {
 export async function startDhlFake(options: { apiKey: string }): Promise<CarrierFake> {
   const payloads = new Map<string, unknown>();
   const failures = failureQueue();
-  let revoked = false;
   const problem = (status: number, title: string, detail: string, headers = {}) => ({
     status,
     headers: { "content-type": "application/problem+json", ...headers },
@@ -130,8 +132,7 @@ export async function startDhlFake(options: { apiKey: string }): Promise<Carrier
   const server = await startFakeServer((request) => {
     if (request.path !== "/track/shipments") return problem(404, "Not Found", "No such resource");
     const failure = failures.take();
-    if (failure?.mode === "auth") revoked = true;
-    if (revoked || header(request, "dhl-api-key") !== options.apiKey) {
+    if (failure?.mode === "auth" || header(request, "dhl-api-key") !== options.apiKey) {
       return problem(401, "Unauthorized", "Unauthorized for given resource.");
     }
     if (failure?.mode === "rate-limited") {
@@ -158,13 +159,11 @@ export async function startSeventeenTrackFake(options: {
   const payloads = new Map<string, unknown>();
   const failures = failureQueue();
   const registered = new Set<string>();
-  let revoked = false;
   const server = await startFakeServer((request) => {
     const path = /^\/track\/v2\.2\/(register|gettrackinfo)$/.exec(request.path)?.[1];
     if (request.method !== "POST" || !path) return { status: 404, body: "Not Found" };
     const failure = path === "gettrackinfo" ? failures.take() : null;
-    if (failure?.mode === "auth") revoked = true;
-    if (revoked || header(request, "17token") !== options.apiKey) {
+    if (failures.revoked() || header(request, "17token") !== options.apiKey) {
       const message = "Access key invalid.";
       return {
         status: 200,
@@ -235,6 +234,7 @@ function fakeBase(
     requests: server.requests,
     track: (number, payload) => payloads.set(number, payload),
     fail: (mode, options) => failures.set(mode, options),
+    reset: () => failures.reset(),
     trackingCalls: () => server.requests.filter(isTracking),
     close: () => server.close(),
   };
