@@ -53,6 +53,7 @@ type Documents = {
     "\n      query FilterLimits($filter: ShipmentFilter) {\n        shipments(filter: $filter) { edges { node { id } } }\n      }\n    ": typeof types.FilterLimitsDocument,
     "\n  mutation MatrixSubscribe($input: CreateWebhookSubscriptionInput!) {\n    createWebhookSubscription(input: $input) { webhookSubscription { id } errors { code } }\n  }\n": typeof types.MatrixSubscribeDocument,
     "\n  mutation MatrixCarrierHook($input: CreateCarrierWebhookInput!) {\n    createCarrierWebhook(input: $input) { webhook { id path } errors { code } }\n  }\n": typeof types.MatrixCarrierHookDocument,
+    "\n  mutation MatrixCarrierAccount($input: ConnectCarrierAccountInput!) {\n    connectCarrierAccount(input: $input) { account { id } errors { code } }\n  }\n": typeof types.MatrixCarrierAccountDocument,
     "\n  mutation MatrixKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { apiKey { id } errors { code } }\n  }\n": typeof types.MatrixKeyDocument,
     "\n  query CostedTimelines($shipments: Int, $entries: Int) {\n    shipments(first: $shipments) {\n      edges { node { id timeline(first: $entries) { occurredAt status description } } }\n    }\n  }\n": typeof types.CostedTimelinesDocument,
     "\n  query TimelinePage($id: ID!, $first: Int, $after: String) {\n    shipment(id: $id) {\n      timelineCount\n      timeline(first: $first, after: $after) { cursor rawCode occurredAt }\n    }\n  }\n": typeof types.TimelinePageDocument,
@@ -163,6 +164,7 @@ const documents: Documents = {
     "\n      query FilterLimits($filter: ShipmentFilter) {\n        shipments(filter: $filter) { edges { node { id } } }\n      }\n    ": types.FilterLimitsDocument,
     "\n  mutation MatrixSubscribe($input: CreateWebhookSubscriptionInput!) {\n    createWebhookSubscription(input: $input) { webhookSubscription { id } errors { code } }\n  }\n": types.MatrixSubscribeDocument,
     "\n  mutation MatrixCarrierHook($input: CreateCarrierWebhookInput!) {\n    createCarrierWebhook(input: $input) { webhook { id path } errors { code } }\n  }\n": types.MatrixCarrierHookDocument,
+    "\n  mutation MatrixCarrierAccount($input: ConnectCarrierAccountInput!) {\n    connectCarrierAccount(input: $input) { account { id } errors { code } }\n  }\n": types.MatrixCarrierAccountDocument,
     "\n  mutation MatrixKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { apiKey { id } errors { code } }\n  }\n": types.MatrixKeyDocument,
     "\n  query CostedTimelines($shipments: Int, $entries: Int) {\n    shipments(first: $shipments) {\n      edges { node { id timeline(first: $entries) { occurredAt status description } } }\n    }\n  }\n": types.CostedTimelinesDocument,
     "\n  query TimelinePage($id: ID!, $first: Int, $after: String) {\n    shipment(id: $id) {\n      timelineCount\n      timeline(first: $first, after: $after) { cursor rawCode occurredAt }\n    }\n  }\n": types.TimelinePageDocument,
@@ -404,6 +406,10 @@ export function graphql(source: "\n  mutation MatrixSubscribe($input: CreateWebh
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation MatrixCarrierHook($input: CreateCarrierWebhookInput!) {\n    createCarrierWebhook(input: $input) { webhook { id path } errors { code } }\n  }\n"): (typeof documents)["\n  mutation MatrixCarrierHook($input: CreateCarrierWebhookInput!) {\n    createCarrierWebhook(input: $input) { webhook { id path } errors { code } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MatrixCarrierAccount($input: ConnectCarrierAccountInput!) {\n    connectCarrierAccount(input: $input) { account { id } errors { code } }\n  }\n"): (typeof documents)["\n  mutation MatrixCarrierAccount($input: ConnectCarrierAccountInput!) {\n    connectCarrierAccount(input: $input) { account { id } errors { code } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
