@@ -2,7 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCarrierRegistry } from "../../src/carriers/registry.ts";
 import { queueDuePolls } from "../../src/domain/polling/sweep.ts";
 import { graphql } from "../generated/index.ts";
-import { type CarrierFake, startUpsFake, upsPayload } from "../helpers/carrier-fakes.ts";
+import {
+  type CarrierFake,
+  startSeventeenTrackFake,
+  startUpsFake,
+  upsPayload,
+} from "../helpers/carrier-fakes.ts";
 import { buildShipment, uniqueUpsNumber } from "../helpers/factories.ts";
 import { ShipmentTimeline } from "../helpers/operations.ts";
 import { startTestServer, type TestServer, type TestTenant } from "../helpers/test-server.ts";
@@ -31,6 +36,7 @@ const HOUR = 3_600_000;
 let clock = new Date();
 let server: TestServer;
 let ups: CarrierFake & { tokensIssued(): number };
+let seventeen: CarrierFake & { registered(): string[] };
 let tenant: TestTenant;
 
 const rowId = (globalId: string) => Buffer.from(globalId, "base64").toString().split(":")[1]!;
@@ -78,12 +84,17 @@ async function accounts(apiKey = tenant.apiKey) {
 
 beforeAll(async () => {
   ups = await startUpsFake({ clientId: "client-1", clientSecret: "secret-1" });
-  server = await startTestServer({ now: () => clock, carrierApiUrls: { ups: ups.url } });
+  seventeen = await startSeventeenTrackFake({ apiKey: "seventeen-key" });
+  server = await startTestServer({
+    now: () => clock,
+    carrierApiUrls: { ups: ups.url, "17track": seventeen.url },
+  });
   tenant = server.tenant;
 }, 60_000);
 afterAll(async () => {
   await server?.close();
   await ups?.close();
+  await seventeen?.close();
 });
 
 describe("connecting a carrier account", () => {
@@ -267,5 +278,63 @@ describe("polling through the job", () => {
     await pollNow();
     expect((await shipmentRow(shipment)).status).toBe("IN_TRANSIT");
     expect((await accounts())[0]).toMatchObject({ status: "ACTIVE", lastError: null });
+  });
+});
+
+describe("polling through an aggregator", () => {
+  it("registers the number with 17TRACK first, then records what 17TRACK found", async () => {
+    const other = await server.createTenant("Tenant 17");
+    const connected = await server.request(
+      ConnectCarrierAccount,
+      { input: { carrier: "17track", credentials: [{ name: "apiKey", value: "seventeen-key" }] } },
+      other.apiKey,
+    );
+    expect(connected.data?.connectCarrierAccount.errors).toEqual([]);
+    const number = uniqueUpsNumber();
+    const shipment = await buildShipment(server, {
+      apiKey: other.apiKey,
+      storeId: Buffer.from(`Store:${other.amazonStoreId}`).toString("base64"),
+      trackingNumber: number,
+    });
+    clock = new Date(Math.max(clock.getTime(), Date.now()) + 1000);
+    await pollNow();
+    expect(seventeen.registered()).toEqual([number]);
+    const waiting = await shipmentRow(shipment);
+    expect(waiting.pollQuietCount).toBe(1);
+    expect(waiting.nextPollAt?.getTime()).toBe(clock.getTime() + 12 * HOUR);
+
+    const at = ago(3);
+    seventeen.track(number, {
+      number,
+      carrier: 100002,
+      track_info: {
+        latest_status: { status: "InTransit", sub_status: "InTransit_PickedUp" },
+        tracking: {
+          providers: [
+            {
+              provider: { key: 100002, name: "UPS" },
+              events: [
+                {
+                  time_iso: at.toISOString(),
+                  time_utc: at.toISOString(),
+                  description: "Picked up",
+                  stage: "InTransit",
+                  sub_status: "InTransit_PickedUp",
+                  address: { country: "US", city: "Louisville" },
+                },
+              ],
+            },
+          ],
+        },
+      },
+    });
+    advance(12 * HOUR);
+    await pollNow();
+    const timeline = await server.request(ShipmentTimeline, { id: shipment }, other.apiKey);
+    expect(timeline.data?.shipment).toMatchObject({ status: "IN_TRANSIT", substatus: "PICKED_UP" });
+    expect(timeline.data?.shipment?.timeline.map((entry) => entry.rawCode)).toEqual([
+      "InTransit_PickedUp",
+    ]);
+    expect((await shipmentRow(shipment)).pollQuietCount).toBe(0);
   });
 });
