@@ -92,6 +92,14 @@ export async function pollCarrierAccount(
     byNumber.set(key, [...(byNumber.get(key) ?? []), shipment]);
   }
   const numbers = [...byNumber.keys()];
+  // A 429 met by another job after this one was queued: these wait for the same pause.
+  if (account.pausedUntil && account.pausedUntil > deps.now()) {
+    await db.shipment.updateMany({
+      where: { id: { in: shipments.map((shipment) => shipment.id) } },
+      data: { nextPollAt: account.pausedUntil },
+    });
+    return;
+  }
   const ctx = {
     fetch: deps.fetch,
     now: deps.now,
