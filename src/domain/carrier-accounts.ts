@@ -1,5 +1,6 @@
 import type { CarrierAccount, PrismaClient } from "../../generated/prisma/client.ts";
 import type { CarrierRegistry } from "../carriers/registry.ts";
+import { INPUT_LIMITS, LIST_INPUT_LIMITS, textLimitErrors, tooManyError } from "./input-limits.ts";
 import type { SecretBox } from "./secret-box.ts";
 import { type UserError, userError } from "./user-error.ts";
 
@@ -23,6 +24,16 @@ export async function connectCarrierAccount(
   input: { carrier: string; credentials: readonly { name: string; value: string }[] },
   deps: CarrierAccountDeps,
 ): Promise<AccountResult> {
+  const tooMany = tooManyError(
+    "credentials",
+    input.credentials.length,
+    LIST_INPUT_LIMITS.carrierCredentials,
+    "credentials",
+  );
+  const oversized = textLimitErrors(input, INPUT_LIMITS.connectCarrierAccount);
+  if (tooMany || oversized.length > 0) {
+    return { account: null, errors: tooMany ? [tooMany, ...oversized] : oversized };
+  }
   const carrier = input.carrier.trim().toLowerCase();
   const tracking = deps.carriers.adapter(carrier)?.tracking;
   if (!tracking) {

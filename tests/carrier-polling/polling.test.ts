@@ -118,6 +118,16 @@ describe("connecting a carrier account", () => {
     expect(unsupported.data?.connectCarrierAccount.errors).toEqual([
       expect.objectContaining({ code: "UNSUPPORTED_CARRIER", field: "carrier" }),
     ]);
+    const long = await server.request(ConnectCarrierAccount, {
+      input: {
+        carrier: "u".repeat(101),
+        credentials: Array.from({ length: 11 }, () => ({ name: "apiKey", value: "k" })),
+      },
+    });
+    expect(long.data?.connectCarrierAccount.errors.map((e) => [e.code, e.field])).toEqual([
+      ["TOO_MANY", "credentials"],
+      ["TOO_LONG", "carrier"],
+    ]);
     const connected = await connectUps();
     expect(connected.errors).toEqual([]);
     expect(connected.account).toMatchObject({
