@@ -199,6 +199,14 @@ describe("polling through the job", () => {
     advance(5 * 60_000);
     expect(await pollNow()).toBe(0);
     expect(callsFor(number)).toBe(calls);
+    // A poll queued before the pause (another sweep's job) waits it out instead of calling.
+    const { db, jobs } = server.database;
+    await db.$transaction((tx) =>
+      jobs.enqueue(tx, "carrier-poll", { accountId: account!.id, shipmentIds: [row.id] }),
+    );
+    await server.drainJobs();
+    expect(callsFor(number)).toBe(calls);
+    expect((await shipmentRow(shipment)).nextPollAt?.toISOString()).toBe(account?.pausedUntil);
     advance(5 * 60_000);
     await pollNow();
     expect(callsFor(number)).toBe(calls + 1);
