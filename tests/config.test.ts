@@ -256,3 +256,22 @@ describe("buyer notification channels", () => {
     );
   });
 });
+
+describe("carrier tracking API base URLs", () => {
+  it("are the carriers' own unless TRACKLINE_<CARRIER>_API_URL names another http(s) URL", () => {
+    expect(readConfig({}).carrierApiUrls).toEqual({});
+    const env = {
+      TRACKLINE_UPS_API_URL: "https://wwwcie.ups.com/",
+      TRACKLINE_DHL_API_URL: "http://127.0.0.1:9001",
+      TRACKLINE_17TRACK_API_URL: "http://127.0.0.1:9002",
+    };
+    expect(readConfig(env).carrierApiUrls).toEqual({
+      ups: "https://wwwcie.ups.com",
+      dhl: "http://127.0.0.1:9001",
+      "17track": "http://127.0.0.1:9002",
+    });
+    expect(() => readConfig({ TRACKLINE_DHL_API_URL: "api-eu.dhl.com" })).toThrow(
+      /TRACKLINE_DHL_API_URL must be an http\(s\) URL/,
+    );
+  });
+});

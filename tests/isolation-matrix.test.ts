@@ -38,6 +38,11 @@ const CarrierHook = graphql(`
     createCarrierWebhook(input: $input) { webhook { id path } errors { code } }
   }
 `);
+const CarrierAccount = graphql(`
+  mutation MatrixCarrierAccount($input: ConnectCarrierAccountInput!) {
+    connectCarrierAccount(input: $input) { account { id } errors { code } }
+  }
+`);
 const NewKey = graphql(`
   mutation MatrixKey($input: CreateApiKeyInput!) {
     createApiKey(input: $input) { apiKey { id } errors { code } }
@@ -54,6 +59,7 @@ const HARVEST = `{
   webhookSubscriptions { id url enabled events disabledAt previousSecretExpiresAt }
   apiKeys { id name scopes revokedAt expiresAt }
   carrierWebhooks { id provider previousSecretExpiresAt }
+  carrierAccounts { id carrier status credentialNames lastError }
 }`;
 
 async function post(query: string, variables: Record<string, unknown>, apiKey: string) {
@@ -68,7 +74,11 @@ async function post(query: string, variables: Record<string, unknown>, apiKey: s
 const harvest = async () => JSON.parse((await post(HARVEST, {}, b.apiKey)).text) as ExecutionResult;
 
 /** The lists whose rows show their ids as stored (not as Relay global ids). */
-const PLAIN_IDS: Record<string, string> = { apiKeys: "ApiKey", carrierWebhooks: "CarrierWebhook" };
+const PLAIN_IDS: Record<string, string> = {
+  apiKeys: "ApiKey",
+  carrierWebhooks: "CarrierWebhook",
+  carrierAccounts: "CarrierAccount",
+};
 
 /** A Relay global id's type and row id; null for anything else. */
 function decode(id: string): [string, string] | null {
@@ -181,6 +191,12 @@ beforeAll(async () => {
     b.apiKey,
   );
   expect(carrierHook.data?.createCarrierWebhook.errors).toEqual([]);
+  const account = await server.request(
+    CarrierAccount,
+    { input: { carrier: "dhl", credentials: [{ name: "apiKey", value: "b-dhl-key-secret" }] } },
+    b.apiKey,
+  );
+  expect(account.data?.connectCarrierAccount.errors).toEqual([]);
   const key = await server.request(
     NewKey,
     { input: { name: "b-partner", scopes: ["ORDERS_READ"] } },
@@ -203,6 +219,7 @@ beforeAll(async () => {
   nativeOrderId = order.edges[0]!.node.nativeOrderId;
   secrets.add(nativeOrderId);
   secrets.add("Tenant B");
+  secrets.add("b-dhl-key-secret");
 }, 60_000);
 afterAll(() => server.close());
 
@@ -211,6 +228,7 @@ describe("tenant isolation, generated from the schema", () => {
     expect([...idsOf.keys()].sort()).toEqual(
       expect.arrayContaining([
         "ApiKey",
+        "CarrierAccount",
         "CarrierWebhook",
         "Order",
         "Shipment",
@@ -249,6 +267,7 @@ describe("tenant isolation, generated from the schema", () => {
         "webhookDeliveries",
         "apiKeys",
         "carrierWebhooks",
+        "carrierAccounts",
       ]),
     );
   }, 120_000);

@@ -1,4 +1,5 @@
 import type { EventLocation, TrackingStatus, TrackingSubstatus } from "../vocabulary/index.ts";
+import type { CarrierTracking } from "./tracking-api.ts";
 
 /** One carrier event as the carrier said it, before normalization. */
 export interface RawCarrierEvent {
@@ -67,4 +68,6 @@ export interface CarrierAdapter {
   }): boolean;
   /** Provider's id of a webhook delivery, used to deduplicate replays; null when it has none. */
   webhookEventId?(payload: unknown, headers: Headers): string | null;
+  /** The carrier's tracking API, for polling shipments without pushes; absent: not polled (046). */
+  tracking?: CarrierTracking;
 }

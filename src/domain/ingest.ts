@@ -1,4 +1,9 @@
-import type { PrismaClient, Shipment, TrackingEvent } from "../../generated/prisma/client.ts";
+import type {
+  Prisma,
+  PrismaClient,
+  Shipment,
+  TrackingEvent,
+} from "../../generated/prisma/client.ts";
 import type { EventSource } from "../../generated/prisma/enums.ts";
 import type { PlaceIndex } from "../places/index.ts";
 import type { EventLocation, TrackingStatus, TrackingSubstatus } from "../vocabulary/index.ts";
@@ -10,6 +15,7 @@ import { queueBuyerNotifications } from "./notifications/queue.ts";
 import { shipmentUpdated } from "./outbound-webhooks/events.ts";
 import { emitWebhookEvent } from "./outbound-webhooks/outbox.ts";
 import { isPhysicalScan } from "./physical-scan.ts";
+import { deferredByPush } from "./polling/schedule.ts";
 import type { ZonedTime } from "./zoned-time.ts";
 
 /** A validated, normalized event ready to be stored against one shipment. */
@@ -68,7 +74,8 @@ export async function ingestEvents(
     // One writer per shipment at a time: what the lock read stays true until the commit, so the
     // status guard and the milestones below are decided here, and the shipment written once.
     const [locked] = await tx.$queryRaw<LockedShipment[]>`
-      SELECT "lastEventAt", "firstScanAt", "deliveredAt", "syncState"::text AS "syncState"
+      SELECT "lastEventAt", "firstScanAt", "deliveredAt", "nextPollAt",
+        "syncState"::text AS "syncState"
       FROM "Shipment" WHERE "id" = ${shipment.id} FOR UPDATE`;
     if (!locked) throw new Error(`shipment ${shipment.id} is gone`);
     const inserted = ordered.length
@@ -80,21 +87,25 @@ export async function ingestEvents(
       latest !== undefined &&
       (locked.lastEventAt === null || asDate(locked.lastEventAt) <= latest.occurredAt);
     const milestones = milestoneChanges(locked, inserted);
+    const data: Prisma.ShipmentUpdateInput = { ...milestones.data };
+    if (statusChanged) {
+      data.status = latest.status;
+      data.substatus = latest.substatus;
+      data.lastEventAt = latest.occurredAt;
+    }
+    // The carrier pushes this parcel: polling it as well would spend its API budget for
+    // nothing (decision 046). A stopped poll (null) stays stopped.
+    const deferred = deferredByPush(now);
+    if (
+      events.some((event) => event.source === "WEBHOOK") &&
+      locked.nextPollAt !== null &&
+      asDate(locked.nextPollAt) < deferred
+    ) {
+      data.nextPollAt = deferred;
+    }
     const current =
-      statusChanged || milestones.changed
-        ? await tx.shipment.update({
-            where: { id: shipment.id },
-            data: {
-              ...milestones.data,
-              ...(statusChanged
-                ? {
-                    status: latest.status,
-                    substatus: latest.substatus,
-                    lastEventAt: latest.occurredAt,
-                  }
-                : {}),
-            },
-          })
+      Object.keys(data).length > 0
+        ? await tx.shipment.update({ where: { id: shipment.id }, data })
         : await tx.shipment.findUniqueOrThrow({ where: { id: shipment.id } });
     // The first scan releases a push held for it (marketplace-sync.ts).
     if (milestones.firstScan && locked.syncState === "WAITING_FOR_SCAN") {
@@ -155,6 +166,7 @@ interface LockedShipment {
   lastEventAt: Date | string | null;
   firstScanAt: Date | string | null;
   deliveredAt: Date | string | null;
+  nextPollAt: Date | string | null;
   syncState: string;
 }
 

@@ -51,6 +51,8 @@ export const LIST_INPUT_LIMITS = {
   orderItems: 500,
   /** `estimateDeliveries(inputs)`. */
   deliveryEstimates: 1000,
+  /** `connectCarrierAccount(input: { credentials })`: no carrier asks for more than a few. */
+  carrierCredentials: 10,
 } as const;
 
 /** Page sizes of the lists the API returns: `first` defaults to `default`, is clamped to `max`. */
@@ -114,6 +116,7 @@ export const INPUT_LIMITS = {
     location: { city: place, region: place, postalCode, countryCode },
   },
   createCarrierWebhook: { provider: code, secret },
+  connectCarrierAccount: { carrier: code },
   trackShipment: { trackingNumber, carrier: code },
   shipmentFilter: { carrier: code, trackingNumber },
   orderFilter: { destinationCountry: countryCode },

@@ -20,6 +20,10 @@ export interface JobPayloads {
   "buyer-notification-send": { notificationId: string; attempt: number };
   /** Ask the order's marketplace to request a review (attempt `attempt`, 0-based). */
   "review-request": { orderId: string; attempt: number };
+  /** Ask one carrier account's tracking API about these shipments (the poll sweep's batch). */
+  "carrier-poll": { accountId: string; shipmentIds: string[] };
+  /** Queue polls of shipments whose next poll is due (periodic). */
+  "carrier-poll-sweep": Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;
@@ -60,6 +64,9 @@ export const JOB_QUEUES: Readonly<Record<JobName, QueueSettings>> = {
   "buyer-notification-send": { retryLimit: 5, retryDelaySeconds: 30, expireInSeconds: 60 },
   // A token exchange and one call of at most 20 s each; a failed one reschedules itself.
   "review-request": { retryLimit: 5, retryDelaySeconds: 60, expireInSeconds: 90 },
+  // At most callsPerJob calls (two each with 17TRACK's register, a token with UPS) of 20 s each.
+  "carrier-poll": { retryLimit: 3, retryDelaySeconds: 60, expireInSeconds: 600 },
+  "carrier-poll-sweep": { retryLimit: 2, retryDelaySeconds: 60, expireInSeconds: 300 },
 };
 
 /** Jobs pg-boss starts on a cron schedule (UTC); one run per slot across every instance. */
@@ -68,6 +75,8 @@ export const JOB_SCHEDULES: Readonly<Partial<Record<JobName, string>>> = {
   "seller-risk-sweep": "*/5 * * * *",
   // Exceptions are about business days and promised days: a quarter of an hour is prompt.
   "exception-sweep": "*/15 * * * *",
+  // The shortest poll interval is an hour (decision 046): five minutes late is on time.
+  "carrier-poll-sweep": "*/5 * * * *",
 };
 
 export interface EnqueueOptions {

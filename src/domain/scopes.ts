@@ -48,6 +48,7 @@ export const READ_FIELD_SCOPES: Record<string, Scope | null> = {
   __schema: null,
   __type: null,
   apiKeys: "keys:manage",
+  carrierAccounts: "orders:read",
   carrierWebhooks: "webhooks:manage",
   carriers: "orders:read",
   detectCarrier: "orders:read",

@@ -199,7 +199,18 @@ function eventsByNumber(
   problems: string[],
 ): Map<string, EventInput[]> {
   if (!adapter) throw new Error(`no adapter for ${provider}`);
-  const payload: unknown = JSON.parse(rawBody);
+  return payloadEventInputs(adapter, JSON.parse(rawBody), problems);
+}
+
+/**
+ * One parsed payload (webhook body or API answer) as events ready to record, per tracking
+ * number: parsed, cleaned, normalized, overruled by the overall status where decision 023 says.
+ */
+export function payloadEventInputs(
+  adapter: CarrierAdapter,
+  payload: unknown,
+  problems: string[],
+): Map<string, EventInput[]> {
   const overall = adapter.overallStatus?.(payload) ?? null;
   const byNumber = new Map<string, EventInput[]>();
   for (const [trackingNumber, raws] of groupByNumber(adapter.parse(payload).map(cleanRawEvent))) {

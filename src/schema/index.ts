@@ -14,6 +14,7 @@ import "./marketplace-sync.ts";
 import "./store-connection.ts";
 import "./tracking-event.ts";
 import "./carrier-webhook.ts";
+import "./carrier-account.ts";
 import "./webhook-subscription.ts";
 import "./api-key.ts";
 import "./seller-metrics.ts";

@@ -23,6 +23,7 @@ import type { Context } from "../schema/context.ts";
 import { schema } from "../schema/index.ts";
 import { type AccessPolicy, accessPolicy, corsOptions } from "./access-policy.ts";
 import { type AuthRefusal, createAuthenticator } from "./api-keys.ts";
+import { startCarrierPolling } from "./carrier-polling.ts";
 import { DELIVERY_HISTORY_PATH, handleHistoryImport } from "./delivery-history-route.ts";
 import { createGraphiQL } from "./graphiql.ts";
 import { attachGraphQLWebSockets, createKeySockets, type InitialContext } from "./graphql-ws.ts";
@@ -88,6 +89,8 @@ export interface AppDeps {
   syncBackoff?: BackoffPolicy;
   /** The base URL marketplaces call back (TRACKLINE_PUBLIC_URL): pushes are signed over it. */
   publicUrl?: string;
+  /** Carrier tracking API base URLs by carrier code (TRACKLINE_UPS_API_URL, ...), for polling. */
+  carrierApiUrls?: Readonly<Record<string, string>>;
   /** JSON logs (pino); warnings and errors to stdout unless given another. */
   logger?: Logger;
   /** Per-key cost budget and subscriptions, CORS, what production hides (decision 041). */
@@ -363,6 +366,7 @@ export function buildApp(deps: AppDeps): App {
       if (workersStarted) return;
       workersStarted = true;
       const logFailure = jobFailureLog(logger);
+      const rateGate = deps.rateGate ?? createRateGate().gate;
       await jobs.work(
         "carrier-webhook",
         2,
@@ -376,7 +380,7 @@ export function buildApp(deps: AppDeps): App {
         secretBox: deps.secretBox,
         fetch: outbound,
         now,
-        rateGate: deps.rateGate ?? createRateGate().gate,
+        rateGate,
         backoff: deps.syncBackoff,
         publisher,
       });
@@ -431,6 +435,14 @@ export function buildApp(deps: AppDeps): App {
         onSent: ops.notificationSent,
         secretBox: deps.secretBox,
         fetch: outbound,
+        logged: logFailure,
+      });
+      await startCarrierPolling({
+        ...webhookDeps,
+        fetch: outbound,
+        rateGate,
+        baseUrls: deps.carrierApiUrls,
+        onPolled: ops.carrierPolled,
         logged: logFailure,
       });
     },

@@ -1,3 +1,4 @@
+import { CARRIER_ADAPTERS } from "../carriers/registry.ts";
 import { apiKeyShape } from "../domain/api-key-format.ts";
 import { parseAllowList, type TargetAllowList } from "../domain/outbound-webhooks/targets.ts";
 import { DEFAULT_POOL, isPostgresUrl, type PoolSettings } from "./database.ts";
@@ -63,6 +64,11 @@ export interface Config {
   logLevel: string;
   /** Buyer notification channels; a channel left unset skips its messages (CHANNEL_NOT_CONFIGURED). */
   notifications: NotificationConfig;
+  /**
+   * Carrier tracking API base URLs by carrier code (TRACKLINE_UPS_API_URL, TRACKLINE_DHL_API_URL,
+   * TRACKLINE_17TRACK_API_URL): a sandbox or a local fake; unset, the carrier's production host.
+   */
+  carrierApiUrls: Record<string, string>;
 }
 
 export interface NotificationConfig {
@@ -142,7 +148,23 @@ export function readConfig(
     introspection: readSwitch(env, "TRACKLINE_INTROSPECTION") ?? !production,
     logLevel: readLogLevel(env),
     notifications: readNotificationConfig(env),
+    carrierApiUrls: readCarrierApiUrls(env),
   };
+}
+
+/** Each polled carrier's TRACKLINE_<CARRIER>_API_URL, checked to be an http(s) URL. */
+function readCarrierApiUrls(env: NodeJS.ProcessEnv): Record<string, string> {
+  const urls: Record<string, string> = {};
+  for (const adapter of CARRIER_ADAPTERS) {
+    const variable = adapter.tracking?.baseUrlVariable;
+    const value = variable ? env[variable] : undefined;
+    if (!variable || !value) continue;
+    if (!/^https?:\/\/[^/\s]+/.test(value)) {
+      throw new ConfigError(`${variable} must be an http(s) URL, got "${value.split(":")[0]}:..."`);
+    }
+    urls[adapter.code] = value.replace(/\/+$/, "");
+  }
+  return urls;
 }
 
 /** Email and SMS settings come in pairs: half of one is a mistake to name, not to ignore. */

@@ -123,6 +123,7 @@ async function start(): Promise<void> {
     jobs,
     rateGate: rateGate.gate,
     publicUrl: config.publicUrl,
+    carrierApiUrls: config.carrierApiUrls,
     webhookSender: createWebhookSender(config.webhookAllowList),
     readinessChecks: config.redisUrl ? { redis: pubsubHandle.ping } : undefined,
     metricsToken: config.metricsToken,

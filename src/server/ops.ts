@@ -34,6 +34,8 @@ export interface Ops {
   eventsRecorded(count: number): void;
   /** Counts a buyer notification sent on `channel` for milestone `kind`. */
   notificationSent(channel: string, kind: string): void;
+  /** Counts `shipments` polled at `carrier` with `outcome` (decision 046). */
+  carrierPolled(carrier: string, outcome: string, shipments: number): void;
   /** From now on /readyz answers 503, so load balancers stop sending work. */
   beginShutdown(): void;
   /** Serves /healthz, /readyz and /metrics; false for any other path. */
@@ -53,6 +55,12 @@ export function createOps(deps: OpsDeps): Ops {
     name: "trackline_notifications_sent_total",
     help: "Buyer notifications sent by this instance, by channel and milestone.",
     labelNames: ["channel", "kind"],
+    registers: [registry],
+  });
+  const polls = new Counter({
+    name: "trackline_carrier_polls_total",
+    help: "Shipments polled at carrier tracking APIs by this instance, by account carrier and outcome.",
+    labelNames: ["carrier", "outcome"],
     registers: [registry],
   });
   new Gauge({
@@ -128,6 +136,7 @@ export function createOps(deps: OpsDeps): Ops {
   return {
     plugin: usePrometheus({ registry, endpoint: false }),
     eventsRecorded: (count) => events.inc(count),
+    carrierPolled: (carrier, outcome, shipments) => polls.inc({ carrier, outcome }, shipments),
     notificationSent: (channel, kind) => notifications.inc({ channel, kind }),
     beginShutdown: () => {
       shuttingDown = true;

@@ -23,6 +23,9 @@ type Documents = {
     "\n  query ListKeys { apiKeys { id name prefix scopes expiresAt revokedAt } }\n": typeof types.ListKeysDocument,
     "\n  mutation RotateKey($input: RotateApiKeyInput!) {\n    rotateApiKey(input: $input) {\n      key\n      apiKey { id name scopes }\n      errors { code field message }\n    }\n  }\n": typeof types.RotateKeyDocument,
     "\n  mutation RevokeKey($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) { apiKey { id revokedAt } errors { code field } }\n  }\n": typeof types.RevokeKeyDocument,
+    "\n  mutation PollConnectCarrierAccount($input: ConnectCarrierAccountInput!) {\n    connectCarrierAccount(input: $input) {\n      account { id carrier status credentialNames lastError }\n      errors { code field message }\n    }\n  }\n": typeof types.PollConnectCarrierAccountDocument,
+    "\n  query PollCarrierAccounts {\n    carrierAccounts { id carrier status credentialNames lastError pausedUntil lastPolledAt }\n  }\n": typeof types.PollCarrierAccountsDocument,
+    "\n  mutation PollCarrierHook($input: CreateCarrierWebhookInput!) {\n    createCarrierWebhook(input: $input) { webhook { path } errors { code } }\n  }\n": typeof types.PollCarrierHookDocument,
     "\n  mutation EndpointCreate($input: CreateCarrierWebhookInput!) {\n    createCarrierWebhook(input: $input) {\n      webhook { id path }\n      errors { code field }\n    }\n  }\n": typeof types.EndpointCreateDocument,
     "\n  mutation EndpointRotate($input: RotateCarrierWebhookSecretInput!) {\n    rotateCarrierWebhookSecret(input: $input) {\n      webhook { id path previousSecretExpiresAt }\n      errors { code field }\n    }\n  }\n": typeof types.EndpointRotateDocument,
     "\n  mutation EndpointDelete($input: DeleteCarrierWebhookInput!) {\n    deleteCarrierWebhook(input: $input) {\n      deletedId\n      errors { code field }\n    }\n  }\n": typeof types.EndpointDeleteDocument,
@@ -50,6 +53,7 @@ type Documents = {
     "\n      query FilterLimits($filter: ShipmentFilter) {\n        shipments(filter: $filter) { edges { node { id } } }\n      }\n    ": typeof types.FilterLimitsDocument,
     "\n  mutation MatrixSubscribe($input: CreateWebhookSubscriptionInput!) {\n    createWebhookSubscription(input: $input) { webhookSubscription { id } errors { code } }\n  }\n": typeof types.MatrixSubscribeDocument,
     "\n  mutation MatrixCarrierHook($input: CreateCarrierWebhookInput!) {\n    createCarrierWebhook(input: $input) { webhook { id path } errors { code } }\n  }\n": typeof types.MatrixCarrierHookDocument,
+    "\n  mutation MatrixCarrierAccount($input: ConnectCarrierAccountInput!) {\n    connectCarrierAccount(input: $input) { account { id } errors { code } }\n  }\n": typeof types.MatrixCarrierAccountDocument,
     "\n  mutation MatrixKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { apiKey { id } errors { code } }\n  }\n": typeof types.MatrixKeyDocument,
     "\n  query CostedTimelines($shipments: Int, $entries: Int) {\n    shipments(first: $shipments) {\n      edges { node { id timeline(first: $entries) { occurredAt status description } } }\n    }\n  }\n": typeof types.CostedTimelinesDocument,
     "\n  query TimelinePage($id: ID!, $first: Int, $after: String) {\n    shipment(id: $id) {\n      timelineCount\n      timeline(first: $first, after: $after) { cursor rawCode occurredAt }\n    }\n  }\n": typeof types.TimelinePageDocument,
@@ -130,6 +134,9 @@ const documents: Documents = {
     "\n  query ListKeys { apiKeys { id name prefix scopes expiresAt revokedAt } }\n": types.ListKeysDocument,
     "\n  mutation RotateKey($input: RotateApiKeyInput!) {\n    rotateApiKey(input: $input) {\n      key\n      apiKey { id name scopes }\n      errors { code field message }\n    }\n  }\n": types.RotateKeyDocument,
     "\n  mutation RevokeKey($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) { apiKey { id revokedAt } errors { code field } }\n  }\n": types.RevokeKeyDocument,
+    "\n  mutation PollConnectCarrierAccount($input: ConnectCarrierAccountInput!) {\n    connectCarrierAccount(input: $input) {\n      account { id carrier status credentialNames lastError }\n      errors { code field message }\n    }\n  }\n": types.PollConnectCarrierAccountDocument,
+    "\n  query PollCarrierAccounts {\n    carrierAccounts { id carrier status credentialNames lastError pausedUntil lastPolledAt }\n  }\n": types.PollCarrierAccountsDocument,
+    "\n  mutation PollCarrierHook($input: CreateCarrierWebhookInput!) {\n    createCarrierWebhook(input: $input) { webhook { path } errors { code } }\n  }\n": types.PollCarrierHookDocument,
     "\n  mutation EndpointCreate($input: CreateCarrierWebhookInput!) {\n    createCarrierWebhook(input: $input) {\n      webhook { id path }\n      errors { code field }\n    }\n  }\n": types.EndpointCreateDocument,
     "\n  mutation EndpointRotate($input: RotateCarrierWebhookSecretInput!) {\n    rotateCarrierWebhookSecret(input: $input) {\n      webhook { id path previousSecretExpiresAt }\n      errors { code field }\n    }\n  }\n": types.EndpointRotateDocument,
     "\n  mutation EndpointDelete($input: DeleteCarrierWebhookInput!) {\n    deleteCarrierWebhook(input: $input) {\n      deletedId\n      errors { code field }\n    }\n  }\n": types.EndpointDeleteDocument,
@@ -157,6 +164,7 @@ const documents: Documents = {
     "\n      query FilterLimits($filter: ShipmentFilter) {\n        shipments(filter: $filter) { edges { node { id } } }\n      }\n    ": types.FilterLimitsDocument,
     "\n  mutation MatrixSubscribe($input: CreateWebhookSubscriptionInput!) {\n    createWebhookSubscription(input: $input) { webhookSubscription { id } errors { code } }\n  }\n": types.MatrixSubscribeDocument,
     "\n  mutation MatrixCarrierHook($input: CreateCarrierWebhookInput!) {\n    createCarrierWebhook(input: $input) { webhook { id path } errors { code } }\n  }\n": types.MatrixCarrierHookDocument,
+    "\n  mutation MatrixCarrierAccount($input: ConnectCarrierAccountInput!) {\n    connectCarrierAccount(input: $input) { account { id } errors { code } }\n  }\n": types.MatrixCarrierAccountDocument,
     "\n  mutation MatrixKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { apiKey { id } errors { code } }\n  }\n": types.MatrixKeyDocument,
     "\n  query CostedTimelines($shipments: Int, $entries: Int) {\n    shipments(first: $shipments) {\n      edges { node { id timeline(first: $entries) { occurredAt status description } } }\n    }\n  }\n": types.CostedTimelinesDocument,
     "\n  query TimelinePage($id: ID!, $first: Int, $after: String) {\n    shipment(id: $id) {\n      timelineCount\n      timeline(first: $first, after: $after) { cursor rawCode occurredAt }\n    }\n  }\n": types.TimelinePageDocument,
@@ -281,6 +289,18 @@ export function graphql(source: "\n  mutation RevokeKey($input: RevokeApiKeyInpu
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation PollConnectCarrierAccount($input: ConnectCarrierAccountInput!) {\n    connectCarrierAccount(input: $input) {\n      account { id carrier status credentialNames lastError }\n      errors { code field message }\n    }\n  }\n"): (typeof documents)["\n  mutation PollConnectCarrierAccount($input: ConnectCarrierAccountInput!) {\n    connectCarrierAccount(input: $input) {\n      account { id carrier status credentialNames lastError }\n      errors { code field message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PollCarrierAccounts {\n    carrierAccounts { id carrier status credentialNames lastError pausedUntil lastPolledAt }\n  }\n"): (typeof documents)["\n  query PollCarrierAccounts {\n    carrierAccounts { id carrier status credentialNames lastError pausedUntil lastPolledAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PollCarrierHook($input: CreateCarrierWebhookInput!) {\n    createCarrierWebhook(input: $input) { webhook { path } errors { code } }\n  }\n"): (typeof documents)["\n  mutation PollCarrierHook($input: CreateCarrierWebhookInput!) {\n    createCarrierWebhook(input: $input) { webhook { path } errors { code } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation EndpointCreate($input: CreateCarrierWebhookInput!) {\n    createCarrierWebhook(input: $input) {\n      webhook { id path }\n      errors { code field }\n    }\n  }\n"): (typeof documents)["\n  mutation EndpointCreate($input: CreateCarrierWebhookInput!) {\n    createCarrierWebhook(input: $input) {\n      webhook { id path }\n      errors { code field }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -386,6 +406,10 @@ export function graphql(source: "\n  mutation MatrixSubscribe($input: CreateWebh
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation MatrixCarrierHook($input: CreateCarrierWebhookInput!) {\n    createCarrierWebhook(input: $input) { webhook { id path } errors { code } }\n  }\n"): (typeof documents)["\n  mutation MatrixCarrierHook($input: CreateCarrierWebhookInput!) {\n    createCarrierWebhook(input: $input) { webhook { id path } errors { code } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MatrixCarrierAccount($input: ConnectCarrierAccountInput!) {\n    connectCarrierAccount(input: $input) { account { id } errors { code } }\n  }\n"): (typeof documents)["\n  mutation MatrixCarrierAccount($input: ConnectCarrierAccountInput!) {\n    connectCarrierAccount(input: $input) { account { id } errors { code } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

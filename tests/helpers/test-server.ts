@@ -76,6 +76,8 @@ export async function startTestServer(
     notificationChannels?: BuyerChannels;
     /** Delays between notification attempts (tests shorten them). */
     notificationRetryDelaysMs?: readonly number[];
+    /** Carrier tracking API base URLs by carrier code (local fakes), as TRACKLINE_<CARRIER>_API_URL. */
+    carrierApiUrls?: Readonly<Record<string, string>>;
   } = {},
 ): Promise<TestServer> {
   const database = await createTestDatabase();
@@ -97,6 +99,7 @@ export async function startTestServer(
     logger: options.logger,
     notificationChannels: options.notificationChannels,
     notificationRetryDelaysMs: options.notificationRetryDelaysMs,
+    carrierApiUrls: options.carrierApiUrls,
   };
   const jobs = database.jobs;
   const app = buildApp({ db, pubsub: pubsub.pubsub, now, secretBox, jobs, ...registries });

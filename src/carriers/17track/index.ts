@@ -3,6 +3,7 @@ import { parentCodeFallback } from "../normalize.ts";
 import { seventeenTrackCodes } from "./codes.ts";
 import { seventeenTrackOverallStatus } from "./overall-status.ts";
 import { parseSeventeenTrack } from "./parse.ts";
+import { seventeenTrackTracking } from "./tracking.ts";
 import { seventeenTrackWebhookEventId, verifySeventeenTrackWebhook } from "./webhook.ts";
 
 export const seventeenTrack = defineCarrier({
@@ -15,4 +16,5 @@ export const seventeenTrack = defineCarrier({
   overallStatus: seventeenTrackOverallStatus,
   verifyWebhook: verifySeventeenTrackWebhook,
   webhookEventId: seventeenTrackWebhookEventId,
+  tracking: seventeenTrackTracking,
 });

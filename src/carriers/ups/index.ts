@@ -2,6 +2,7 @@ import { defineCarrier } from "../define-carrier.ts";
 import { parentCodeFallback } from "../normalize.ts";
 import { upsCodes } from "./codes.ts";
 import { parseUps } from "./parse.ts";
+import { upsTracking } from "./tracking.ts";
 
 export const ups = defineCarrier({
   code: "ups",
@@ -9,4 +10,5 @@ export const ups = defineCarrier({
   codes: upsCodes,
   fallback: parentCodeFallback(upsCodes, "/"),
   parse: parseUps,
+  tracking: upsTracking,
 });
