@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { ExecutionResult } from "graphql";
+import { type ExecutionResult, GraphQLError } from "graphql";
 import type { PrismaClient } from "../../generated/prisma/client.ts";
 import type { CarrierRegistry } from "../carriers/registry.ts";
 import type { ChangeFeed } from "../domain/changes.ts";
@@ -343,10 +343,12 @@ function safeLocale(requested: unknown): string | null {
   return typeof requested === "string" && requested.length <= MAX_LOCALE_LENGTH ? requested : null;
 }
 
-/** Variable errors describe the request; anything else is a bug, masked. */
+/** Variable errors describe the request (a scalar's refusal too); anything else is a bug, masked. */
 function masked(result: ExecutionResult): ExecutionResult {
   const errors = result.errors?.map((error) =>
-    error.originalError ? { message: "internal error" } : { message: error.message },
+    error.originalError && !(error.originalError instanceof GraphQLError)
+      ? { message: "internal error" }
+      : { message: error.message },
   );
   return errors ? ({ ...result, errors } as unknown as ExecutionResult) : result;
 }

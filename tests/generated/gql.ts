@@ -44,6 +44,8 @@ type Documents = {
     "\n  mutation ConfirmShipment($input: ConfirmShipmentInput!) {\n    confirmShipment(input: $input) {\n      shipment { id trackingNumber status substatus carrier { code name trackingUrl } }\n      errors { code message field }\n    }\n  }\n": typeof types.ConfirmShipmentDocument,
     "\n  mutation RecordEvents($input: RecordTrackingEventsInput!) {\n    recordTrackingEvents(input: $input) {\n      shipment { id status substatus lastEventAt }\n      recordedCount\n      duplicateCount\n      errors { code message field }\n    }\n  }\n": typeof types.RecordEventsDocument,
     "\n  query ShipmentTimeline($id: ID!, $locale: Locale) {\n    shipment(id: $id) {\n      id\n      status\n      substatus\n      lastEventAt\n      timeline(locale: $locale) {\n        occurredAt\n        status\n        substatus\n        description\n        rawCode\n        rawDescription\n        isPhysicalScan\n        location { city region postalCode countryCode latitude longitude }\n      }\n    }\n  }\n": typeof types.ShipmentTimelineDocument,
+    "\n  query PublicUrl($id: ID!) {\n    shipment(id: $id) { id publicUrl }\n  }\n": typeof types.PublicUrlDocument,
+    "\n  mutation RevokeLink($input: RevokePublicTrackingLinkInput!) {\n    revokePublicTrackingLink(input: $input) { errors { code } }\n  }\n": typeof types.RevokeLinkDocument,
     "\n      mutation CreateStoreLimits($input: CreateStoreInput!) {\n        createStore(input: $input) { store { id } errors { code message field } }\n      }\n    ": typeof types.CreateStoreLimitsDocument,
     "\n      mutation UpdateStatusLimits($input: UpdateOrderStatusInput!) {\n        updateOrderStatus(input: $input) { order { id } errors { code field } }\n      }\n    ": typeof types.UpdateStatusLimitsDocument,
     "\n      query TrackLimits($trackingNumber: String!) {\n        trackShipment(trackingNumber: $trackingNumber) { id }\n      }\n    ": typeof types.TrackLimitsDocument,
@@ -151,6 +153,8 @@ const documents: Documents = {
     "\n  mutation ConfirmShipment($input: ConfirmShipmentInput!) {\n    confirmShipment(input: $input) {\n      shipment { id trackingNumber status substatus carrier { code name trackingUrl } }\n      errors { code message field }\n    }\n  }\n": types.ConfirmShipmentDocument,
     "\n  mutation RecordEvents($input: RecordTrackingEventsInput!) {\n    recordTrackingEvents(input: $input) {\n      shipment { id status substatus lastEventAt }\n      recordedCount\n      duplicateCount\n      errors { code message field }\n    }\n  }\n": types.RecordEventsDocument,
     "\n  query ShipmentTimeline($id: ID!, $locale: Locale) {\n    shipment(id: $id) {\n      id\n      status\n      substatus\n      lastEventAt\n      timeline(locale: $locale) {\n        occurredAt\n        status\n        substatus\n        description\n        rawCode\n        rawDescription\n        isPhysicalScan\n        location { city region postalCode countryCode latitude longitude }\n      }\n    }\n  }\n": types.ShipmentTimelineDocument,
+    "\n  query PublicUrl($id: ID!) {\n    shipment(id: $id) { id publicUrl }\n  }\n": types.PublicUrlDocument,
+    "\n  mutation RevokeLink($input: RevokePublicTrackingLinkInput!) {\n    revokePublicTrackingLink(input: $input) { errors { code } }\n  }\n": types.RevokeLinkDocument,
     "\n      mutation CreateStoreLimits($input: CreateStoreInput!) {\n        createStore(input: $input) { store { id } errors { code message field } }\n      }\n    ": types.CreateStoreLimitsDocument,
     "\n      mutation UpdateStatusLimits($input: UpdateOrderStatusInput!) {\n        updateOrderStatus(input: $input) { order { id } errors { code field } }\n      }\n    ": types.UpdateStatusLimitsDocument,
     "\n      query TrackLimits($trackingNumber: String!) {\n        trackShipment(trackingNumber: $trackingNumber) { id }\n      }\n    ": types.TrackLimitsDocument,
@@ -362,6 +366,14 @@ export function graphql(source: "\n  mutation RecordEvents($input: RecordTrackin
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ShipmentTimeline($id: ID!, $locale: Locale) {\n    shipment(id: $id) {\n      id\n      status\n      substatus\n      lastEventAt\n      timeline(locale: $locale) {\n        occurredAt\n        status\n        substatus\n        description\n        rawCode\n        rawDescription\n        isPhysicalScan\n        location { city region postalCode countryCode latitude longitude }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ShipmentTimeline($id: ID!, $locale: Locale) {\n    shipment(id: $id) {\n      id\n      status\n      substatus\n      lastEventAt\n      timeline(locale: $locale) {\n        occurredAt\n        status\n        substatus\n        description\n        rawCode\n        rawDescription\n        isPhysicalScan\n        location { city region postalCode countryCode latitude longitude }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PublicUrl($id: ID!) {\n    shipment(id: $id) { id publicUrl }\n  }\n"): (typeof documents)["\n  query PublicUrl($id: ID!) {\n    shipment(id: $id) { id publicUrl }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeLink($input: RevokePublicTrackingLinkInput!) {\n    revokePublicTrackingLink(input: $input) { errors { code } }\n  }\n"): (typeof documents)["\n  mutation RevokeLink($input: RevokePublicTrackingLinkInput!) {\n    revokePublicTrackingLink(input: $input) { errors { code } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
