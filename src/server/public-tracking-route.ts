@@ -37,8 +37,11 @@ import { readLimitedBody } from "./transport-limits.ts";
 export const PUBLIC_GRAPHQL_PATH = "/public/graphql";
 const PAGE_PATH = /^\/t\/([^/]{1,200})$/;
 const MAP_PATH = /^\/t\/([^/]{1,200})\/map$/;
-/** A persisted operation's request is small: an id and two variables. */
-const MAX_PUBLIC_BODY_BYTES = 4096;
+/**
+ * A persisted operation's request is small: an id and a few variables. A rating's comment (1000
+ * characters, up to 3 bytes each in UTF-8) fits, and one somewhat over is refused naming the field.
+ */
+const MAX_PUBLIC_BODY_BYTES = 8192;
 const MAX_LOCALE_LENGTH = 64;
 
 export interface PublicTrackingDeps {

@@ -85,6 +85,7 @@ type Documents = {
     "\n  query Tracked($trackingNumber: String!) { trackShipment(trackingNumber: $trackingNumber) { status } }\n": typeof types.TrackedDocument,
     "\n  query ShipmentPlaces($id: ID!) {\n    shipment(id: $id) {\n      timeline {\n        location {\n          city region countryCode latitude longitude\n          coordinates { latitude longitude precision }\n        }\n      }\n      route { city countryCode coordinates { precision } }\n      currentPlace { city countryCode coordinates { latitude longitude precision } }\n    }\n  }\n": typeof types.ShipmentPlacesDocument,
     "\n  query NotifiedLink($id: ID!) {\n    shipment(id: $id) { publicUrl }\n  }\n": typeof types.NotifiedLinkDocument,
+    "\n  query DeliveryFeedbackReport($storeId: ID!, $since: DateTime) {\n    deliveryFeedback(storeId: $storeId, since: $since) {\n      count\n      average\n      byCarrier { carrier count average }\n      byLane { originCountry destinationCountry count average }\n      latestComments { rating comment carrier originCountry destinationCountry ratedAt }\n    }\n  }\n": typeof types.DeliveryFeedbackReportDocument,
     "\n  query PublicLink($id: ID!) {\n    shipment(id: $id) {\n      id\n      publicUrl\n      publicUrlRevokedAt\n      order { id nativeOrderId }\n      store { id }\n    }\n  }\n": typeof types.PublicLinkDocument,
     "\n  mutation RevokePublicTrackingLink($input: RevokePublicTrackingLinkInput!) {\n    revokePublicTrackingLink(input: $input) {\n      shipment { id publicUrlRevokedAt }\n      errors { code field message }\n    }\n  }\n": typeof types.RevokePublicTrackingLinkDocument,
     "\n  query ShipmentsWithTimelines {\n    shipments(first: 50) { edges { node { order { id } timeline { status } } } }\n  }\n": typeof types.ShipmentsWithTimelinesDocument,
@@ -194,6 +195,7 @@ const documents: Documents = {
     "\n  query Tracked($trackingNumber: String!) { trackShipment(trackingNumber: $trackingNumber) { status } }\n": types.TrackedDocument,
     "\n  query ShipmentPlaces($id: ID!) {\n    shipment(id: $id) {\n      timeline {\n        location {\n          city region countryCode latitude longitude\n          coordinates { latitude longitude precision }\n        }\n      }\n      route { city countryCode coordinates { precision } }\n      currentPlace { city countryCode coordinates { latitude longitude precision } }\n    }\n  }\n": types.ShipmentPlacesDocument,
     "\n  query NotifiedLink($id: ID!) {\n    shipment(id: $id) { publicUrl }\n  }\n": types.NotifiedLinkDocument,
+    "\n  query DeliveryFeedbackReport($storeId: ID!, $since: DateTime) {\n    deliveryFeedback(storeId: $storeId, since: $since) {\n      count\n      average\n      byCarrier { carrier count average }\n      byLane { originCountry destinationCountry count average }\n      latestComments { rating comment carrier originCountry destinationCountry ratedAt }\n    }\n  }\n": types.DeliveryFeedbackReportDocument,
     "\n  query PublicLink($id: ID!) {\n    shipment(id: $id) {\n      id\n      publicUrl\n      publicUrlRevokedAt\n      order { id nativeOrderId }\n      store { id }\n    }\n  }\n": types.PublicLinkDocument,
     "\n  mutation RevokePublicTrackingLink($input: RevokePublicTrackingLinkInput!) {\n    revokePublicTrackingLink(input: $input) {\n      shipment { id publicUrlRevokedAt }\n      errors { code field message }\n    }\n  }\n": types.RevokePublicTrackingLinkDocument,
     "\n  query ShipmentsWithTimelines {\n    shipments(first: 50) { edges { node { order { id } timeline { status } } } }\n  }\n": types.ShipmentsWithTimelinesDocument,
@@ -530,6 +532,10 @@ export function graphql(source: "\n  query ShipmentPlaces($id: ID!) {\n    shipm
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query NotifiedLink($id: ID!) {\n    shipment(id: $id) { publicUrl }\n  }\n"): (typeof documents)["\n  query NotifiedLink($id: ID!) {\n    shipment(id: $id) { publicUrl }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DeliveryFeedbackReport($storeId: ID!, $since: DateTime) {\n    deliveryFeedback(storeId: $storeId, since: $since) {\n      count\n      average\n      byCarrier { carrier count average }\n      byLane { originCountry destinationCountry count average }\n      latestComments { rating comment carrier originCountry destinationCountry ratedAt }\n    }\n  }\n"): (typeof documents)["\n  query DeliveryFeedbackReport($storeId: ID!, $since: DateTime) {\n    deliveryFeedback(storeId: $storeId, since: $since) {\n      count\n      average\n      byCarrier { carrier count average }\n      byLane { originCountry destinationCountry count average }\n      latestComments { rating comment carrier originCountry destinationCountry ratedAt }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -25,7 +25,7 @@ export function feedbackInputErrors(input: RateDeliveryInput): UserError[] {
   if (!Number.isInteger(input.rating) || input.rating < 1 || input.rating > 5) {
     errors.push(userError("INVALID_INPUT", "rating is a whole number from 1 to 5", "rating"));
   }
-  const comment = input.comment ?? "";
+  const comment = input.comment?.trim() ?? "";
   if (comment.length > TEXT_LIMITS.feedbackComment) {
     errors.push(tooLong("comment", comment.length, TEXT_LIMITS.feedbackComment));
   }
