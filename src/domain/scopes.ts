@@ -50,6 +50,7 @@ export const READ_FIELD_SCOPES: Record<string, Scope | null> = {
   apiKeys: "keys:manage",
   carrierWebhooks: "webhooks:manage",
   carriers: "orders:read",
+  deliveryFeedback: "orders:read",
   detectCarrier: "orders:read",
   detectCarriers: "orders:read",
   estimateDeliveries: "orders:read",
