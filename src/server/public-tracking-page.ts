@@ -25,11 +25,11 @@ nav ul{list-style:none;display:flex;flex-wrap:wrap;gap:.25rem .75rem;padding:0;m
 nav a[aria-current]{font-weight:700;color:#1a1a1a}
 dl{display:grid;grid-template-columns:auto 1fr;gap:.25rem 1rem}dt{font-weight:600}dd{margin:0}
 .tone-ok{color:#1b7f3b}.tone-move{color:#1f5fbf}.tone-warn{color:#8a5a00}.tone-bad{color:#b3261e}.tone-idle{color:#595959}
-.status{font-weight:700}.status::before,li::before{display:inline-block;inline-size:1.25rem;text-align:center;font-weight:700}
+.status{font-weight:700}.status::before,#timeline li::before{display:inline-block;inline-size:1.25rem;text-align:center;font-weight:700}
 .tone-ok::before{content:"✓"/""}.tone-move::before{content:"➜"/""}.tone-warn::before{content:"⌂"/""}.tone-bad::before{content:"!"/""}.tone-idle::before{content:"•"/""}
 [dir=rtl] .tone-move::before{transform:scaleX(-1)}
-ol{list-style:none;padding:0}li{border-inline-start:4px solid currentColor;padding-inline-start:.75rem;margin-block-end:.75rem}
-li strong{color:#1a1a1a}time,.place{display:block;color:#555;font-size:.9rem}
+#timeline ol{list-style:none;padding:0}#timeline li{border-inline-start:4px solid currentColor;padding-inline-start:.75rem;margin-block-end:.75rem}
+#timeline strong{color:#1a1a1a}time,.place{display:block;color:#555;font-size:.9rem}
 figure{margin:1rem 0}svg{display:block;inline-size:100%;block-size:auto;border-radius:.5rem}
 .sea{fill:#dce9f5}.land{fill:#f4f1ea;stroke:#9a958c;stroke-width:.5}.route{fill:none;stroke:#b3261e;stroke-width:2.5;stroke-linecap:round}
 .stop{fill:#1f5fbf;stroke:#fff;stroke-width:1.5}.stop.current{fill:#b3261e}.stop.vague{fill:#1f5fbf;fill-opacity:.15;stroke:#1f5fbf;stroke-dasharray:4 3}
