@@ -79,5 +79,5 @@ export function renderRouteMap(stops: readonly PublicStop[], label: string): str
       return `<circle class="${cls}" cx="${x}" cy="${y}" r="${r}"><title>${escapeXml(stop.name)}</title></circle>`;
     })
     .join("");
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${escapeXml(label)}"><title>${escapeXml(label)}</title><rect class="sea" width="${WIDTH}" height="${HEIGHT}"/><path class="land" d="${land}"/>${line ? `<path class="route" d="${line}"/>` : ""}${marks}</svg>`;
+  return `<svg viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${escapeXml(label)}"><title>${escapeXml(label)}</title><rect class="sea" width="${WIDTH}" height="${HEIGHT}"/><path class="land" d="${land}"/>${line ? `<path class="route" d="${line}"/>` : ""}${marks}</svg>`;
 }
