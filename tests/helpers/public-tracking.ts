@@ -110,7 +110,7 @@ export async function openEventStream(url: string, headers: Record<string, strin
   });
   const events: SseEvent[] = [];
   let comments = 0;
-  let waiter: (() => void) | null = null;
+  let waiter = null as (() => void) | null;
   let ended = false;
   const done = (async () => {
     if (!response.body || !response.headers.get("content-type")?.includes("event-stream")) return;
