@@ -117,8 +117,11 @@ export async function openEventStream(url: string, headers: Record<string, strin
     const decoder = new TextDecoder();
     let buffer = "";
     try {
-      for await (const chunk of response.body) {
-        buffer += decoder.decode(chunk as Uint8Array, { stream: true });
+      const reader = response.body.getReader();
+      for (;;) {
+        const { done: finished, value } = await reader.read();
+        if (finished) break;
+        buffer += decoder.decode(value, { stream: true });
         let cut = buffer.indexOf("\n\n");
         while (cut >= 0) {
           const frame = buffer.slice(0, cut);
