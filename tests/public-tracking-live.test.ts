@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PAGE_SCRIPT_PATH } from "../src/server/public-tracking-page.ts";
 import {
   openEventStream,
   publicOrigin,
@@ -124,5 +125,24 @@ describe("public shipmentUpdated over Server-Sent Events", () => {
     });
     const viaGet = await fetch(`${publicOrigin(server)}/public/graphql?${query}`);
     expect(viaGet.status).toBe(405);
+  });
+
+  it("serves the map alone as SVG, and the page's script for good under its hash", async () => {
+    const { token } = await trackedShipment(server);
+    const map = await fetch(`${publicOrigin(server)}/t/${token}/map?lang=de`);
+    expect(map.status).toBe(200);
+    expect(map.headers.get("content-type")).toContain("image/svg+xml");
+    const svg = await map.text();
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" viewBox=/);
+    expect(svg).toContain(
+      "Karte der Sendungsroute: Shenzhen, CN → Hong Kong, HK → Los Angeles, US",
+    );
+    const miss = await fetch(`${publicOrigin(server)}/t/${"C".repeat(32)}/map`);
+    expect(miss.status).toBe(404);
+    const script = await fetch(`${publicOrigin(server)}${PAGE_SCRIPT_PATH}`);
+    expect(script.status).toBe(200);
+    expect(script.headers.get("content-type")).toContain("text/javascript");
+    expect(script.headers.get("cache-control")).toContain("immutable");
+    expect(await script.text()).toContain("EventSource");
   });
 });

@@ -72,7 +72,7 @@
     if (svg.nodeName === "svg") figure.replaceChildren(document.importNode(svg, true));
   };
 
-  const render = (view) => {
+  const render = (view, routeChanged) => {
     const status = document.getElementById("status");
     if (status) {
       status.textContent = view.statusText;
@@ -80,7 +80,7 @@
     }
     renderEstimate(view.estimate);
     renderTimeline(view.events);
-    renderMap().catch(() => {});
+    if (routeChanged) renderMap().catch(() => {});
     // A parcel delivered while the page was open: the rating form comes with a reload.
     if (view.status === "DELIVERED" && !document.getElementById("rate")) location.reload();
   };
@@ -89,7 +89,9 @@
     const variables = encodeURIComponent(JSON.stringify({ token, locale }));
     const stream = new EventSource(`${endpoint}?id=shipmentUpdated&variables=${variables}`);
     const live = document.getElementById("live");
-    let first = true;
+    // The first message is the page as it is now: it repairs what changed since the server
+    // rendered it, and reconnects catch up the same way.
+    let route = null;
     stream.addEventListener("next", (message) => {
       const view = JSON.parse(message.data).data?.shipmentUpdated;
       if (!view) {
@@ -99,8 +101,9 @@
         return;
       }
       if (live) live.hidden = false;
-      if (first) first = false;
-      else render(view);
+      const seen = JSON.stringify(view.route);
+      render(view, route !== null && seen !== route);
+      route = seen;
     });
     stream.addEventListener("complete", () => {
       stream.close();

@@ -18,7 +18,7 @@ import { renderRouteMap } from "./public-tracking-map.ts";
  * The page's only style, allowed by its hash. Status colours are at least 4.5:1 on white (AA);
  * logical properties only, so a right-to-left locale mirrors the page.
  */
-const STYLE = `body{font:16px/1.5 system-ui,sans-serif;margin:0 auto;max-width:40rem;padding:1rem;color:#1a1a1a;background:#fff}
+export const PAGE_STYLE = `body{font:16px/1.5 system-ui,sans-serif;margin:0 auto;max-width:40rem;padding:1rem;color:#1a1a1a;background:#fff}
 h1{font-size:1.5rem;margin-block:.5rem}h2{font-size:1.15rem;margin-block:1.5rem .5rem}
 a{color:#1f5fbf}a:focus-visible,button:focus-visible,textarea:focus-visible{outline:3px solid #1f5fbf;outline-offset:2px}
 nav ul{list-style:none;display:flex;flex-wrap:wrap;gap:.25rem .75rem;padding:0;margin:0;font-size:.9rem}
@@ -40,7 +40,7 @@ button{font:inherit;min-inline-size:2.75rem;min-block-size:2.75rem;border:2px so
 button[aria-pressed=true]{background:#1f5fbf;color:#fff}
 textarea{display:block;inline-size:100%;box-sizing:border-box;font:inherit;margin-block:.25rem .5rem}
 label{display:block;font-weight:600}`;
-const STYLE_HASH = createHash("sha256").update(STYLE).digest("base64");
+const STYLE_HASH = createHash("sha256").update(PAGE_STYLE).digest("base64");
 
 /** The page's script (plain JS, no build step): live updates and the rating (decision 044). */
 export const PAGE_SCRIPT = readFileSync(new URL("./public-tracking-page.js", import.meta.url));
@@ -81,7 +81,7 @@ function page(locale: SupportedLocale, title: string, body: string, script = fal
   return `<!doctype html>
 <html lang="${escapeHtml(locale)}" dir="${textDirection(locale)}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<meta name="robots" content="noindex"><title>${escapeHtml(title)}</title><style>${STYLE}</style>${script ? `<script src="${PAGE_SCRIPT_PATH}" defer></script>` : ""}</head>
+<meta name="robots" content="noindex"><title>${escapeHtml(title)}</title><style>${PAGE_STYLE}</style>${script ? `<script src="${PAGE_SCRIPT_PATH}" defer></script>` : ""}</head>
 <body>${body}</body>
 </html>
 `;
