@@ -1,5 +1,4 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { type ExecutionResult, GraphQLError } from "graphql";
 import type { PrismaClient } from "../../generated/prisma/client.ts";
 import type { CarrierRegistry } from "../carriers/registry.ts";
 import type { ChangeFeed } from "../domain/changes.ts";
@@ -8,21 +7,15 @@ import { rateDelivery } from "../domain/public-tracking/feedback.ts";
 import {
   buildPublicView,
   findByPublicToken,
-  type PublicShipment,
   type PublicTrackingView,
   publicLocale,
-  reloadPublicShipment,
 } from "../domain/public-tracking/view.ts";
 import { negotiateLocale, parseAcceptLanguage, type TextBook } from "../domain/texts/index.ts";
 import type { MarketplaceRegistry } from "../plugins/registry.ts";
 import type { KeyRateLimiter } from "./key-limits.ts";
 import type { Logger } from "./logger.ts";
-import {
-  type PublicResolvers,
-  publicOperationKind,
-  publicSubscriptionEvent,
-  runPublicOperation,
-} from "./public-graphql.ts";
+import { json, masked, REFUSAL_STATUS, refusal, safeLocale } from "./public-answers.ts";
+import { type PublicResolvers, publicOperationKind, runPublicOperation } from "./public-graphql.ts";
 import {
   PAGE_SCRIPT,
   PAGE_SCRIPT_PATH,
@@ -32,6 +25,7 @@ import {
   renderTooManyPage,
   renderTrackingPage,
 } from "./public-tracking-page.ts";
+import { createPublicStreams } from "./public-tracking-stream.ts";
 import { readLimitedBody } from "./transport-limits.ts";
 
 export const PUBLIC_GRAPHQL_PATH = "/public/graphql";
@@ -42,7 +36,6 @@ const MAP_PATH = /^\/t\/([^/]{1,200})\/map$/;
  * characters, up to 3 bytes each in UTF-8) fits, and one somewhat over is refused naming the field.
  */
 const MAX_PUBLIC_BODY_BYTES = 8192;
-const MAX_LOCALE_LENGTH = 64;
 
 export interface PublicTrackingDeps {
   db: PrismaClient;
@@ -103,14 +96,6 @@ export function publicBaseUrl(configured: string | undefined, request?: Request)
   }
 }
 
-/** A stream's frames (graphql-sse "distinct connections"): an EventSource reads them as is. */
-const sse = {
-  next: (result: unknown) => `event: next\ndata: ${JSON.stringify(result)}\n\n`,
-  complete: "event: complete\ndata:\n\n",
-  keepAlive: ": keep-alive\n\n",
-};
-const KEEP_ALIVE_MS = 15_000;
-
 /**
  * GET /t/<token> (the buyer's page), /t/<token>/map (its map alone), the page's script, and
  * /public/graphql (persisted operations only; the subscription over Server-Sent Events).
@@ -128,9 +113,7 @@ export function createPublicTrackingRoute(deps: PublicTrackingDeps) {
     if (!shipment) return { locale };
     return buildPublicView(shipment, locale, deps);
   };
-  /** Open streams per address, and how to end each (server shutdown). */
-  const streamsOf = new Map<string, number>();
-  const openStreams = new Set<() => void>();
+  const streams = createPublicStreams(deps);
 
   const addressOf = (req: IncomingMessage) =>
     clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], deps.trustedProxyHops);
@@ -193,92 +176,6 @@ export function createPublicTrackingRoute(deps: PublicTrackingDeps) {
     res.end(PAGE_SCRIPT);
   };
 
-  /**
-   * shipmentUpdated over Server-Sent Events. The token is looked up once, when the stream opens;
-   * each change of that shipment then rebuilds the buyer's view and sends it. A token revoked
-   * meanwhile ends the stream at the next change (a null page, then `complete`), as an unknown
-   * token does at once.
-   */
-  const handleStream = async (
-    req: IncomingMessage,
-    res: ServerResponse,
-    id: string,
-    variables: Record<string, unknown>,
-  ) => {
-    const checked = await publicSubscriptionEvent(id, variables, null);
-    if (checked.errors) return json(res, 200, masked(checked));
-    const address = addressOf(req);
-    const open = streamsOf.get(address) ?? 0;
-    if (open >= deps.maxStreamsPerAddress) {
-      return json(res, 429, refusal("TOO_MANY_STREAMS"), {
-        ...PUBLIC_HEADERS,
-        "retry-after": "60",
-      });
-    }
-    streamsOf.set(address, open + 1);
-    let ended = false;
-    let changes: AsyncIterator<unknown> | null = null;
-    let keepAlive: NodeJS.Timeout | undefined;
-    const end = () => {
-      if (ended) return;
-      ended = true;
-      clearInterval(keepAlive);
-      openStreams.delete(end);
-      const left = (streamsOf.get(address) ?? 1) - 1;
-      if (left > 0) streamsOf.set(address, left);
-      else streamsOf.delete(address);
-      changes?.return?.().catch(() => {});
-      if (!res.writableEnded) res.end();
-    };
-    openStreams.add(end);
-    req.once("close", end);
-    try {
-      res.writeHead(200, {
-        ...PUBLIC_HEADERS,
-        "content-type": "text/event-stream; charset=utf-8",
-        connection: "keep-alive",
-        "x-accel-buffering": "no",
-      });
-      const send = async (view: PublicTrackingView | null) => {
-        const result = await publicSubscriptionEvent(id, variables, view);
-        if (!ended) res.write(sse.next(masked(result)));
-      };
-      const token = String(variables.token);
-      const shipment = await findByPublicToken(deps.db, token);
-      if (!shipment?.publicTokenHash || ended) {
-        await send(null);
-        return;
-      }
-      const tokenHash = shipment.publicTokenHash;
-      const locale = publicLocale(
-        safeLocale(variables.locale),
-        parseAcceptLanguage(req.headers["accept-language"]),
-        shipment,
-        deps.marketplaces,
-      );
-      // Listening starts before the first view is built, so no change after it is missed.
-      const iterator = deps.feed.shipmentUpdated(shipment.id)[Symbol.asyncIterator]();
-      changes = iterator;
-      let next = iterator.next();
-      keepAlive = setInterval(() => res.write(sse.keepAlive), deps.keepAliveMs ?? KEEP_ALIVE_MS);
-      await send(await buildPublicView(shipment, locale, deps));
-      while (!ended) {
-        if ((await next).done || ended) return;
-        next = iterator.next();
-        const current: PublicShipment | null = await reloadPublicShipment(
-          deps.db,
-          shipment.id,
-          tokenHash,
-        );
-        await send(current && (await buildPublicView(current, locale, deps)));
-        if (!current) return;
-      }
-    } finally {
-      if (!ended && !res.writableEnded) res.write(sse.complete);
-      end();
-    }
-  };
-
   const resolvers = (acceptLanguages: readonly string[]): PublicResolvers => ({
     trackingPage: async (token, locale) => {
       const found = await load(token, locale, acceptLanguages);
@@ -302,7 +199,7 @@ export function createPublicTrackingRoute(deps: PublicTrackingDeps) {
       if (req.method !== "GET" || !String(req.headers.accept).includes("text/event-stream")) {
         return json(res, 406, refusal("EVENT_STREAM_ONLY"));
       }
-      return handleStream(req, res, request.id, request.variables);
+      return streams.open(req, res, request.id, request.variables, addressOf(req));
     }
     const acceptLanguages = parseAcceptLanguage(req.headers["accept-language"]);
     const result = await runPublicOperation(
@@ -333,27 +230,9 @@ export function createPublicTrackingRoute(deps: PublicTrackingDeps) {
         res.end("internal error");
       });
     },
-    /** Open event streams (for tests and metrics). */
-    openStreams: () => openStreams.size,
     /** Ends every open event stream (shutdown: they would hold the HTTP drain). */
-    close() {
-      for (const end of [...openStreams]) end();
-    },
+    close: () => streams.close(),
   };
-}
-
-function safeLocale(requested: unknown): string | null {
-  return typeof requested === "string" && requested.length <= MAX_LOCALE_LENGTH ? requested : null;
-}
-
-/** Variable errors describe the request (a scalar's refusal too); anything else is a bug, masked. */
-function masked(result: ExecutionResult): ExecutionResult {
-  const errors = result.errors?.map((error) =>
-    error.originalError && !(error.originalError instanceof GraphQLError)
-      ? { message: "internal error" }
-      : { message: error.message },
-  );
-  return errors ? ({ ...result, errors } as unknown as ExecutionResult) : result;
 }
 
 type PublicRequest = { id: string; variables: Record<string, unknown> } | { refusal: string };
@@ -395,32 +274,4 @@ function safeDecode(text: string): string {
   } catch {
     return text;
   }
-}
-
-const REFUSALS: Record<string, string> = {
-  RATE_LIMITED: "too many requests",
-  TOO_MANY_STREAMS: "too many open event streams from this address",
-  MUTATION_NEEDS_POST: "send mutations with POST",
-  EVENT_STREAM_ONLY: "subscriptions are served as text/event-stream to GET requests",
-  PERSISTED_QUERY_ONLY: "only persisted operations are accepted: send { id, variables }",
-  PERSISTED_QUERY_NOT_FOUND: "no persisted operation has this id",
-  PAYLOAD_TOO_LARGE: "request body too large",
-  METHOD_NOT_ALLOWED: "use GET or POST",
-  BAD_REQUEST: "send { id, variables } as JSON",
-};
-
-const REFUSAL_STATUS: Record<string, number> = { PAYLOAD_TOO_LARGE: 413, METHOD_NOT_ALLOWED: 405 };
-
-function refusal(code: string) {
-  return { errors: [{ message: REFUSALS[code] ?? code, extensions: { code } }] };
-}
-
-function json(
-  res: ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = PUBLIC_HEADERS,
-): void {
-  res.writeHead(status, { ...headers, "content-type": "application/json; charset=utf-8" });
-  res.end(JSON.stringify(body));
 }
