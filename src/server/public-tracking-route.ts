@@ -227,7 +227,8 @@ export function createPublicTrackingRoute(deps: PublicTrackingDeps) {
         log.error({ err: error }, "public tracking request failed");
         if (!res.headersSent)
           res.writeHead(500, { ...PUBLIC_HEADERS, "content-type": "text/plain" });
-        res.end("internal error");
+        // An event stream that failed has been ended already.
+        if (!res.writableEnded) res.end("internal error");
       });
     },
     /** Ends every open event stream (shutdown: they would hold the HTTP drain). */

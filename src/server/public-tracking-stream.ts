@@ -42,14 +42,14 @@ export function createPublicStreams(deps: PublicTrackingDeps) {
   ) => {
     const checked = await publicSubscriptionEvent(id, variables, null);
     if (checked.errors) return json(res, 200, masked(checked));
-    const open = streamsOf.get(address) ?? 0;
-    if (open >= deps.maxStreamsPerAddress) {
+    const held = streamsOf.get(address) ?? 0;
+    if (held >= deps.maxStreamsPerAddress) {
       return json(res, 429, refusal("TOO_MANY_STREAMS"), {
         ...PUBLIC_HEADERS,
         "retry-after": "60",
       });
     }
-    streamsOf.set(address, open + 1);
+    streamsOf.set(address, held + 1);
     let ended = false;
     let changes: AsyncIterator<unknown> | null = null;
     let keepAlive: NodeJS.Timeout | undefined;
