@@ -12,8 +12,23 @@ import { startTestServer, type TestServer } from "./helpers/test-server.ts";
 
 /** The live page's feed: shipmentUpdated over Server-Sent Events (decision 044). */
 let server: TestServer;
+/** While set, the per-IP request limiter refuses everything (decision 043's 429). */
+let overLimit = false;
 beforeAll(async () => {
-  server = await startTestServer({ access: { publicStreamsPerAddress: 3 } });
+  server = await startTestServer({
+    access: {
+      publicStreamsPerAddress: 3,
+      publicRateLimiter: {
+        pointsPerMinute: 120,
+        charge: async () => ({
+          allowed: !overLimit,
+          limit: 120,
+          remaining: overLimit ? 0 : 100,
+          resetSeconds: 42,
+        }),
+      },
+    },
+  });
 });
 afterAll(() => server.close());
 
@@ -144,5 +159,20 @@ describe("public shipmentUpdated over Server-Sent Events", () => {
     expect(script.headers.get("content-type")).toContain("text/javascript");
     expect(script.headers.get("cache-control")).toContain("immutable");
     expect(await script.text()).toContain("EventSource");
+  });
+
+  it("counts opening a stream against the per-IP request limit", async () => {
+    const { token } = await trackedShipment(server, { events: [] });
+    overLimit = true;
+    try {
+      const refused = await fetch(subscriptionUrl(server, { token }), {
+        headers: { accept: "text/event-stream" },
+      });
+      expect(refused.status).toBe(429);
+      expect(refused.headers.get("retry-after")).toBe("42");
+      expect((await refused.json()).errors[0].extensions.code).toBe("RATE_LIMITED");
+    } finally {
+      overLimit = false;
+    }
   });
 });
