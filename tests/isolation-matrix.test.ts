@@ -6,6 +6,7 @@ import { schema } from "../src/schema/index.ts";
 import { graphql } from "./generated/index.ts";
 import { buildShipment, globalId, uniqueUpsNumber } from "./helpers/factories.ts";
 import { RecordEvents } from "./helpers/operations.ts";
+import { rate, recordEvents, trackedShipment } from "./helpers/public-tracking.ts";
 import { argumentsFor, documentFor, type Probe, takesProbe } from "./helpers/schema-walk.ts";
 import { startTestServer, type TestServer, type TestTenant } from "./helpers/test-server.ts";
 import { postWebhook, SIGN } from "./helpers/webhooks.ts";
@@ -27,6 +28,7 @@ const idsOf = new Map<string, string[]>();
 const secrets = new Set<string>();
 let nativeOrderId = "";
 let bShipment = "";
+const B_COMMENT = "b-buyer-comment-never-for-a";
 
 const Subscribe = graphql(`
   mutation MatrixSubscribe($input: CreateWebhookSubscriptionInput!) {
@@ -185,6 +187,20 @@ beforeAll(async () => {
     },
     b.apiKey,
   );
+  // A buyer of B rated a delivery: its comment must not reach A (deliveryFeedback).
+  const rated = await trackedShipment(server, {
+    apiKey: b.apiKey,
+    storeId: globalId("Store", b.amazonStoreId),
+  });
+  await recordEvents(
+    server,
+    rated.shipmentId,
+    [{ occurredAt: hoursAgo(3), status: "DELIVERED", rawCode: "DL" }],
+    b.apiKey,
+  );
+  expect(
+    (await rate(server, { token: rated.token, rating: 2, comment: B_COMMENT })).errors,
+  ).toEqual([]);
   const carrierHook = await server.request(
     CarrierHook,
     { input: { provider: "aftership", secret: "b-secret-0123456789abcdef" } },
@@ -220,6 +236,7 @@ beforeAll(async () => {
   secrets.add(nativeOrderId);
   secrets.add("Tenant B");
   secrets.add("b-dhl-key-secret");
+  secrets.add(B_COMMENT);
 }, 60_000);
 afterAll(() => server.close());
 
@@ -268,6 +285,7 @@ describe("tenant isolation, generated from the schema", () => {
         "apiKeys",
         "carrierWebhooks",
         "carrierAccounts",
+        "deliveryFeedback",
       ]),
     );
   }, 120_000);

@@ -30,6 +30,8 @@ export const TEXT_LIMITS = {
   postalCode: 32,
   /** An aggregator's signing secret. */
   secret: 500,
+  /** A buyer's comment with a delivery rating (decision 044). */
+  feedbackComment: 1000,
 } as const;
 
 /**

@@ -51,6 +51,7 @@ export const READ_FIELD_SCOPES: Record<string, Scope | null> = {
   carrierAccounts: "orders:read",
   carrierWebhooks: "webhooks:manage",
   carriers: "orders:read",
+  deliveryFeedback: "orders:read",
   detectCarrier: "orders:read",
   detectCarriers: "orders:read",
   estimateDeliveries: "orders:read",

@@ -47,6 +47,8 @@ export const USER_ERROR_CODES = [
   "INVALID_TIME_ZONE",
   "INVALID_EMAIL",
   "INVALID_PHONE",
+  "NOT_DELIVERED",
+  "RATING_CLOSED",
 ] as const;
 export type UserErrorCode = (typeof USER_ERROR_CODES)[number];
 

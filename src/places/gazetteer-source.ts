@@ -58,3 +58,8 @@ export function readNumericToAlpha2(): Map<string, string> {
   const rows = readPackageJson<[string, string, string, string][]>("i18n-iso-countries/codes.json");
   return new Map(rows.map(([alpha2, , numeric]) => [numeric, alpha2]));
 }
+
+/** Natural Earth admin-0 countries at 1:110m (world-atlas, ~105 KB): outlines to draw a map with. */
+export function readWorldOutlines(): { objects: { countries: unknown } } {
+  return readPackageJson("world-atlas/countries-110m.json");
+}

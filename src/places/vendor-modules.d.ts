@@ -8,6 +8,19 @@ declare module "d3-geo" {
   }
   export function geoArea(object: GeoPolygon): number;
   export function geoCentroid(object: GeoPolygon): [number, number];
+  /** A projection (the tracking page's map): only the members it calls. */
+  export interface GeoProjection {
+    (point: [number, number]): [number, number] | null;
+    rotate(angles: [number, number]): GeoProjection;
+    fitExtent(extent: [[number, number], [number, number]], object: unknown): GeoProjection;
+    clipExtent(extent: [[number, number], [number, number]]): GeoProjection;
+  }
+  export function geoNaturalEarth1(): GeoProjection;
+  export interface GeoPathGenerator {
+    (object: unknown): string | null;
+    digits(digits: number): GeoPathGenerator;
+  }
+  export function geoPath(projection: GeoProjection): GeoPathGenerator;
 }
 
 declare module "topojson-client" {

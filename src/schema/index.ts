@@ -28,6 +28,7 @@ import "./notification-rules.ts";
 import "./buyer-notification.ts";
 import "./tracking-import.ts";
 import "./public-tracking-link.ts";
+import "./delivery-feedback.ts";
 
 builder.queryType({});
 builder.mutationType({});

@@ -120,7 +120,12 @@ export interface AccessPolicy extends RequestLimitOptions {
   publicRateLimiter: KeyRateLimiter;
   /** Proxies whose X-Forwarded-For entries are trusted to name the client (0: none). */
   trustedProxyHops: number;
+  /** Live tracking pages (event streams) one IP address may hold open on this instance. */
+  publicStreamsPerAddress: number;
 }
+
+/** Open event streams per IP address: a household's tabs, not a scraper's thousand (decision 044). */
+export const PUBLIC_STREAMS_PER_ADDRESS = 20;
 
 /** Requests a minute one IP address may make to the public tracking page and its API. */
 export const PUBLIC_REQUESTS_PER_MINUTE = 120;
@@ -142,6 +147,7 @@ export function accessPolicy(given: Partial<AccessPolicy> = {}): AccessPolicy {
         keyPrefix: PUBLIC_RATE_LIMIT_PREFIX,
       }),
     trustedProxyHops: given.trustedProxyHops ?? 0,
+    publicStreamsPerAddress: given.publicStreamsPerAddress ?? PUBLIC_STREAMS_PER_ADDRESS,
   };
 }
 

@@ -257,6 +257,9 @@ export function buildApp(deps: AppDeps): App {
     estimates: deliveryEstimates,
     limiter: access.publicRateLimiter,
     trustedProxyHops: access.trustedProxyHops,
+    feed,
+    now,
+    maxStreamsPerAddress: access.publicStreamsPerAddress,
   });
   let workersStarted = false;
   const graphiql =
@@ -456,6 +459,8 @@ export function buildApp(deps: AppDeps): App {
       // Subscribers are told the server is going away (1001) and reconnect elsewhere; a client
       // that does not answer the close within a second is cut (ws would wait 30 s).
       await graphqlWs.close();
+      // Live tracking pages reconnect elsewhere (EventSource retries on its own).
+      publicTracking.close();
       await drainHttp(server, limits.shutdownDrainMs);
       await deliveryEstimates.settled();
       await authenticate.settled();

@@ -1,4 +1,5 @@
 import { buildSchema, type ExecutionResult, execute, parse, validate } from "graphql";
+import type { RateDeliveryInput, RateDeliveryResult } from "../domain/public-tracking/feedback.ts";
 import type { PublicTrackingView } from "../domain/public-tracking/view.ts";
 
 /**
@@ -10,6 +11,14 @@ export const PUBLIC_SCHEMA = buildSchema(/* GraphQL */ `
     "The parcel a public tracking token opens; null for an unknown or revoked token."
     trackingPage(token: String!, locale: String): TrackingPage
   }
+  type Mutation {
+    "Rates a delivered parcel 1 (bad) to 5 (good), with an optional comment (at most 1000 characters); a second rating within 14 days replaces the first."
+    rateDelivery(token: String!, rating: Int!, comment: String): RateDeliveryResult!
+  }
+  type Subscription {
+    "The parcel's page now, then again each time it changes; null (then the end) for an unknown or revoked token."
+    shipmentUpdated(token: String!, locale: String): TrackingPage
+  }
   type TrackingPage {
     locale: String!
     status: String!
@@ -18,12 +27,17 @@ export const PUBLIC_SCHEMA = buildSchema(/* GraphQL */ `
     carrier: PublicCarrier!
     events: [PublicEvent!]!
     estimate: PublicEstimate
+    "Places the parcel went through, oldest first; the last is where it is now."
+    route: [PublicStop!]!
+    "The buyer's rating, once given."
+    rating: Int
   }
   type PublicCarrier {
     name: String!
     trackingUrl: String
   }
   type PublicEvent {
+    status: String!
     description: String!
     occurredAt: String!
     location: PublicPlace
@@ -33,26 +47,61 @@ export const PUBLIC_SCHEMA = buildSchema(/* GraphQL */ `
     region: String
     countryCode: String
   }
+  type PublicStop {
+    name: String!
+    latitude: Float!
+    longitude: Float!
+    "EXACT, CITY, REGION or COUNTRY: how far to trust the point."
+    precision: String!
+  }
   type PublicEstimate {
     earliest: String!
     latest: String!
     explanation: [String!]!
   }
+  type RateDeliveryResult {
+    rating: Int
+    comment: String
+    errors: [PublicError!]!
+  }
+  type PublicError {
+    code: String!
+    message: String!
+    field: String
+  }
 `);
+
+const PAGE_FIELDS = `
+  locale
+  status
+  statusText
+  trackingNumber
+  carrier { name trackingUrl }
+  events { status description occurredAt location { city region countryCode } }
+  estimate { earliest latest explanation }
+  route { name latitude longitude precision }
+  rating
+`;
 
 /** Persisted operations by id: the only documents the public endpoint runs. */
 export const PUBLIC_OPERATIONS: Readonly<Record<string, string>> = {
   trackingPage: /* GraphQL */ `
     query trackingPage($token: String!, $locale: String) {
-      trackingPage(token: $token, locale: $locale) {
-        locale
-        status
-        statusText
-        trackingNumber
-        carrier { name trackingUrl }
-        events { description occurredAt location { city region countryCode } }
-        estimate { earliest latest explanation }
+      trackingPage(token: $token, locale: $locale) { ${PAGE_FIELDS} }
+    }
+  `,
+  rateDelivery: /* GraphQL */ `
+    mutation rateDelivery($token: String!, $rating: Int!, $comment: String) {
+      rateDelivery(token: $token, rating: $rating, comment: $comment) {
+        rating
+        comment
+        errors { code message field }
       }
+    }
+  `,
+  shipmentUpdated: /* GraphQL */ `
+    subscription shipmentUpdated($token: String!, $locale: String) {
+      shipmentUpdated(token: $token, locale: $locale) { ${PAGE_FIELDS} }
     }
   `,
 };
@@ -62,7 +111,9 @@ const DOCUMENTS = new Map(
     const document = parse(text);
     const errors = validate(PUBLIC_SCHEMA, document);
     if (errors.length) throw new Error(`public operation ${id} is invalid: ${errors[0]!.message}`);
-    return [id, document] as const;
+    const definition = document.definitions[0];
+    const kind = definition?.kind === "OperationDefinition" ? definition.operation : "query";
+    return [id, { document, kind }] as const;
   }),
 );
 
@@ -71,17 +122,53 @@ export type PublicLoader = (
   locale: string | null,
 ) => Promise<PublicTrackingView | null>;
 
-/** Runs persisted operation `id`; null when there is no such operation. */
+export interface PublicResolvers {
+  trackingPage: PublicLoader;
+  rateDelivery(input: RateDeliveryInput): Promise<RateDeliveryResult>;
+}
+
+/** Whether operation `id` is a query, a mutation or a subscription; null when there is none. */
+export function publicOperationKind(id: string): "query" | "mutation" | "subscription" | null {
+  return DOCUMENTS.get(id)?.kind ?? null;
+}
+
+/** Runs persisted query or mutation `id`; null when there is no such operation. */
 export async function runPublicOperation(
   id: string,
   variables: Record<string, unknown>,
-  load: PublicLoader,
+  resolvers: PublicResolvers,
 ): Promise<ExecutionResult | null> {
-  const document = DOCUMENTS.get(id);
-  if (!document) return null;
+  const found = DOCUMENTS.get(id);
+  if (!found || found.kind === "subscription") return null;
   const rootValue = {
     trackingPage: (args: { token: string; locale?: string | null }) =>
-      load(args.token, args.locale ?? null),
+      resolvers.trackingPage(args.token, args.locale ?? null),
+    rateDelivery: (args: RateDeliveryInput) => resolvers.rateDelivery(args),
   };
-  return execute({ schema: PUBLIC_SCHEMA, document, rootValue, variableValues: variables });
+  return execute({
+    schema: PUBLIC_SCHEMA,
+    document: found.document,
+    rootValue,
+    variableValues: variables,
+  });
+}
+
+/**
+ * One event of persisted subscription `id`: its selection applied to `view` (as graphql-js maps
+ * each source event). Run with a null view first, it checks the variables.
+ */
+export async function publicSubscriptionEvent(
+  id: string,
+  variables: Record<string, unknown>,
+  view: PublicTrackingView | null,
+): Promise<ExecutionResult> {
+  const found = DOCUMENTS.get(id);
+  if (found?.kind !== "subscription") throw new Error(`${id} is not a public subscription`);
+  const result = await execute({
+    schema: PUBLIC_SCHEMA,
+    document: found.document,
+    rootValue: { shipmentUpdated: view },
+    variableValues: variables,
+  });
+  return result as ExecutionResult;
 }

@@ -47,6 +47,8 @@ type Documents = {
     "\n  mutation ConfirmShipment($input: ConfirmShipmentInput!) {\n    confirmShipment(input: $input) {\n      shipment { id trackingNumber status substatus carrier { code name trackingUrl } }\n      errors { code message field }\n    }\n  }\n": typeof types.ConfirmShipmentDocument,
     "\n  mutation RecordEvents($input: RecordTrackingEventsInput!) {\n    recordTrackingEvents(input: $input) {\n      shipment { id status substatus lastEventAt }\n      recordedCount\n      duplicateCount\n      errors { code message field }\n    }\n  }\n": typeof types.RecordEventsDocument,
     "\n  query ShipmentTimeline($id: ID!, $locale: Locale) {\n    shipment(id: $id) {\n      id\n      status\n      substatus\n      lastEventAt\n      timeline(locale: $locale) {\n        occurredAt\n        status\n        substatus\n        description\n        rawCode\n        rawDescription\n        isPhysicalScan\n        location { city region postalCode countryCode latitude longitude }\n      }\n    }\n  }\n": typeof types.ShipmentTimelineDocument,
+    "\n  query PublicUrl($id: ID!) {\n    shipment(id: $id) { id publicUrl }\n  }\n": typeof types.PublicUrlDocument,
+    "\n  mutation RevokeLink($input: RevokePublicTrackingLinkInput!) {\n    revokePublicTrackingLink(input: $input) { errors { code } }\n  }\n": typeof types.RevokeLinkDocument,
     "\n      mutation CreateStoreLimits($input: CreateStoreInput!) {\n        createStore(input: $input) { store { id } errors { code message field } }\n      }\n    ": typeof types.CreateStoreLimitsDocument,
     "\n      mutation UpdateStatusLimits($input: UpdateOrderStatusInput!) {\n        updateOrderStatus(input: $input) { order { id } errors { code field } }\n      }\n    ": typeof types.UpdateStatusLimitsDocument,
     "\n      query TrackLimits($trackingNumber: String!) {\n        trackShipment(trackingNumber: $trackingNumber) { id }\n      }\n    ": typeof types.TrackLimitsDocument,
@@ -87,6 +89,7 @@ type Documents = {
     "\n  query Tracked($trackingNumber: String!) { trackShipment(trackingNumber: $trackingNumber) { status } }\n": typeof types.TrackedDocument,
     "\n  query ShipmentPlaces($id: ID!) {\n    shipment(id: $id) {\n      timeline {\n        location {\n          city region countryCode latitude longitude\n          coordinates { latitude longitude precision }\n        }\n      }\n      route { city countryCode coordinates { precision } }\n      currentPlace { city countryCode coordinates { latitude longitude precision } }\n    }\n  }\n": typeof types.ShipmentPlacesDocument,
     "\n  query NotifiedLink($id: ID!) {\n    shipment(id: $id) { publicUrl }\n  }\n": typeof types.NotifiedLinkDocument,
+    "\n  query DeliveryFeedbackReport($storeId: ID!, $since: DateTime) {\n    deliveryFeedback(storeId: $storeId, since: $since) {\n      count\n      average\n      byCarrier { carrier count average }\n      byLane { originCountry destinationCountry count average }\n      latestComments { rating comment carrier originCountry destinationCountry ratedAt }\n    }\n  }\n": typeof types.DeliveryFeedbackReportDocument,
     "\n  query PublicLink($id: ID!) {\n    shipment(id: $id) {\n      id\n      publicUrl\n      publicUrlRevokedAt\n      order { id nativeOrderId }\n      store { id }\n    }\n  }\n": typeof types.PublicLinkDocument,
     "\n  mutation RevokePublicTrackingLink($input: RevokePublicTrackingLinkInput!) {\n    revokePublicTrackingLink(input: $input) {\n      shipment { id publicUrlRevokedAt }\n      errors { code field message }\n    }\n  }\n": typeof types.RevokePublicTrackingLinkDocument,
     "\n  query ShipmentsWithTimelines {\n    shipments(first: 50) { edges { node { order { id } timeline { status } } } }\n  }\n": typeof types.ShipmentsWithTimelinesDocument,
@@ -158,6 +161,8 @@ const documents: Documents = {
     "\n  mutation ConfirmShipment($input: ConfirmShipmentInput!) {\n    confirmShipment(input: $input) {\n      shipment { id trackingNumber status substatus carrier { code name trackingUrl } }\n      errors { code message field }\n    }\n  }\n": types.ConfirmShipmentDocument,
     "\n  mutation RecordEvents($input: RecordTrackingEventsInput!) {\n    recordTrackingEvents(input: $input) {\n      shipment { id status substatus lastEventAt }\n      recordedCount\n      duplicateCount\n      errors { code message field }\n    }\n  }\n": types.RecordEventsDocument,
     "\n  query ShipmentTimeline($id: ID!, $locale: Locale) {\n    shipment(id: $id) {\n      id\n      status\n      substatus\n      lastEventAt\n      timeline(locale: $locale) {\n        occurredAt\n        status\n        substatus\n        description\n        rawCode\n        rawDescription\n        isPhysicalScan\n        location { city region postalCode countryCode latitude longitude }\n      }\n    }\n  }\n": types.ShipmentTimelineDocument,
+    "\n  query PublicUrl($id: ID!) {\n    shipment(id: $id) { id publicUrl }\n  }\n": types.PublicUrlDocument,
+    "\n  mutation RevokeLink($input: RevokePublicTrackingLinkInput!) {\n    revokePublicTrackingLink(input: $input) { errors { code } }\n  }\n": types.RevokeLinkDocument,
     "\n      mutation CreateStoreLimits($input: CreateStoreInput!) {\n        createStore(input: $input) { store { id } errors { code message field } }\n      }\n    ": types.CreateStoreLimitsDocument,
     "\n      mutation UpdateStatusLimits($input: UpdateOrderStatusInput!) {\n        updateOrderStatus(input: $input) { order { id } errors { code field } }\n      }\n    ": types.UpdateStatusLimitsDocument,
     "\n      query TrackLimits($trackingNumber: String!) {\n        trackShipment(trackingNumber: $trackingNumber) { id }\n      }\n    ": types.TrackLimitsDocument,
@@ -198,6 +203,7 @@ const documents: Documents = {
     "\n  query Tracked($trackingNumber: String!) { trackShipment(trackingNumber: $trackingNumber) { status } }\n": types.TrackedDocument,
     "\n  query ShipmentPlaces($id: ID!) {\n    shipment(id: $id) {\n      timeline {\n        location {\n          city region countryCode latitude longitude\n          coordinates { latitude longitude precision }\n        }\n      }\n      route { city countryCode coordinates { precision } }\n      currentPlace { city countryCode coordinates { latitude longitude precision } }\n    }\n  }\n": types.ShipmentPlacesDocument,
     "\n  query NotifiedLink($id: ID!) {\n    shipment(id: $id) { publicUrl }\n  }\n": types.NotifiedLinkDocument,
+    "\n  query DeliveryFeedbackReport($storeId: ID!, $since: DateTime) {\n    deliveryFeedback(storeId: $storeId, since: $since) {\n      count\n      average\n      byCarrier { carrier count average }\n      byLane { originCountry destinationCountry count average }\n      latestComments { rating comment carrier originCountry destinationCountry ratedAt }\n    }\n  }\n": types.DeliveryFeedbackReportDocument,
     "\n  query PublicLink($id: ID!) {\n    shipment(id: $id) {\n      id\n      publicUrl\n      publicUrlRevokedAt\n      order { id nativeOrderId }\n      store { id }\n    }\n  }\n": types.PublicLinkDocument,
     "\n  mutation RevokePublicTrackingLink($input: RevokePublicTrackingLinkInput!) {\n    revokePublicTrackingLink(input: $input) {\n      shipment { id publicUrlRevokedAt }\n      errors { code field message }\n    }\n  }\n": types.RevokePublicTrackingLinkDocument,
     "\n  query ShipmentsWithTimelines {\n    shipments(first: 50) { edges { node { order { id } timeline { status } } } }\n  }\n": types.ShipmentsWithTimelinesDocument,
@@ -385,6 +391,14 @@ export function graphql(source: "\n  query ShipmentTimeline($id: ID!, $locale: L
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query PublicUrl($id: ID!) {\n    shipment(id: $id) { id publicUrl }\n  }\n"): (typeof documents)["\n  query PublicUrl($id: ID!) {\n    shipment(id: $id) { id publicUrl }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeLink($input: RevokePublicTrackingLinkInput!) {\n    revokePublicTrackingLink(input: $input) { errors { code } }\n  }\n"): (typeof documents)["\n  mutation RevokeLink($input: RevokePublicTrackingLinkInput!) {\n    revokePublicTrackingLink(input: $input) { errors { code } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n      mutation CreateStoreLimits($input: CreateStoreInput!) {\n        createStore(input: $input) { store { id } errors { code message field } }\n      }\n    "): (typeof documents)["\n      mutation CreateStoreLimits($input: CreateStoreInput!) {\n        createStore(input: $input) { store { id } errors { code message field } }\n      }\n    "];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -542,6 +556,10 @@ export function graphql(source: "\n  query ShipmentPlaces($id: ID!) {\n    shipm
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query NotifiedLink($id: ID!) {\n    shipment(id: $id) { publicUrl }\n  }\n"): (typeof documents)["\n  query NotifiedLink($id: ID!) {\n    shipment(id: $id) { publicUrl }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DeliveryFeedbackReport($storeId: ID!, $since: DateTime) {\n    deliveryFeedback(storeId: $storeId, since: $since) {\n      count\n      average\n      byCarrier { carrier count average }\n      byLane { originCountry destinationCountry count average }\n      latestComments { rating comment carrier originCountry destinationCountry ratedAt }\n    }\n  }\n"): (typeof documents)["\n  query DeliveryFeedbackReport($storeId: ID!, $since: DateTime) {\n    deliveryFeedback(storeId: $storeId, since: $since) {\n      count\n      average\n      byCarrier { carrier count average }\n      byLane { originCountry destinationCountry count average }\n      latestComments { rating comment carrier originCountry destinationCountry ratedAt }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

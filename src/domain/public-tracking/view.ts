@@ -1,13 +1,19 @@
 import type { Prisma, PrismaClient } from "../../../generated/prisma/client.ts";
 import type { CarrierRegistry } from "../../carriers/registry.ts";
 import type { MarketplaceRegistry } from "../../plugins/registry.ts";
-import type { SupportedLocale, TrackingStatus, TrackingSubstatus } from "../../vocabulary/index.ts";
+import type {
+  GeoPrecision,
+  SupportedLocale,
+  TrackingStatus,
+  TrackingSubstatus,
+} from "../../vocabulary/index.ts";
 import { isoOfDay } from "../eta/days.ts";
 import { explainEstimate } from "../eta/explain.ts";
 import type { DeliveryEstimates } from "../eta/service.ts";
 import { QUOTE_ORDER_SELECT, shipmentQuote } from "../eta/shipment-quote.ts";
-import { hasPlace } from "../event-places.ts";
+import { hasPlace, storedCoordinates } from "../event-places.ts";
 import { PAGE_LIMITS } from "../input-limits.ts";
+import { collapseRoute } from "../shipment-route.ts";
 import type { TextBook } from "../texts/index.ts";
 import { negotiateLocale } from "../texts/index.ts";
 import { formatZonedTime } from "../zoned-time.ts";
@@ -28,15 +34,30 @@ export interface PublicTrackingView {
   carrier: { name: string; trackingUrl: string | null };
   /** Oldest first, at most PAGE_LIMITS.timeline.max (the newest kept). */
   events: {
+    status: TrackingStatus;
     description: string;
     location: { city: string | null; region: string | null; countryCode: string | null } | null;
     occurredAt: string;
   }[];
   estimate: { earliest: string; latest: string; explanation: string[] } | null;
+  /** The places the parcel went through, oldest first; the last is where it is now. */
+  route: PublicStop[];
+  /** The buyer's rating once given (1 to 5); rating is offered once the parcel is delivered. */
+  rating: number | null;
+}
+
+/** A stop on the map: a place's words and coordinates, with how far to trust them. */
+export interface PublicStop {
+  name: string;
+  latitude: number;
+  longitude: number;
+  precision: GeoPrecision;
 }
 
 const PUBLIC_SELECT = {
+  id: true,
   tenantId: true,
+  publicTokenHash: true,
   status: true,
   substatus: true,
   carrier: true,
@@ -51,6 +72,7 @@ const PUBLIC_SELECT = {
     },
   },
   store: { select: { marketplace: true, site: true } },
+  feedback: { select: { rating: true } },
   events: { orderBy: [{ occurredAt: "desc" }, { recordedAt: "desc" }, { id: "desc" }] },
 } satisfies Prisma.ShipmentSelect;
 
@@ -60,12 +82,29 @@ export type PublicShipment = Prisma.ShipmentGetPayload<{ select: typeof PUBLIC_S
  * The shipment a token opens, or null. Every token, well-formed or not, costs one lookup by
  * hash through the unique index: a miss is not answered sooner than a hit's lookup.
  */
-export async function findByPublicToken(
+export function findByPublicToken(db: PrismaClient, token: string): Promise<PublicShipment | null> {
+  return findPublicShipment(db, { publicTokenHash: publicTokenHash(token) });
+}
+
+/**
+ * A shipment's buyer view read again by id (a live page following it), or null once its link
+ * was revoked or replaced: the token's hash must still be the shipment's.
+ */
+export async function reloadPublicShipment(
   db: PrismaClient,
-  token: string,
+  shipmentId: string,
+  tokenHash: string,
+): Promise<PublicShipment | null> {
+  const shipment = await findPublicShipment(db, { id: shipmentId });
+  return shipment?.publicTokenHash === tokenHash ? shipment : null;
+}
+
+async function findPublicShipment(
+  db: PrismaClient,
+  where: Prisma.ShipmentWhereUniqueInput,
 ): Promise<PublicShipment | null> {
   const shipment = await db.shipment.findUnique({
-    where: { publicTokenHash: publicTokenHash(token) },
+    where,
     select: {
       ...PUBLIC_SELECT,
       events: { ...PUBLIC_SELECT.events, take: PAGE_LIMITS.timeline.max },
@@ -122,6 +161,7 @@ export async function buildPublicView(
       trackingUrl: carrier?.trackingUrl(shipment.trackingNumber) ?? null,
     },
     events: shipment.events.map((event) => ({
+      status: event.status,
       description: deps.texts.status(
         marketplace,
         locale,
@@ -137,7 +177,26 @@ export async function buildPublicView(
       }),
     })),
     estimate: await estimateOf(shipment, locale, deps),
+    route: await routeOf(shipment),
+    rating: shipment.feedback?.rating ?? null,
   };
+}
+
+/** The timeline's places as map stops, consecutive scans at one place collapsed (decision 039). */
+async function routeOf(shipment: PublicShipment): Promise<PublicStop[]> {
+  const located = shipment.events.filter(hasPlace).map((event) => ({ ...event, shipmentId: "" }));
+  const stops: PublicStop[] = [];
+  for (const place of collapseRoute(located)) {
+    const coordinates = await storedCoordinates(place);
+    if (!coordinates) continue;
+    const words = place.city ?? place.region;
+    const name = [words, place.countryCode?.toUpperCase()].filter(Boolean).join(", ");
+    stops.push({
+      name: name || `${coordinates.latitude}, ${coordinates.longitude}`,
+      ...coordinates,
+    });
+  }
+  return stops;
 }
 
 async function estimateOf(shipment: PublicShipment, locale: SupportedLocale, deps: PublicViewDeps) {

@@ -11,6 +11,17 @@ export interface PublicPageTexts {
   notFoundTitle: string;
   notFoundBody: string;
   tooMany: string;
+  /** The map's text alternative, followed by the route's places. */
+  mapLabel: string;
+  /** Shown while the page follows the parcel over Server-Sent Events. */
+  live: string;
+  rateTitle: string;
+  /** A rating button's accessible name; {n} is 1 to 5. */
+  rateButton: string;
+  comment: string;
+  thanks: string;
+  ratingFailed: string;
+  language: string;
 }
 
 /** Everything but en is a machine draft (decision 025): review: "machine-draft". */
@@ -25,6 +36,14 @@ export const PUBLIC_PAGE_TEXTS: Readonly<Record<SupportedLocale, PublicPageTexts
     notFoundTitle: "Tracking link not found",
     notFoundBody: "This tracking link is unknown or no longer valid. Ask the seller for a new one.",
     tooMany: "Too many requests from your network. Please try again in a minute.",
+    mapLabel: "Map of the parcel's route",
+    live: "Live",
+    rateTitle: "How was your delivery?",
+    rateButton: "{n} out of 5",
+    comment: "Comment (optional)",
+    thanks: "Thank you for your rating.",
+    ratingFailed: "Your rating could not be saved. Please try again.",
+    language: "Language",
   },
   "zh-Hans": {
     title: "您的包裹",
@@ -36,6 +55,14 @@ export const PUBLIC_PAGE_TEXTS: Readonly<Record<SupportedLocale, PublicPageTexts
     notFoundTitle: "未找到跟踪链接",
     notFoundBody: "此跟踪链接不存在或已失效。请向卖家索取新链接。",
     tooMany: "来自您网络的请求过多。请一分钟后再试。",
+    mapLabel: "包裹路线地图",
+    live: "实时",
+    rateTitle: "您对这次配送满意吗？",
+    rateButton: "{n} 分（满分 5 分）",
+    comment: "留言（可选）",
+    thanks: "感谢您的评分。",
+    ratingFailed: "无法保存您的评分。请重试。",
+    language: "语言",
   },
   "zh-Hant": {
     title: "您的包裹",
@@ -47,6 +74,14 @@ export const PUBLIC_PAGE_TEXTS: Readonly<Record<SupportedLocale, PublicPageTexts
     notFoundTitle: "找不到追蹤連結",
     notFoundBody: "此追蹤連結不存在或已失效。請向賣家索取新連結。",
     tooMany: "來自您網路的請求過多。請一分鐘後再試。",
+    mapLabel: "包裹路線地圖",
+    live: "即時",
+    rateTitle: "您對這次配送滿意嗎？",
+    rateButton: "{n} 分（滿分 5 分）",
+    comment: "留言（選填）",
+    thanks: "感謝您的評分。",
+    ratingFailed: "無法儲存您的評分。請再試一次。",
+    language: "語言",
   },
   ja: {
     title: "お荷物",
@@ -60,6 +95,14 @@ export const PUBLIC_PAGE_TEXTS: Readonly<Record<SupportedLocale, PublicPageTexts
       "この追跡リンクは存在しないか、無効になっています。販売者に新しいリンクをお尋ねください。",
     tooMany:
       "お使いのネットワークからのアクセスが多すぎます。1分ほどしてからもう一度お試しください。",
+    mapLabel: "お荷物の経路の地図",
+    live: "ライブ",
+    rateTitle: "配達はいかがでしたか？",
+    rateButton: "5段階中{n}",
+    comment: "コメント（任意）",
+    thanks: "評価いただきありがとうございます。",
+    ratingFailed: "評価を保存できませんでした。もう一度お試しください。",
+    language: "言語",
   },
   ko: {
     title: "고객님의 소포",
@@ -72,6 +115,14 @@ export const PUBLIC_PAGE_TEXTS: Readonly<Record<SupportedLocale, PublicPageTexts
     notFoundBody:
       "이 추적 링크는 존재하지 않거나 더 이상 유효하지 않습니다. 판매자에게 새 링크를 요청하세요.",
     tooMany: "네트워크에서 요청이 너무 많습니다. 1분 후에 다시 시도하세요.",
+    mapLabel: "소포 경로 지도",
+    live: "실시간",
+    rateTitle: "배송은 어떠셨나요?",
+    rateButton: "5점 중 {n}점",
+    comment: "의견 (선택)",
+    thanks: "평가해 주셔서 감사합니다.",
+    ratingFailed: "평가를 저장하지 못했습니다. 다시 시도하세요.",
+    language: "언어",
   },
   de: {
     title: "Ihr Paket",
@@ -84,6 +135,14 @@ export const PUBLIC_PAGE_TEXTS: Readonly<Record<SupportedLocale, PublicPageTexts
     notFoundBody:
       "Dieser Sendungslink ist unbekannt oder nicht mehr gültig. Bitten Sie den Verkäufer um einen neuen.",
     tooMany: "Zu viele Anfragen aus Ihrem Netzwerk. Bitte versuchen Sie es in einer Minute erneut.",
+    mapLabel: "Karte der Sendungsroute",
+    live: "Live",
+    rateTitle: "Wie war Ihre Zustellung?",
+    rateButton: "{n} von 5",
+    comment: "Kommentar (optional)",
+    thanks: "Vielen Dank für Ihre Bewertung.",
+    ratingFailed: "Ihre Bewertung konnte nicht gespeichert werden. Bitte versuchen Sie es erneut.",
+    language: "Sprache",
   },
   fr: {
     title: "Votre colis",
@@ -96,6 +155,14 @@ export const PUBLIC_PAGE_TEXTS: Readonly<Record<SupportedLocale, PublicPageTexts
     notFoundBody:
       "Ce lien de suivi est inconnu ou n’est plus valide. Demandez-en un nouveau au vendeur.",
     tooMany: "Trop de requêtes depuis votre réseau. Réessayez dans une minute.",
+    mapLabel: "Carte du trajet du colis",
+    live: "En direct",
+    rateTitle: "Comment s’est passée votre livraison ?",
+    rateButton: "{n} sur 5",
+    comment: "Commentaire (facultatif)",
+    thanks: "Merci pour votre note.",
+    ratingFailed: "Votre note n’a pas pu être enregistrée. Veuillez réessayer.",
+    language: "Langue",
   },
   es: {
     title: "Tu paquete",
@@ -108,6 +175,14 @@ export const PUBLIC_PAGE_TEXTS: Readonly<Record<SupportedLocale, PublicPageTexts
     notFoundBody:
       "Este enlace de seguimiento no existe o ya no es válido. Pide uno nuevo al vendedor.",
     tooMany: "Demasiadas solicitudes desde tu red. Vuelve a intentarlo en un minuto.",
+    mapLabel: "Mapa de la ruta del paquete",
+    live: "En directo",
+    rateTitle: "¿Qué tal fue tu entrega?",
+    rateButton: "{n} de 5",
+    comment: "Comentario (opcional)",
+    thanks: "Gracias por tu valoración.",
+    ratingFailed: "No se pudo guardar tu valoración. Inténtalo de nuevo.",
+    language: "Idioma",
   },
   it: {
     title: "Il tuo pacco",
@@ -120,6 +195,14 @@ export const PUBLIC_PAGE_TEXTS: Readonly<Record<SupportedLocale, PublicPageTexts
     notFoundBody:
       "Questo link di tracciamento è sconosciuto o non è più valido. Chiedine uno nuovo al venditore.",
     tooMany: "Troppe richieste dalla tua rete. Riprova tra un minuto.",
+    mapLabel: "Mappa del percorso del pacco",
+    live: "In diretta",
+    rateTitle: "Com’è andata la consegna?",
+    rateButton: "{n} su 5",
+    comment: "Commento (facoltativo)",
+    thanks: "Grazie per la tua valutazione.",
+    ratingFailed: "Non è stato possibile salvare la valutazione. Riprova.",
+    language: "Lingua",
   },
   "pt-BR": {
     title: "Seu pacote",
@@ -132,6 +215,14 @@ export const PUBLIC_PAGE_TEXTS: Readonly<Record<SupportedLocale, PublicPageTexts
     notFoundBody:
       "Este link de rastreamento é desconhecido ou não é mais válido. Peça um novo ao vendedor.",
     tooMany: "Muitas solicitações da sua rede. Tente novamente em um minuto.",
+    mapLabel: "Mapa da rota do pacote",
+    live: "Ao vivo",
+    rateTitle: "Como foi a sua entrega?",
+    rateButton: "{n} de 5",
+    comment: "Comentário (opcional)",
+    thanks: "Obrigado pela sua avaliação.",
+    ratingFailed: "Não foi possível salvar sua avaliação. Tente novamente.",
+    language: "Idioma",
   },
   th: {
     title: "พัสดุของคุณ",
@@ -143,6 +234,14 @@ export const PUBLIC_PAGE_TEXTS: Readonly<Record<SupportedLocale, PublicPageTexts
     notFoundTitle: "ไม่พบลิงก์ติดตามพัสดุ",
     notFoundBody: "ลิงก์ติดตามพัสดุนี้ไม่มีอยู่หรือใช้ไม่ได้แล้ว โปรดขอลิงก์ใหม่จากผู้ขาย",
     tooMany: "มีคำขอจากเครือข่ายของคุณมากเกินไป โปรดลองอีกครั้งในอีกหนึ่งนาที",
+    mapLabel: "แผนที่เส้นทางพัสดุ",
+    live: "สด",
+    rateTitle: "การจัดส่งเป็นอย่างไรบ้าง",
+    rateButton: "{n} จาก 5",
+    comment: "ความคิดเห็น (ไม่บังคับ)",
+    thanks: "ขอบคุณสำหรับการให้คะแนน",
+    ratingFailed: "ไม่สามารถบันทึกคะแนนของคุณได้ โปรดลองอีกครั้ง",
+    language: "ภาษา",
   },
   vi: {
     title: "Bưu kiện của bạn",
@@ -155,6 +254,14 @@ export const PUBLIC_PAGE_TEXTS: Readonly<Record<SupportedLocale, PublicPageTexts
     notFoundBody:
       "Liên kết theo dõi này không tồn tại hoặc không còn hiệu lực. Hãy xin người bán một liên kết mới.",
     tooMany: "Có quá nhiều yêu cầu từ mạng của bạn. Vui lòng thử lại sau một phút.",
+    mapLabel: "Bản đồ hành trình bưu kiện",
+    live: "Trực tiếp",
+    rateTitle: "Bạn thấy việc giao hàng thế nào?",
+    rateButton: "{n} trên 5",
+    comment: "Nhận xét (không bắt buộc)",
+    thanks: "Cảm ơn bạn đã đánh giá.",
+    ratingFailed: "Không thể lưu đánh giá của bạn. Vui lòng thử lại.",
+    language: "Ngôn ngữ",
   },
   id: {
     title: "Paket Anda",
@@ -167,6 +274,14 @@ export const PUBLIC_PAGE_TEXTS: Readonly<Record<SupportedLocale, PublicPageTexts
     notFoundBody:
       "Tautan pelacakan ini tidak dikenal atau sudah tidak berlaku. Mintalah tautan baru kepada penjual.",
     tooMany: "Terlalu banyak permintaan dari jaringan Anda. Coba lagi dalam satu menit.",
+    mapLabel: "Peta rute paket",
+    live: "Langsung",
+    rateTitle: "Bagaimana pengiriman Anda?",
+    rateButton: "{n} dari 5",
+    comment: "Komentar (opsional)",
+    thanks: "Terima kasih atas penilaian Anda.",
+    ratingFailed: "Penilaian Anda tidak dapat disimpan. Coba lagi.",
+    language: "Bahasa",
   },
   ms: {
     title: "Bungkusan anda",
@@ -179,7 +294,33 @@ export const PUBLIC_PAGE_TEXTS: Readonly<Record<SupportedLocale, PublicPageTexts
     notFoundBody:
       "Pautan penjejakan ini tidak dikenali atau tidak sah lagi. Minta pautan baharu daripada penjual.",
     tooMany: "Terlalu banyak permintaan daripada rangkaian anda. Cuba lagi dalam seminit.",
+    mapLabel: "Peta laluan bungkusan",
+    live: "Langsung",
+    rateTitle: "Bagaimanakah penghantaran anda?",
+    rateButton: "{n} daripada 5",
+    comment: "Komen (pilihan)",
+    thanks: "Terima kasih atas penilaian anda.",
+    ratingFailed: "Penilaian anda tidak dapat disimpan. Sila cuba lagi.",
+    language: "Bahasa",
   },
+};
+
+/** Each language in its own words, for the page's language switcher. */
+export const LANGUAGE_NAMES: Readonly<Record<SupportedLocale, string>> = {
+  en: "English",
+  "zh-Hans": "简体中文",
+  "zh-Hant": "繁體中文",
+  ja: "日本語",
+  ko: "한국어",
+  de: "Deutsch",
+  fr: "Français",
+  es: "Español",
+  it: "Italiano",
+  "pt-BR": "Português (Brasil)",
+  th: "ไทย",
+  vi: "Tiếng Việt",
+  id: "Bahasa Indonesia",
+  ms: "Bahasa Melayu",
 };
 
 /** Scripts written right to left; none of the supported locales today, but the page asks. */
