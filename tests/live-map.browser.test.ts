@@ -198,4 +198,32 @@ describe.skipIf(browserSkipReason())("the live map in Chromium", () => {
     await screenshot(page, "live-map-phone");
     await page.close();
   });
+
+  it("opens the stream again when it fails, and catches up on what it missed", async () => {
+    const page = await browser.newPage();
+    let streams = 0;
+    let release = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    // The first attempt of each of the two streams fails; the retries wait until released.
+    await page.route("**/graphql", async (route) => {
+      if (route.request().headers().accept !== "text/event-stream") return route.continue();
+      streams += 1;
+      if (streams <= 2) return route.abort("connectionreset");
+      await released;
+      return route.continue();
+    });
+    await signIn(page, server.tenant.apiKey);
+    await page.waitForSelector(dot(ids.held!));
+    await page.waitForSelector("#live:text('Reconnecting')");
+    await expect.poll(() => streams, { timeout: 10_000 }).toBeGreaterThanOrEqual(3);
+    // Recorded while the page has no stream: only the list read on reconnecting can bring it.
+    const missed = await buildShipment(server);
+    await scan(missed, "IN_TRANSIT", "Sydney", "AU");
+    release();
+    await page.waitForSelector(dot(missed), { timeout: 5000 });
+    await page.waitForSelector("#live:text('Live')");
+    await page.close();
+  });
 });

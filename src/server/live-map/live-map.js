@@ -180,10 +180,13 @@ function setStatus(text) {
 
 /**
  * GraphQL over SSE with the key in a header, as long as `signal` lives: a dropped stream is
- * reopened after 1 s, 2 s, 4 s… up to 30 s, and the list is read again to catch up.
+ * reopened after about 1 s, 2 s, 4 s… up to 30 s, and once it is open again the list is read
+ * again, so what happened while it was down is caught up (a change seen twice is applied twice,
+ * which is harmless).
  */
 async function followStream(query, storeId, signal, onData) {
   let delay = RETRY_MIN_MS;
+  let reconnecting = false;
   while (!signal.aborted) {
     const opened = Date.now();
     try {
@@ -199,6 +202,7 @@ async function followStream(query, storeId, signal, onData) {
       }
       if (!response.ok || !response.body) throw new Error(`the stream answered ${response.status}`);
       setLive(true);
+      if (reconnecting) loadShipments(storeId, signal);
       for await (const message of eventStreamMessages(response.body)) {
         if (message.event === "complete") break;
         if (message.event !== "next") continue;
@@ -212,11 +216,11 @@ async function followStream(query, storeId, signal, onData) {
     }
     if (signal.aborted) return;
     setLive(false);
+    reconnecting = true;
     if (Date.now() - opened > 10_000) delay = RETRY_MIN_MS;
     // Jitter spreads reconnections when a server restart drops every page at once.
     await sleep(delay * (0.75 + Math.random() / 2), signal);
     delay = Math.min(delay * 2, RETRY_MAX_MS);
-    if (!signal.aborted) await loadShipments(storeId, signal);
   }
 }
 
