@@ -6,6 +6,8 @@ import { renderBaseMap } from "../src/server/live-map/base-map.ts";
 import { eventStreamMessages } from "../src/server/live-map/event-stream.js";
 import { equalEarth } from "../src/server/live-map/projection.js";
 import * as queries from "../src/server/live-map/queries.js";
+import { buildShipment, globalId } from "./helpers/factories.ts";
+import { RecordEvents } from "./helpers/operations.ts";
 import { startTestServer, type TestServer } from "./helpers/test-server.ts";
 
 let server: TestServer;
@@ -88,6 +90,51 @@ describe("what the page runs", () => {
     for (const [name, text] of documents) {
       expect(validate(schema, parse(text)), name).toEqual([]);
     }
+  });
+
+  it("reads a page of the map's parcels in as many SQL statements for 2 parcels as for 6", async () => {
+    const storeId = globalId("Store", server.tenant.amazonStoreId);
+    const addParcels = async (count: number) => {
+      for (let i = 0; i < count; i++) {
+        const shipmentId = await buildShipment(server);
+        const location = { city: "Shenzhen", countryCode: "CN" };
+        const events = [
+          {
+            occurredAt: "2026-11-04T09:00:00+08:00",
+            status: "EXCEPTION" as const,
+            substatus: "CUSTOMS_HELD" as const,
+            location,
+          },
+        ];
+        await server.request(RecordEvents, { input: { shipmentId, events } });
+      }
+    };
+    const statements = async () => {
+      await server.drainJobs();
+      server.database.queries.length = 0;
+      const response = await fetch(server.url, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          authorization: `Bearer ${server.tenant.apiKey}`,
+        },
+        body: JSON.stringify({ query: queries.SHIPMENTS, variables: { storeId, first: 100 } }),
+      });
+      const body = (await response.json()) as {
+        data: { shipments: { edges: { node: { exceptions: unknown[] } }[] } };
+      };
+      const counted = server.database.queries.filter((sql) => !sql.includes('"ApiKey"')).length;
+      return {
+        counted,
+        parcels: body.data.shipments.edges.filter((edge) => edge.node.exceptions.length).length,
+      };
+    };
+    await addParcels(2);
+    const few = await statements();
+    await addParcels(4);
+    const more = await statements();
+    expect([few.parcels, more.parcels]).toEqual([2, 6]);
+    expect(more.counted).toBe(few.counted);
   });
 
   it("projects points exactly where d3-geo's Equal Earth puts them on the base map", () => {
