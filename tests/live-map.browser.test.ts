@@ -88,6 +88,8 @@ describe.skipIf(browserSkipReason())("the live map in Chromium", () => {
     expect(await page.locator(`#rows [data-id="${ids.unplaced}"]`).count()).toBe(1);
     expect(await page.locator("#rows tr").count()).toBe(4);
     expect(await page.locator(dot(ids.held!)).getAttribute("class")).toContain("has-exception");
+    // Drawn over calm parcels at the same place.
+    expect(await page.locator(`#dots-attention [data-id="${ids.held}"]`).count()).toBe(1);
     expect(await page.locator(dot(ids.shenzhen!)).getAttribute("class")).not.toContain(
       "has-exception",
     );

@@ -26,12 +26,20 @@ const WIDTH = 960;
 export function renderBaseMap(): BaseMap {
   const topology = readCountryTopology("110m");
   const sphere = { type: "Sphere" as const };
-  const projection = geoEqualEarth().fitWidth(WIDTH, sphere);
+  // Fitted once for the height, then again inside a 1-unit margin so the outline is not clipped.
+  const [, [, bottom]] = geoPath(geoEqualEarth().fitWidth(WIDTH, sphere)).bounds(sphere);
+  const height = Math.ceil(bottom) + 2;
+  const projection = geoEqualEarth().fitExtent(
+    [
+      [1, 1],
+      [WIDTH - 1, height - 1],
+    ],
+    sphere,
+  );
   const path = geoPath(projection).digits(1);
-  const [, [, bottom]] = path.bounds(sphere);
   return {
     width: WIDTH,
-    height: Math.ceil(bottom),
+    height,
     scale: projection.scale(),
     translate: projection.translate(),
     sphere: path(sphere) ?? "",

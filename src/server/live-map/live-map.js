@@ -296,11 +296,13 @@ function remove(id) {
 
 function clearShipments() {
   state.shipments.clear();
-  $("dots").replaceChildren();
+  $("dots-calm").replaceChildren();
+  $("dots-attention").replaceChildren();
   $("rows").replaceChildren();
 }
 
 const SVG_NS = "http://www.w3.org/2000/svg";
+const ATTENTION_STATUSES = new Set(["EXCEPTION", "DELIVERY_FAILED"]);
 
 function drawDot(shipment) {
   const coordinates = coordinatesOf(shipment);
@@ -316,12 +318,15 @@ function drawDot(shipment) {
     const core = document.createElementNS(SVG_NS, "circle");
     core.setAttribute("class", "core");
     dot.append(ring, core);
-    $("dots").append(dot);
   }
   const [x, y] = project(coordinates.longitude, coordinates.latitude);
   dot.setAttribute("transform", `translate(${x.toFixed(1)} ${y.toFixed(1)})`);
   const exception = shipment.exceptions.length > 0;
   dot.setAttribute("class", `dot status-${shipment.status}${exception ? " has-exception" : ""}`);
+  // Parcels that need attention are drawn last, over the others at the same place.
+  const attention = exception || ATTENTION_STATUSES.has(shipment.status);
+  const layer = $(attention ? "dots-attention" : "dots-calm");
+  if (dot.parentNode !== layer) layer.append(dot);
   dot.dataset.status = shipment.status;
   dot.setAttribute("aria-label", label(shipment));
 }

@@ -77,7 +77,7 @@ export function renderLiveMapPage(map: BaseMap): string {
               <path class="sphere" d="${map.sphere}" />
               <path class="land" d="${map.land}" />
               <path class="borders" d="${map.borders}" />
-              <g id="dots"></g>
+              <g id="dots"><g id="dots-calm"></g><g id="dots-attention"></g></g>
             </svg>
             <figcaption>
               <h2 class="legend-title">Legend</h2>

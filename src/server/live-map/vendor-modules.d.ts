@@ -8,6 +8,7 @@ declare module "d3-geo" {
   export interface GeoProjection {
     (point: [number, number]): [number, number] | null;
     fitWidth(width: number, object: GeoSphere): GeoProjection;
+    fitExtent(extent: [[number, number], [number, number]], object: GeoSphere): GeoProjection;
     scale(): number;
     scale(scale: number): GeoProjection;
     translate(): [number, number];
