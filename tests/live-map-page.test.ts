@@ -64,10 +64,12 @@ describe("GET /map", () => {
       }
     }
     expect([...imports].sort()).toEqual([
+      "/map/api.js",
       "/map/event-stream.js",
       "/map/live-map.js",
       "/map/projection.js",
       "/map/queries.js",
+      "/map/text.js",
     ]);
     expect(scriptBytes).toBeLessThan(30_000);
     expect((await fetch(`${origin}/map/live-map.css`)).status).toBe(200);

@@ -42,9 +42,16 @@ export function createLiveMapRoute(): LiveMapRoute {
         LIVE_MAP_PATH,
         createStaticAsset("text/html; charset=utf-8", renderLiveMapPage(renderBaseMap())),
       ],
-      ...(["live-map.js", "event-stream.js", "projection.js", "queries.js"] as const).map(
-        (name) => [`${LIVE_MAP_ASSETS}${name}`, ownFile(JS, name)] as const,
-      ),
+      ...(
+        [
+          "live-map.js",
+          "api.js",
+          "event-stream.js",
+          "projection.js",
+          "queries.js",
+          "text.js",
+        ] as const
+      ).map((name) => [`${LIVE_MAP_ASSETS}${name}`, ownFile(JS, name)] as const),
       [`${LIVE_MAP_ASSETS}live-map.css`, ownFile("text/css; charset=utf-8", "live-map.css")],
       [`${LIVE_MAP_ASSETS}favicon.svg`, createStaticAsset("image/svg+xml", FAVICON)],
     ]);

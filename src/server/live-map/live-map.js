@@ -1,12 +1,12 @@
 // The live parcel map (GET /map, decision 045): plain JavaScript run as it is, no build step.
 // The API key lives in sessionStorage and travels only in the Authorization header to /graphql.
 
+import { ApiError, describe, graphql, KEY_ITEM, request } from "./api.js";
 import { eventStreamMessages } from "./event-stream.js";
 import { equalEarth } from "./projection.js";
 import { EVENTS, EXCEPTIONS, SHIPMENTS, STORES, TIMELINE } from "./queries.js";
+import { exceptionText, label, placeName, timelineNodes, words } from "./text.js";
 
-const KEY_ITEM = "trackline.apiKey";
-const ENDPOINT = "/graphql";
 const PAGE_SIZE = 100;
 const RETRY_MIN_MS = 1000;
 const RETRY_MAX_MS = 30_000;
@@ -21,53 +21,6 @@ const project = equalEarth(Number(config.scale), Number(config.tx), Number(confi
 
 /** What the map shows: shipments by id, and the store being followed. */
 const state = { shipments: new Map(), storeId: null, follow: null, panelId: null };
-
-class ApiError extends Error {
-  constructor(message, code, httpStatus) {
-    super(message);
-    this.code = code;
-    this.httpStatus = httpStatus;
-  }
-}
-
-function authorization() {
-  return `Bearer ${sessionStorage.getItem(KEY_ITEM) ?? ""}`;
-}
-
-async function request(query, variables, options = {}) {
-  const headers = { "content-type": "application/json", ...options.headers };
-  try {
-    headers.authorization = authorization();
-    return await fetch(ENDPOINT, {
-      method: "POST",
-      headers,
-      body: JSON.stringify({ query, variables }),
-      signal: options.signal,
-    });
-  } catch (error) {
-    if (error.name === "AbortError") throw error;
-    // fetch refuses a header value outside Latin-1 before sending anything.
-    if (error instanceof TypeError && /header/i.test(error.message)) {
-      throw new ApiError("This key holds characters an API key never has.", "INVALID_CHARACTERS");
-    }
-    throw new ApiError(`The server cannot be reached (${error.message}).`, "NETWORK");
-  }
-}
-
-async function graphql(query, variables) {
-  const response = await request(query, variables, {
-    headers: { accept: "application/graphql-response+json, application/json" },
-  });
-  let body;
-  try {
-    body = await response.json();
-  } catch {
-    throw new ApiError(`The server answered ${response.status} without JSON.`, "HTTP");
-  }
-  const error = body.errors?.[0];
-  if (error) throw new ApiError(error.message, error.extensions?.code, response.status);
-  return body.data;
-}
 
 // ---- sign in and out ----
 
@@ -92,10 +45,6 @@ function signOut(message = "") {
   $("api-key").value = "";
   $("login-error").textContent = message;
   $("api-key").focus();
-}
-
-function describe(error) {
-  return error.code ? `${error.message} (${error.code})` : error.message;
 }
 
 function showDashboard(stores) {
@@ -251,28 +200,6 @@ function coordinatesOf(shipment) {
   return shipment.currentPlace?.coordinates ?? null;
 }
 
-function placeName(shipment) {
-  const place = shipment.currentPlace;
-  if (!place) return "place unknown";
-  return [place.city ?? place.region, place.countryCode].filter(Boolean).join(", ");
-}
-
-function words(code) {
-  const text = code.toLowerCase().replaceAll("_", " ");
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-function exceptionText(shipment) {
-  return shipment.exceptions.map((exception) => words(exception.type)).join(", ");
-}
-
-function label(shipment) {
-  const exceptions = exceptionText(shipment);
-  return `${shipment.trackingNumber}: ${words(shipment.status)}, ${placeName(shipment)}${
-    exceptions ? `, open exception: ${exceptions}` : ""
-  }`;
-}
-
 function upsert(shipment, { quiet = false } = {}) {
   if (!isTravelling(shipment)) {
     remove(shipment.id);
@@ -373,43 +300,11 @@ async function openPanel(id, { keepFocus = false } = {}) {
   try {
     const data = await graphql(TIMELINE, { id });
     if (state.panelId !== id) return;
-    renderTimeline(data.shipment);
+    $("panel-body").replaceChildren(...timelineNodes(data.shipment));
   } catch (error) {
     if (error.httpStatus === 401) return signOut(describe(error));
     $("panel-body").textContent = `The timeline could not be read: ${describe(error)}`;
   }
-}
-
-function renderTimeline(shipment) {
-  const body = $("panel-body");
-  if (!shipment) {
-    body.textContent = "This parcel is not visible to this key any more.";
-    return;
-  }
-  const summary = document.createElement("p");
-  const exceptions = exceptionText(shipment);
-  summary.textContent = `${shipment.carrier.name}, ${words(shipment.status)}${
-    exceptions ? `; open exception: ${exceptions}` : ""
-  }. ${shipment.timelineCount} scan${shipment.timelineCount === 1 ? "" : "s"}, latest first.`;
-  const list = document.createElement("ol");
-  list.className = "timeline";
-  for (const entry of shipment.timeline.toReversed()) {
-    const item = document.createElement("li");
-    const time = document.createElement("time");
-    time.dateTime = entry.occurredAt;
-    time.textContent = new Date(entry.occurredAt).toLocaleString();
-    const what = document.createElement("span");
-    what.textContent = entry.description;
-    const where = document.createElement("span");
-    where.className = "where";
-    const place = entry.location;
-    where.textContent = place
-      ? [place.city, place.region, place.countryCode].filter(Boolean).join(", ")
-      : "";
-    item.append(time, what, where);
-    list.append(item);
-  }
-  body.replaceChildren(summary, list);
 }
 
 function closePanel() {
