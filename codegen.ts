@@ -7,18 +7,32 @@ export const sdl = printSchema(lexicographicSortSchema(schema));
 
 const config: CodegenConfig = {
   schema: sdl,
-  documents: ["tests/**/*.ts", "bench/**/*.ts", "!tests/generated/**"],
+  // Documents per output (codegen adds root-level documents to every output's own).
   ignoreNoDocuments: true,
   emitLegacyCommonJSImports: false,
   generates: {
     "schema.graphql": { plugins: ["schema-ast"], config: { includeDirectives: false } },
     "tests/generated/": {
+      documents: ["tests/**/*.ts", "bench/**/*.ts", "!tests/generated/**"],
       preset: "client",
       presetConfig: { fragmentMasking: false },
       config: {
         useTypeImports: true,
         enumsAsTypes: true,
         scalars: { DateTime: "string", Date: "string", Locale: "string" },
+      },
+    },
+    // The typed client example for frontend teams (examples/tracking-client/README.md): documents
+    // as strings, so a browser bundle needs no GraphQL runtime.
+    "examples/tracking-client/generated/": {
+      documents: ["examples/**/*.ts", "!examples/**/generated/**"],
+      preset: "client",
+      presetConfig: { fragmentMasking: false },
+      config: {
+        documentMode: "string",
+        useTypeImports: true,
+        enumsAsTypes: true,
+        scalars: { DateTime: "string", Date: "string", Locale: "string", JSONObject: "unknown" },
       },
     },
   },

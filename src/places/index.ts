@@ -8,7 +8,7 @@ import {
 import { PlaceIndex } from "./place-index.ts";
 
 export { foldName } from "./fold-name.ts";
-export { readWorldOutlines } from "./gazetteer-source.ts";
+export { readCountryTopology } from "./gazetteer-source.ts";
 export { geocode } from "./geocode.ts";
 export { PlaceIndex } from "./place-index.ts";
 

@@ -1,6 +1,7 @@
 import type { Prisma } from "../../generated/prisma/client.ts";
 import { INPUT_LIMITS, PAGE_LIMITS, pageSize } from "../domain/input-limits.ts";
 import { trackingNumberKey } from "../domain/tracking-number-key.ts";
+import { travellingWhere } from "../domain/travelling.ts";
 import type { TrackingSubstatus } from "../vocabulary/index.ts";
 import { builder } from "./builder.ts";
 import { CarrierRef, carrierView } from "./carrier.ts";
@@ -120,6 +121,10 @@ const ShipmentFilter = builder.inputType("ShipmentFilter", {
     carrier: t.string(),
     trackingNumber: t.string(),
     hasException: t.boolean(),
+    travelling: t.boolean({
+      description:
+        "True: parcels still on their way (not DELIVERED or EXPIRED, and not RETURNED_TO_SENDER); false: the others.",
+    }),
   }),
 });
 
@@ -139,13 +144,16 @@ builder.queryFields((t) => ({
           ? trackingNumberKey(filter.trackingNumber)
           : undefined,
       };
+      const and: Prisma.ShipmentWhereInput[] = [];
       if (filter?.hasException != null) {
-        where.AND = {
+        and.push({
           status: filter.hasException
             ? { in: [...EXCEPTION_STATUSES] }
             : { notIn: [...EXCEPTION_STATUSES] },
-        };
+        });
       }
+      if (filter?.travelling != null) and.push(travellingWhere(filter.travelling));
+      if (and.length) where.AND = and;
       return ctx.db.shipment.findMany({
         ...query,
         where,

@@ -28,6 +28,7 @@ import { DELIVERY_HISTORY_PATH, handleHistoryImport } from "./delivery-history-r
 import { createGraphiQL } from "./graphiql.ts";
 import { attachGraphQLWebSockets, createKeySockets, type InitialContext } from "./graphql-ws.ts";
 import type { JobEngine } from "./job-queue.ts";
+import { createLiveMapRoute } from "./live-map-route.ts";
 import { createLogger, type Logger, requestIdOf } from "./logger.ts";
 import { createMarketplaceWebhookRoute } from "./marketplace-webhook-route.ts";
 import { startNotificationWorkers } from "./notification-workers.ts";
@@ -261,6 +262,7 @@ export function buildApp(deps: AppDeps): App {
     now,
     maxStreamsPerAddress: access.publicStreamsPerAddress,
   });
+  const liveMap = createLiveMapRoute();
   let workersStarted = false;
   const graphiql =
     deps.graphiql === false
@@ -332,6 +334,7 @@ export function buildApp(deps: AppDeps): App {
     }
     if (trackingImports.matches(path)) return trackingImports.handle(req, res);
     if (publicTracking.matches(path)) return publicTracking.handle(req, res, path, log);
+    if (liveMap.matches(path)) return liveMap.handle(req, res, path);
     if (graphiql?.handle(req, res)) return;
     if (path === yoga.graphqlEndpoint && hasBody(req.method)) {
       handleGraphQLWithBody(req, res).catch((error: unknown) => {

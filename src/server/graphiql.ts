@@ -1,8 +1,8 @@
-import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { createStaticAsset, type StaticAsset, sendStaticAsset } from "./static-asset.ts";
 
 /** Where GraphiQL's files are served; the page itself is on the GraphQL endpoint. */
 export const GRAPHIQL_ASSETS = "/graphiql/";
@@ -16,12 +16,6 @@ export interface GraphiQLOptions {
 export interface GraphiQL {
   /** Answers GET <endpoint> for browsers and GET /graphiql/*; false when it is neither. */
   handle(req: IncomingMessage, res: ServerResponse): boolean;
-}
-
-interface Asset {
-  contentType: string;
-  body: Buffer;
-  etag: string;
 }
 
 const OWN_FILES = path.join(import.meta.dirname, "graphiql");
@@ -51,7 +45,7 @@ const CONTENT_SECURITY_POLICY = [
  * version that matches graphql-yoga) on the first request for one of them.
  */
 export function createGraphiQL(options: GraphiQLOptions): GraphiQL {
-  let assets: Promise<Map<string, Asset>> | undefined;
+  let assets: Promise<Map<string, StaticAsset>> | undefined;
   const page = renderPage(options);
 
   return {
@@ -72,7 +66,7 @@ export function createGraphiQL(options: GraphiQLOptions): GraphiQL {
       if (!pathname.startsWith(GRAPHIQL_ASSETS)) return false;
       assets ??= loadAssets();
       assets.then(
-        (files) => sendAsset(req, res, files.get(pathname.slice(GRAPHIQL_ASSETS.length))),
+        (files) => sendStaticAsset(req, res, files.get(pathname.slice(GRAPHIQL_ASSETS.length))),
         (error: unknown) => {
           console.error("GraphiQL assets failed to load:", error);
           res.writeHead(500, { "content-type": "text/plain" }).end("GraphiQL is unavailable");
@@ -117,7 +111,7 @@ function renderPage({ endpoint, apiKey }: GraphiQLOptions): string {
 `;
 }
 
-async function loadAssets(): Promise<Map<string, Asset>> {
+async function loadAssets(): Promise<Map<string, StaticAsset>> {
   const bundle = await import("@graphql-yoga/render-graphiql/graphiql");
   const require = createRequire(import.meta.url);
   // graphql-ws exports no path to its browser build: find it from the package's main file.
@@ -142,31 +136,6 @@ async function loadAssets(): Promise<Map<string, Asset>> {
   ];
   if (favicon) files.push(["favicon.ico", favicon[1]!, Buffer.from(favicon[2]!, "base64")]);
   return new Map(
-    files.map(([name, contentType, content]) => {
-      const body = Buffer.isBuffer(content) ? content : Buffer.from(content);
-      const etag = `"${createHash("sha256").update(body).digest("base64url").slice(0, 22)}"`;
-      return [name, { contentType, body, etag }];
-    }),
+    files.map(([name, contentType, content]) => [name, createStaticAsset(contentType, content)]),
   );
-}
-
-function sendAsset(req: IncomingMessage, res: ServerResponse, asset: Asset | undefined): void {
-  if (!asset || (req.method !== "GET" && req.method !== "HEAD")) {
-    res.writeHead(404, { "content-type": "text/plain" }).end("not found");
-    return;
-  }
-  // Revalidated on each load, answered 304 while unchanged: after an upgrade the browser sees
-  // the new bundle at once, and meanwhile it does not download 8 MB again.
-  const headers = {
-    "content-type": asset.contentType,
-    "cache-control": "no-cache",
-    etag: asset.etag,
-    "x-content-type-options": "nosniff",
-  };
-  if (req.headers["if-none-match"] === asset.etag) {
-    res.writeHead(304, headers).end();
-    return;
-  }
-  res.writeHead(200, { ...headers, "content-length": asset.body.length });
-  res.end(req.method === "HEAD" ? undefined : asset.body);
 }

@@ -13,6 +13,7 @@ import { type DemoOutcome, ensureDemo } from "./demo.ts";
 import { createEmailChannel } from "./email-channel.ts";
 import { startJobEngine } from "./job-queue.ts";
 import { createKeyRateLimiter, createSubscriptionCounter } from "./key-limits.ts";
+import { LIVE_MAP_PATH } from "./live-map-route.ts";
 import { createLogger } from "./logger.ts";
 import { applyMigrations } from "./migrate.ts";
 import { createTracklinePubSub } from "./pubsub.ts";
@@ -171,7 +172,10 @@ async function start(): Promise<void> {
   console.log(`trackline (${where}${config.redisUrl ? ", Redis pub/sub" : ""}${role})`);
   const base = `http://${displayHost(config.host)}:${port}`;
   if (config.role === "worker") console.log(`Health:    ${base}/readyz`);
-  else console.log(config.graphiql ? `GraphiQL:  ${base}/graphql` : `GraphQL:   ${base}/graphql`);
+  else {
+    console.log(config.graphiql ? `GraphiQL:  ${base}/graphql` : `GraphQL:   ${base}/graphql`);
+    console.log(`Live map:  ${base}${LIVE_MAP_PATH}`);
+  }
   if (demo) {
     const keptInFile = config.mode === "embedded";
     console.log(

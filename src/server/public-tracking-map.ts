@@ -1,7 +1,7 @@
 import { geoNaturalEarth1, geoPath } from "d3-geo";
 import { feature } from "topojson-client";
 import type { PublicStop } from "../domain/public-tracking/view.ts";
-import { readWorldOutlines } from "../places/index.ts";
+import { readCountryTopology } from "../places/index.ts";
 
 const WIDTH = 640;
 const HEIGHT = 360;
@@ -13,7 +13,7 @@ const MARGIN = [6, 4] as const;
 let countries: unknown[] | null = null;
 function worldCountries(): unknown[] {
   countries ??= (() => {
-    const topology = readWorldOutlines();
+    const topology = readCountryTopology("110m");
     return feature(topology, topology.objects.countries).features;
   })();
   return countries;

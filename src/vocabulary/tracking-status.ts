@@ -52,6 +52,21 @@ export const TRACKING_SUBSTATUSES = Object.values(
 /** Statuses that end a parcel's journey: later events are still stored but rarely move it. */
 export const TERMINAL_STATUSES: ReadonlySet<TrackingStatus> = new Set(["DELIVERED", "EXPIRED"]);
 
+/**
+ * Substatuses that end a parcel's journey under a status that is not terminal: the parcel is
+ * back with the sender, so it is no longer on its way (a live map leaves it out).
+ */
+export const JOURNEY_ENDING_SUBSTATUSES: ReadonlySet<TrackingSubstatus> = new Set([
+  "RETURNED_TO_SENDER",
+]);
+
+/** Still on its way: neither in a terminal status nor back with the sender. */
+export function isTravelling(status: TrackingStatus, substatus: TrackingSubstatus | null): boolean {
+  return (
+    !TERMINAL_STATUSES.has(status) && !(substatus && JOURNEY_ENDING_SUBSTATUSES.has(substatus))
+  );
+}
+
 /** Statuses a carrier reports before it has the parcel in hand (label data, "not found"). */
 export const PRE_SCAN_STATUSES: ReadonlySet<TrackingStatus> = new Set(["PENDING", "INFO_RECEIVED"]);
 

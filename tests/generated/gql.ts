@@ -108,6 +108,7 @@ type Documents = {
     "\n  query ShipmentsWithEstimates {\n    shipments(first: 50) { edges { node { estimatedDelivery { mostLikely explanation } } } }\n  }\n": typeof types.ShipmentsWithEstimatesDocument,
     "\n  query MilestoneEstimate($id: ID!) {\n    shipment(id: $id) {\n      estimatedDelivery { mostLikely basis { from } legs { milestone earliest latest } }\n    }\n  }\n": typeof types.MilestoneEstimateDocument,
     "\n  subscription EstimateUpdated($id: ID!) {\n    shipmentUpdated(id: $id) { status estimatedDelivery { mostLikely basis { from } } }\n  }\n": typeof types.EstimateUpdatedDocument,
+    "\n  query ShipmentsTravelling($travelling: Boolean, $storeId: ID, $after: String) {\n    shipments(first: 2, after: $after, filter: { travelling: $travelling, storeId: $storeId }) {\n      edges { node { id status substatus } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.ShipmentsTravellingDocument,
     "\n  subscription ShipmentUpdatedMessage($id: ID!, $locale: Locale) {\n    shipmentUpdated(id: $id) {\n      id status\n      buyerMessage(milestone: OUT_FOR_DELIVERY, locale: $locale)\n      store { id }\n    }\n  }\n": typeof types.ShipmentUpdatedMessageDocument,
     "\n  subscription TrackingEventAddedLocalised($locale: Locale) {\n    trackingEventAdded(locale: $locale) {\n      shipment { id status }\n      events { status description }\n    }\n  }\n": typeof types.TrackingEventAddedLocalisedDocument,
     "\n  subscription ShipmentUpdated($id: ID!) {\n    shipmentUpdated(id: $id) { id status substatus }\n  }\n": typeof types.ShipmentUpdatedDocument,
@@ -222,6 +223,7 @@ const documents: Documents = {
     "\n  query ShipmentsWithEstimates {\n    shipments(first: 50) { edges { node { estimatedDelivery { mostLikely explanation } } } }\n  }\n": types.ShipmentsWithEstimatesDocument,
     "\n  query MilestoneEstimate($id: ID!) {\n    shipment(id: $id) {\n      estimatedDelivery { mostLikely basis { from } legs { milestone earliest latest } }\n    }\n  }\n": types.MilestoneEstimateDocument,
     "\n  subscription EstimateUpdated($id: ID!) {\n    shipmentUpdated(id: $id) { status estimatedDelivery { mostLikely basis { from } } }\n  }\n": types.EstimateUpdatedDocument,
+    "\n  query ShipmentsTravelling($travelling: Boolean, $storeId: ID, $after: String) {\n    shipments(first: 2, after: $after, filter: { travelling: $travelling, storeId: $storeId }) {\n      edges { node { id status substatus } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.ShipmentsTravellingDocument,
     "\n  subscription ShipmentUpdatedMessage($id: ID!, $locale: Locale) {\n    shipmentUpdated(id: $id) {\n      id status\n      buyerMessage(milestone: OUT_FOR_DELIVERY, locale: $locale)\n      store { id }\n    }\n  }\n": types.ShipmentUpdatedMessageDocument,
     "\n  subscription TrackingEventAddedLocalised($locale: Locale) {\n    trackingEventAdded(locale: $locale) {\n      shipment { id status }\n      events { status description }\n    }\n  }\n": types.TrackingEventAddedLocalisedDocument,
     "\n  subscription ShipmentUpdated($id: ID!) {\n    shipmentUpdated(id: $id) { id status substatus }\n  }\n": types.ShipmentUpdatedDocument,
@@ -632,6 +634,10 @@ export function graphql(source: "\n  query MilestoneEstimate($id: ID!) {\n    sh
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription EstimateUpdated($id: ID!) {\n    shipmentUpdated(id: $id) { status estimatedDelivery { mostLikely basis { from } } }\n  }\n"): (typeof documents)["\n  subscription EstimateUpdated($id: ID!) {\n    shipmentUpdated(id: $id) { status estimatedDelivery { mostLikely basis { from } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ShipmentsTravelling($travelling: Boolean, $storeId: ID, $after: String) {\n    shipments(first: 2, after: $after, filter: { travelling: $travelling, storeId: $storeId }) {\n      edges { node { id status substatus } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): (typeof documents)["\n  query ShipmentsTravelling($travelling: Boolean, $storeId: ID, $after: String) {\n    shipments(first: 2, after: $after, filter: { travelling: $travelling, storeId: $storeId }) {\n      edges { node { id status substatus } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
