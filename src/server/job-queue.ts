@@ -176,19 +176,25 @@ export function createJobEngine(options: JobEngineOptions): JobEngine {
     async drain(timeoutMs = 15_000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
-        const [row] = (
+        const rows = (
           await options.sql.executeSql(
-            `SELECT count(*)::int AS busy FROM ${options.schema}.job
+            `SELECT name, count(*) FILTER (WHERE state <> 'active')::int AS due,
+                    count(*)::int AS busy
+             FROM ${options.schema}.job
              WHERE name = ANY($1::text[])
-               AND (state = 'active' OR (state IN ('created', 'retry') AND start_after <= now()))`,
+               AND (state = 'active' OR (state IN ('created', 'retry') AND start_after <= now()))
+             GROUP BY name`,
             [Object.keys(JOB_QUEUES)],
           )
-        ).rows as { busy: number }[];
-        if (!row || row.busy === 0) return;
-        if (Date.now() > deadline)
-          throw new Error(`${row.busy} jobs still busy after ${timeoutMs} ms`);
-        for (const name of workers.keys()) this.wake(name);
-        await new Promise((resolve) => setTimeout(resolve, 20));
+        ).rows as { name: JobName; due: number; busy: number }[];
+        const busy = rows.reduce((sum, row) => sum + row.busy, 0);
+        if (busy === 0) return;
+        if (Date.now() > deadline) throw new Error(`${busy} jobs still busy after ${timeoutMs} ms`);
+        // Only queues with a job waiting: waking every worker of every queue each round made
+        // each of them fetch, and on the embedded database (PGlite runs on the event loop)
+        // that flood starved the very jobs being waited for.
+        for (const row of rows) if (row.due > 0) this.wake(row.name);
+        await new Promise((resolve) => setTimeout(resolve, 50));
       }
     },
 
