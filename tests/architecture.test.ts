@@ -18,12 +18,14 @@ const SRC = resolve(import.meta.dirname, "../src");
 /** What each top folder of src/ may import: layers point down, only the server wires. */
 const MAY_IMPORT: Record<string, readonly string[]> = {
   vocabulary: ["vocabulary"],
+  // Outbound HTTP plumbing (timeouts, Retry-After) shared by carrier and marketplace clients.
+  http: ["http"],
   // Gazetteer lookups: domain-neutral data, like the vocabulary it returns.
   places: ["places", "vocabulary"],
-  carriers: ["carriers", "vocabulary"],
-  plugins: ["plugins", "vocabulary"],
-  domain: ["domain", "plugins", "carriers", "places", "vocabulary", "generated"],
-  schema: ["schema", "domain", "plugins", "carriers", "places", "vocabulary", "generated"],
+  carriers: ["carriers", "http", "vocabulary"],
+  plugins: ["plugins", "http", "vocabulary"],
+  domain: ["domain", "plugins", "carriers", "places", "http", "vocabulary", "generated"],
+  schema: ["schema", "domain", "plugins", "carriers", "places", "http", "vocabulary", "generated"],
   // The server also wires the demo seed (prisma/seed).
   server: [
     "server",
@@ -32,6 +34,7 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
     "plugins",
     "carriers",
     "places",
+    "http",
     "vocabulary",
     "generated",
     "prisma",

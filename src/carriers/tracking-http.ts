@@ -1,12 +1,9 @@
+import { exchange, type HttpAnswer } from "../http/exchange.ts";
+import { retryAfterMs } from "../http/retry-after.ts";
 import type { TrackingFailure, TrackingFailureKind } from "./tracking-api.ts";
 
 /** An HTTP answer read to its end; `json` is null when the body is not JSON. */
-export interface TrackingAnswer {
-  ok: true;
-  status: number;
-  headers: Headers;
-  json: unknown;
-}
+export type TrackingAnswer = HttpAnswer;
 
 /** One call with a timeout; a network error or a timeout is a TRANSIENT failure. */
 export async function sendTracking(
@@ -15,35 +12,15 @@ export async function sendTracking(
   init: RequestInit,
   timeoutMs: number,
 ): Promise<TrackingAnswer | { ok: false; failure: TrackingFailure }> {
-  try {
-    const response = await fetchFn(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
-    const text = await response.text();
-    let json: unknown = null;
-    try {
-      json = JSON.parse(text);
-    } catch {}
-    return { ok: true, status: response.status, headers: response.headers, json };
-  } catch (error) {
-    const name = error instanceof Error ? error.name : "";
-    const timedOut = name === "TimeoutError" || name === "AbortError";
-    const message = timedOut
-      ? `no answer within ${timeoutMs} ms`
-      : `could not be reached: ${String(error)}`;
-    return {
-      ok: false,
-      failure: { kind: "TRANSIENT", code: timedOut ? "TIMEOUT" : "NETWORK_ERROR", message },
-    };
-  }
-}
-
-/** The wait a Retry-After header asks for (seconds or an HTTP date), in ms. */
-export function retryAfterMs(headers: Headers, now: Date): number | undefined {
-  const value = headers.get("retry-after");
-  if (!value) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now.getTime());
+  const answer = await exchange(fetchFn, url, init, timeoutMs);
+  if (answer.ok) return answer;
+  const message = answer.timedOut
+    ? `no answer within ${timeoutMs} ms`
+    : `could not be reached: ${String(answer.error)}`;
+  return {
+    ok: false,
+    failure: { kind: "TRANSIENT", code: answer.timedOut ? "TIMEOUT" : "NETWORK_ERROR", message },
+  };
 }
 
 /** The failure class of an HTTP status that is not a success. */

@@ -1,4 +1,6 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
+import { exchange, type HttpAnswer } from "../http/exchange.ts";
+import { retryAfterMs } from "../http/retry-after.ts";
 import type { ApiFailure } from "./api-types.ts";
 
 /** How long one marketplace call may take before it counts as failed (and is retried later). */
@@ -16,14 +18,7 @@ export function constantTimeEqual(expected: string, received: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** An HTTP answer read to its end; the body is kept as text so errors can quote it. */
-export interface HttpAnswer {
-  ok: true;
-  status: number;
-  headers: Headers;
-  /** The body parsed as JSON, or null when it is not JSON. */
-  json: unknown;
-}
+export type { HttpAnswer } from "../http/exchange.ts";
 
 /**
  * One HTTP exchange with the 20 s timeout. A refused connection, a reset or a timeout is a
@@ -35,37 +30,14 @@ export async function send(
   url: string,
   init: RequestInit,
 ): Promise<HttpAnswer | ApiFailure> {
-  try {
-    const response = await fetchFn(url, { ...init, signal: AbortSignal.timeout(API_TIMEOUT_MS) });
-    const text = await response.text();
-    return { ok: true, status: response.status, headers: response.headers, json: parseJson(text) };
-  } catch (error) {
-    const name = error instanceof Error ? error.name : "";
-    if (name === "TimeoutError" || name === "AbortError") {
-      return failure("TIMEOUT", "The marketplace did not answer in time", { retryable: true });
-    }
-    return failure("NETWORK_ERROR", `The marketplace could not be reached: ${String(error)}`, {
-      retryable: true,
-    });
+  const answer = await exchange(fetchFn, url, init, API_TIMEOUT_MS);
+  if (answer.ok) return answer;
+  if (answer.timedOut) {
+    return failure("TIMEOUT", "The marketplace did not answer in time", { retryable: true });
   }
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
-}
-
-/** The wait a Retry-After header asks for (seconds or an HTTP date), in ms. */
-export function retryAfterMs(headers: Headers, now: Date): number | undefined {
-  const value = headers.get("retry-after");
-  if (!value) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now.getTime());
+  return failure("NETWORK_ERROR", `The marketplace could not be reached: ${String(answer.error)}`, {
+    retryable: true,
+  });
 }
 
 export function failure(

@@ -141,6 +141,8 @@ export function transportFailure(error: unknown, what: string, timeoutMs: number
 }
 
 /** Retry-After in seconds or as an HTTP date, in ms from now; null when absent or unreadable. */
+// Not src/http/retry-after.ts: this one is stricter (digits only, rounded up to whole ms), and
+// merging the two would change what either side answers for odd headers such as "1e3" or "0.5".
 export function retryAfterMs(header: string | null, now: Date): number | null {
   if (!header) return null;
   const trimmed = header.trim();

@@ -1,4 +1,5 @@
-import { failure, type HttpAnswer, httpFailure, record, retryAfterMs, text } from "../api-call.ts";
+import { retryAfterMs } from "../../http/retry-after.ts";
+import { failure, type HttpAnswer, httpFailure, record, text } from "../api-call.ts";
 import type { ApiFailure } from "../api-types.ts";
 
 /** What one Shopee answer means for the caller. */
