@@ -30,6 +30,11 @@ export function isUniqueViolation(error: unknown): boolean {
   return sqlStateOf(error) === "23505";
 }
 
+/** A foreign key refused the row: what it points at is gone (P2003 is Prisma's name for it). */
+export function isForeignKeyViolation(error: unknown): boolean {
+  return sqlStateOf(error) === "23503" || (error as { code?: unknown } | null)?.code === "P2003";
+}
+
 /** A deadlock or serialization failure: the transaction lost a race and may simply be re-run. */
 export function isTransactionConflict(error: unknown): boolean {
   const state = sqlStateOf(error);

@@ -1,8 +1,8 @@
-import type {
+import {
   Prisma,
-  PrismaClient,
-  Shipment,
-  TrackingEvent,
+  type PrismaClient,
+  type Shipment,
+  type TrackingEvent,
 } from "../../generated/prisma/client.ts";
 import type { EventSource } from "../../generated/prisma/enums.ts";
 import type { PlaceIndex } from "../places/index.ts";
@@ -13,7 +13,7 @@ import type { JobQueue } from "./jobs.ts";
 import { releaseOnFirstScan } from "./marketplace-sync.ts";
 import { queueBuyerNotifications } from "./notifications/queue.ts";
 import { shipmentUpdated } from "./outbound-webhooks/events.ts";
-import { emitWebhookEvent } from "./outbound-webhooks/outbox.ts";
+import { emitWebhookEvents } from "./outbound-webhooks/outbox.ts";
 import { isPhysicalScan } from "./physical-scan.ts";
 import { deferredByPush } from "./polling/schedule.ts";
 import type { ZonedTime } from "./zoned-time.ts";
@@ -45,6 +45,12 @@ export interface IngestResult {
 
 type ShipmentKey = Pick<Shipment, "id" | "carrier" | "trackingNumber">;
 
+/** One shipment's events; a batch may name a shipment more than once (two deliveries of it). */
+export interface IngestItem {
+  shipment: ShipmentKey;
+  events: readonly IngestEvent[];
+}
+
 /**
  * Stores a batch of events for one shipment: dedupe -> store -> derive status from the latest
  * event by occurredAt. Late-arriving older events are kept for the timeline but never move the
@@ -57,112 +63,212 @@ export async function ingestEvents(
   jobs: JobQueue,
   now: Date,
 ): Promise<IngestResult> {
+  const [result] = await ingestBatch(db, [{ shipment, events }], jobs, now);
+  return result!;
+}
+
+/**
+ * `ingestEvents` for many shipments in one transaction (a batch of carrier webhook deliveries):
+ * one lock statement, one insert, one write per shipment, one statement per kind of follow-up
+ * job. Results come back in the items' order. `alsoInTransaction` runs last, before the commit
+ * (the webhook inbox marks its deliveries processed there).
+ */
+export async function ingestBatch(
+  db: PrismaClient,
+  items: readonly IngestItem[],
+  jobs: JobQueue,
+  now: Date,
+  alsoInTransaction?: (tx: Prisma.TransactionClient, results: IngestResult[]) => Promise<void>,
+): Promise<IngestResult[]> {
   // Geocoded before the transaction: the first batch of a process may wait for the gazetteer.
-  const places = await placeIndexFor(events.map((event) => event.location));
-  const rows = new Map<string, ReturnType<typeof toRow>>();
-  for (const event of events) {
-    const row = toRow(shipment, event, places);
-    rows.set(row.dedupeKey, row);
-  }
+  const places = await placeIndexFor(items.flatMap((item) => item.events.map((e) => e.location)));
+  // Each event row once per shipment; the first item that names it claims it.
+  const claimed = new Map<string, Map<string, number>>();
+  const rows: ReturnType<typeof toRow>[] = [];
+  items.forEach((item, index) => {
+    const keys = claimed.get(item.shipment.id) ?? new Map<string, number>();
+    claimed.set(item.shipment.id, keys);
+    for (const event of item.events) {
+      const row = toRow(item.shipment, event, places);
+      if (keys.has(row.dedupeKey)) continue;
+      keys.set(row.dedupeKey, index);
+      rows.push(row);
+    }
+  });
   // Inserted in key order, so two batches that overlap never wait on each other's rows in
   // opposite orders (a deadlock on PostgreSQL's unique index).
-  const ordered = [...rows.values()].sort((a, b) => (a.dedupeKey < b.dedupeKey ? -1 : 1));
-  let released = 0;
-  let webhooks = 0;
-  let notifications = 0;
-  const result = await db.$transaction(async (tx) => {
-    // One writer per shipment at a time: what the lock read stays true until the commit, so the
-    // status guard and the milestones below are decided here, and the shipment written once.
-    const [locked] = await tx.$queryRaw<LockedShipment[]>`
-      SELECT "lastEventAt", "firstScanAt", "deliveredAt", "nextPollAt",
+  rows.sort((a, b) => (a.dedupeKey < b.dedupeKey ? -1 : a.dedupeKey > b.dedupeKey ? 1 : 0));
+  const ids = [...claimed.keys()].sort();
+  const followUps = { released: 0, webhooks: 0, notifications: 0, checks: 0 };
+  const results = await db.$transaction(async (tx) => {
+    if (ids.length === 0) {
+      await alsoInTransaction?.(tx, []);
+      return [];
+    }
+    // One writer per shipment at a time, locked in id order: what the lock read stays true until
+    // the commit, so the status guard and the milestones are decided here and each shipment is
+    // written once.
+    const locked = await tx.$queryRaw<LockedShipment[]>`
+      SELECT "id", "lastEventAt", "firstScanAt", "deliveredAt", "nextPollAt",
         "syncState"::text AS "syncState"
-      FROM "Shipment" WHERE "id" = ${shipment.id} FOR UPDATE`;
-    if (!locked) throw new Error(`shipment ${shipment.id} is gone`);
-    const inserted = ordered.length
-      ? await tx.trackingEvent.createManyAndReturn({ data: ordered, skipDuplicates: true })
+      FROM "Shipment" WHERE "id" IN (${Prisma.join(ids)}) ORDER BY "id" FOR UPDATE`;
+    const lockedById = new Map(locked.map((row) => [row.id, row]));
+    for (const id of ids) if (!lockedById.has(id)) throw new Error(`shipment ${id} is gone`);
+    const inserted = rows.length
+      ? await tx.trackingEvent.createManyAndReturn({ data: rows, skipDuplicates: true })
       : [];
-    const latest = pickLatest(inserted);
-    // Late-arriving older events never move the status backwards.
-    const statusChanged =
-      latest !== undefined &&
-      (locked.lastEventAt === null || asDate(locked.lastEventAt) <= latest.occurredAt);
-    const milestones = milestoneChanges(locked, inserted);
-    const data: Prisma.ShipmentUpdateInput = { ...milestones.data };
-    if (statusChanged) {
-      data.status = latest.status;
-      data.substatus = latest.substatus;
-      data.lastEventAt = latest.occurredAt;
-    }
-    // The carrier pushes this parcel: polling it as well would spend its API budget for
-    // nothing (decision 046). A stopped poll (null) stays stopped.
-    const deferred = deferredByPush(now);
-    if (
-      events.some((event) => event.source === "WEBHOOK") &&
-      locked.nextPollAt !== null &&
-      asDate(locked.nextPollAt) < deferred
-    ) {
-      data.nextPollAt = deferred;
-    }
-    const current =
-      Object.keys(data).length > 0
-        ? await tx.shipment.update({ where: { id: shipment.id }, data })
-        : await tx.shipment.findUniqueOrThrow({ where: { id: shipment.id } });
-    // The first scan releases a push held for it (marketplace-sync.ts).
-    if (milestones.firstScan && locked.syncState === "WAITING_FOR_SCAN") {
-      released = await releaseOnFirstScan(tx, jobs, shipment.id);
-    }
-    // Keyed per shipment: a burst of batches leaves one queued check, which reads them all.
-    if (inserted.length > 0) {
-      await jobs.enqueue(
-        tx,
-        "shipment-exceptions",
-        { shipmentId: shipment.id },
-        { key: shipment.id },
+    const insertedByShipment = groupBy(inserted, (event) => event.shipmentId);
+    const shipments = new Map<string, { current: Shipment; statusChanged: boolean }>();
+    const unchanged: string[] = [];
+    for (const id of ids) {
+      const lock = lockedById.get(id)!;
+      const mine = insertedByShipment.get(id) ?? [];
+      const fromWebhook = items.some(
+        (item) =>
+          item.shipment.id === id && item.events.some((event) => event.source === "WEBHOOK"),
       );
-    }
-    // A new status may be a milestone its buyer is told of (notifications/plan.ts decides).
-    if (statusChanged) {
-      notifications = await queueBuyerNotifications(tx, jobs, [
-        { shipmentId: current.id, storeId: current.storeId },
-      ]);
-    }
-    if (inserted.length > 0) {
-      webhooks = await emitWebhookEvent(
-        tx,
-        jobs,
-        shipmentUpdated(current.tenantId, current, inserted),
-        now,
-      );
-    }
-    if (statusChanged && current.status === "DELIVERED") {
-      // The order is delivered when its last parcel is; only a SHIPPED order moves (a partly
-      // shipped one still owes items, a return request is not withdrawn by a delivery scan).
-      const undelivered = await tx.shipment.count({
-        where: { orderId: current.orderId, status: { not: "DELIVERED" } },
-      });
-      if (undelivered === 0) {
-        await tx.order.updateMany({
-          where: { id: current.orderId, state: "SHIPPED" },
-          data: { state: "DELIVERED" },
-        });
+      const change = shipmentChange(lock, mine, fromWebhook, now);
+      if (!change.data) {
+        unchanged.push(id);
+        continue;
+      }
+      const current = await tx.shipment.update({ where: { id }, data: change.data });
+      shipments.set(id, { current, statusChanged: change.statusChanged });
+      // The first scan releases a push held for it (marketplace-sync.ts).
+      if (change.firstScan && lock.syncState === "WAITING_FOR_SCAN") {
+        followUps.released += await releaseOnFirstScan(tx, jobs, id);
       }
     }
-    return {
-      shipment: current,
-      inserted,
-      duplicateCount: events.length - inserted.length,
-      statusChanged,
-    };
+    if (unchanged.length > 0) {
+      for (const current of await tx.shipment.findMany({ where: { id: { in: unchanged } } })) {
+        shipments.set(current.id, { current, statusChanged: false });
+      }
+    }
+    const touched = ids.filter((id) => insertedByShipment.has(id));
+    const changed = ids.map((id) => shipments.get(id)!).filter((s) => s.statusChanged);
+    // Keyed per shipment: a burst of batches leaves one queued check, which reads them all.
+    await jobs.enqueueMany(
+      tx,
+      "shipment-exceptions",
+      touched.map((shipmentId) => ({ data: { shipmentId }, options: { key: shipmentId } })),
+    );
+    followUps.checks = touched.length;
+    // A new status may be a milestone its buyer is told of (notifications/plan.ts decides).
+    followUps.notifications = await queueBuyerNotifications(
+      tx,
+      jobs,
+      changed.map(({ current }) => ({ shipmentId: current.id, storeId: current.storeId })),
+    );
+    followUps.webhooks = await emitWebhookEvents(
+      tx,
+      jobs,
+      touched.map((id) => {
+        const { current } = shipments.get(id)!;
+        return shipmentUpdated(current.tenantId, current, insertedByShipment.get(id)!);
+      }),
+      now,
+    );
+    await markOrdersDelivered(
+      tx,
+      changed.map(({ current }) => current).filter((current) => current.status === "DELIVERED"),
+    );
+    const results = items.map((item, index): IngestResult => {
+      const { current, statusChanged } = shipments.get(item.shipment.id)!;
+      const mine = (insertedByShipment.get(item.shipment.id) ?? []).filter(
+        (event) => claimed.get(item.shipment.id)!.get(event.dedupeKey) === index,
+      );
+      return {
+        shipment: current,
+        inserted: mine,
+        duplicateCount: item.events.length - mine.length,
+        // Told once per shipment: by the first of its items.
+        statusChanged:
+          statusChanged && items.findIndex((i) => i.shipment.id === item.shipment.id) === index,
+      };
+    });
+    await alsoInTransaction?.(tx, results);
+    return results;
   }, INGEST_TRANSACTION);
-  if (released > 0) jobs.wake("marketplace-sync");
-  if (webhooks > 0) jobs.wake("webhook-delivery");
-  if (result.inserted.length > 0) jobs.wake("shipment-exceptions");
-  if (notifications > 0) jobs.wake("buyer-notifications");
-  return result;
+  if (followUps.released > 0) jobs.wake("marketplace-sync");
+  if (followUps.webhooks > 0) jobs.wake("webhook-delivery");
+  if (followUps.checks > 0) jobs.wake("shipment-exceptions");
+  if (followUps.notifications > 0) jobs.wake("buyer-notifications");
+  return results;
+}
+
+/**
+ * What these newly inserted events change on their locked shipment: status (never backwards),
+ * milestones, and the poll deferral when the carrier pushed them; `data` is null for nothing.
+ */
+function shipmentChange(
+  locked: LockedShipment,
+  inserted: readonly TrackingEvent[],
+  fromWebhook: boolean,
+  now: Date,
+) {
+  const latest = pickLatest(inserted);
+  // Late-arriving older events never move the status backwards.
+  const statusChanged =
+    latest !== undefined &&
+    (locked.lastEventAt === null || asDate(locked.lastEventAt) <= latest.occurredAt);
+  const milestones = milestoneChanges(locked, inserted);
+  const data: Prisma.ShipmentUpdateInput = { ...milestones.data };
+  if (statusChanged) {
+    data.status = latest.status;
+    data.substatus = latest.substatus;
+    data.lastEventAt = latest.occurredAt;
+  }
+  // The carrier pushes this parcel: polling it as well would spend its API budget for
+  // nothing (decision 046). A stopped poll (null) stays stopped.
+  const deferred = deferredByPush(now);
+  if (fromWebhook && locked.nextPollAt !== null && asDate(locked.nextPollAt) < deferred) {
+    data.nextPollAt = deferred;
+  }
+  return {
+    data: Object.keys(data).length > 0 ? data : null,
+    statusChanged,
+    firstScan: milestones.firstScan,
+  };
+}
+
+/**
+ * An order is delivered when its last parcel is; only a SHIPPED order moves (a partly shipped one
+ * still owes items, a return request is not withdrawn by a delivery scan). One read and one
+ * write for the whole batch.
+ */
+async function markOrdersDelivered(
+  tx: Prisma.TransactionClient,
+  delivered: readonly Shipment[],
+): Promise<void> {
+  const orderIds = [...new Set(delivered.map((s) => s.orderId))].sort();
+  if (orderIds.length === 0) return;
+  const undelivered = await tx.shipment.groupBy({
+    by: ["orderId"],
+    where: { orderId: { in: orderIds }, status: { not: "DELIVERED" } },
+  });
+  const waiting = new Set(undelivered.map((row) => row.orderId));
+  const done = orderIds.filter((id) => !waiting.has(id));
+  if (done.length === 0) return;
+  await tx.order.updateMany({
+    where: { id: { in: done }, state: "SHIPPED" },
+    data: { state: "DELIVERED" },
+  });
+}
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
 }
 
 /** What ingest reads of a shipment while holding its lock. */
 interface LockedShipment {
+  id: string;
   lastEventAt: Date | string | null;
   firstScanAt: Date | string | null;
   deliveredAt: Date | string | null;

@@ -11,6 +11,9 @@ import { type UserError, userError } from "./user-error.ts";
 
 export const MAX_EVENTS_PER_BATCH = LIST_INPUT_LIMITS.trackingEvents;
 
+/** Why events were refused whole: no shipment of the tenant has the number. */
+export const NO_SUCH_SHIPMENT = "no such shipment for this API key";
+
 /** By id; by carrier + number; or by number alone (aggregators may name the last-mile carrier). */
 export type ShipmentSelector =
   | { shipmentId: string }
@@ -75,30 +78,14 @@ export async function recordTrackingEvents(
   const shipments = await findShipments(db, tenantId, input.selector);
   if (shipments.length === 0) {
     const field = "shipmentId" in input.selector ? "shipmentId" : "trackingNumber";
-    result.errors.push(userError("NOT_FOUND", "no such shipment for this API key", field));
+    result.errors.push(userError("NOT_FOUND", NO_SUCH_SHIPMENT, field));
     return result;
   }
   for (const shipment of shipments) {
-    const good: IngestEvent[] = [];
-    input.events.forEach((event, index) => {
-      const field = `events.${index}`;
-      // An over-long text refuses its event only, like any other problem of one event.
-      const oversized = textLimitErrors(event, INPUT_LIMITS.trackingEvent, field);
-      const checked: ReturnType<typeof checkEventInput> = oversized.length
-        ? { errors: oversized }
-        : checkEventInput(event, {
-            carrier: shipment.carrier,
-            field,
-            now: deps.now,
-            orderPlacedAt: shipment.order.placedAt,
-            source: input.source,
-            lookup: deps.lookup,
-          });
-      if ("event" in checked) good.push(checked.event);
-      else if (shipment === shipments[0]) result.errors.push(...checked.errors);
-    });
+    const checked = checkEventsFor(shipment, input.events, input.source, deps);
+    if (shipment === shipments[0]) result.errors.push(...checked.errors);
     const ingested = await retryTransient(
-      () => ingestEvents(db, shipment, good, deps.jobs, deps.now),
+      () => ingestEvents(db, shipment, checked.good, deps.jobs, deps.now),
       CONFLICT_RETRY,
     );
     result.shipments.push(ingested.shipment);
@@ -114,6 +101,43 @@ export async function recordTrackingEvents(
     publishRecordedChanges(deps.publisher, [change]);
   }
   return result;
+}
+
+/** A shipment as event checks need it: its carrier, and when its order was placed. */
+export type CheckedShipment = Pick<Shipment, "id" | "carrier" | "trackingNumber"> & {
+  order: { placedAt: Date };
+};
+
+/**
+ * Checks each event on its own against one shipment: the good ones, ready to ingest, and one
+ * error per refused event naming its field (`events.<index>`).
+ */
+export function checkEventsFor(
+  shipment: CheckedShipment,
+  events: readonly EventInput[],
+  source: EventSource,
+  deps: { now: Date; lookup: CodeLookup },
+): { good: IngestEvent[]; errors: UserError[] } {
+  const good: IngestEvent[] = [];
+  const errors: UserError[] = [];
+  events.forEach((event, index) => {
+    const field = `events.${index}`;
+    // An over-long text refuses its event only, like any other problem of one event.
+    const oversized = textLimitErrors(event, INPUT_LIMITS.trackingEvent, field);
+    const checked: ReturnType<typeof checkEventInput> = oversized.length
+      ? { errors: oversized }
+      : checkEventInput(event, {
+          carrier: shipment.carrier,
+          field,
+          now: deps.now,
+          orderPlacedAt: shipment.order.placedAt,
+          source,
+          lookup: deps.lookup,
+        });
+    if ("event" in checked) good.push(checked.event);
+    else errors.push(...checked.errors);
+  });
+  return { good, errors };
 }
 
 /**

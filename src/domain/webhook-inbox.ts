@@ -1,19 +1,24 @@
 import { createHash } from "node:crypto";
-import type { PrismaClient, WebhookEndpoint } from "../../generated/prisma/client.ts";
-import type { CanonicalEvent, CarrierAdapter, RawCarrierEvent } from "../carriers/types.ts";
-import type { TrackingStatus } from "../vocabulary/index.ts";
+import type { Prisma, PrismaClient, WebhookEndpoint } from "../../generated/prisma/client.ts";
+import type { CarrierAdapter } from "../carriers/types.ts";
+import { eventsByNumber, withoutControlCharacters } from "./carrier-payloads.ts";
 import { previousSecretExpiresAt } from "./carrier-webhooks.ts";
-import type { ChangePublisher } from "./changes.ts";
-import type { EventInput } from "./event-input.ts";
+import { type ChangePublisher, publishRecordedChanges } from "./changes.ts";
+import { isForeignKeyViolation } from "./db-errors.ts";
+import { type IngestItem, ingestBatch } from "./ingest.ts";
+import { INPUT_LIMITS, textLimitErrors } from "./input-limits.ts";
 import type { JobQueue } from "./jobs.ts";
 import {
+  checkEventsFor,
   MAX_EVENTS_PER_BATCH,
+  NO_SUCH_SHIPMENT,
   type RecordedChange,
   recordTrackingEvents,
 } from "./record-events.ts";
-import { DEFAULT_RETRY, type RetryPolicy, retryTransient } from "./retry.ts";
+import { CONFLICT_RETRY, DEFAULT_RETRY, type RetryPolicy, retryTransient } from "./retry.ts";
 import type { SecretBox } from "./secret-box.ts";
-import { parseZonedTime } from "./zoned-time.ts";
+import { trackingNumberKey } from "./tracking-number-key.ts";
+import type { DeliveryWriter, EndpointLookup } from "./webhook-intake.ts";
 
 export interface WebhookRequest {
   adapter: CarrierAdapter;
@@ -34,24 +39,27 @@ export type WebhookReceipt =
  * Finds the endpoint the URL names, then reads and verifies the body with that endpoint's secret
  * (and, during a rotation's grace period, its previous one), then stores the delivery once per
  * provider event id. An unknown endpoint, or one of another provider, costs one lookup by primary
- * key: no body is read and no signature computed. Nothing is stored for a bad signature; a
+ * key (endpoints are cached briefly, webhook-intake.ts): no body is read and no signature
+ * computed. An endpoint deleted after it was cached is not found when the delivery is stored. Nothing is stored for a bad signature; a
  * replay is answered 200 and changes nothing.
  */
 export async function receiveWebhook(
-  db: PrismaClient,
   request: WebhookRequest,
-  deps: { secretBox: SecretBox; now: Date; jobs: JobQueue },
+  deps: { secretBox: SecretBox; now: Date; endpoints: EndpointLookup; store: DeliveryWriter },
 ): Promise<WebhookReceipt> {
   const { adapter } = request;
-  const endpoint = await db.webhookEndpoint.findUnique({ where: { id: request.endpointId } });
+  const endpoint = await deps.endpoints(request.endpointId);
   // One answer for both, so a probe cannot tell another provider's endpoint from none.
-  if (!endpoint || endpoint.provider !== adapter.code) {
-    return { status: 404, error: `no such ${adapter.code} webhook endpoint` };
-  }
+  const notFound = { status: 404, error: `no such ${adapter.code} webhook endpoint` } as const;
+  if (!endpoint || endpoint.provider !== adapter.code) return notFound;
   const rawBody = await request.readBody();
   if (rawBody === null) return { status: 413, error: "body too large" };
+  // A cached endpoint may predate a rotation: its current secret is read before refusing.
   if (!verifies(adapter, endpoint, { ...request, rawBody }, deps)) {
-    return { status: 401, error: `${adapter.code} webhook signature did not verify` };
+    const current = await deps.endpoints(request.endpointId, true);
+    if (!current || !verifies(adapter, current, { ...request, rawBody }, deps)) {
+      return { status: 401, error: `${adapter.code} webhook signature did not verify` };
+    }
   }
   let payload: unknown;
   try {
@@ -62,23 +70,14 @@ export async function receiveWebhook(
   const eventId =
     adapter.webhookEventId?.(payload, request.headers) ??
     createHash("sha256").update(rawBody).digest("hex");
-  // Stored and queued together: a delivery never waits for a job that was not written.
-  const delivery = await db.$transaction(async (tx) => {
-    const [created] = await tx.webhookDelivery.createManyAndReturn({
-      data: [{ endpointId: endpoint.id, eventId, rawBody }],
-      skipDuplicates: true,
-    });
-    if (created) {
-      await deps.jobs.enqueue(
-        tx,
-        "carrier-webhook",
-        { deliveryId: created.id },
-        { key: created.id },
-      );
-    }
-    return created;
-  });
-  return delivery ? { status: 202, deliveryId: delivery.id } : { status: 200, duplicate: true };
+  let deliveryId: string | null;
+  try {
+    deliveryId = await deps.store({ endpointId: endpoint.id, eventId, rawBody });
+  } catch (error) {
+    if (isForeignKeyViolation(error)) return notFound;
+    throw error;
+  }
+  return deliveryId ? { status: 202, deliveryId } : { status: 200, duplicate: true };
 }
 
 /** The current secret, then the previous one while its grace period lasts; opened one by one. */
@@ -191,49 +190,153 @@ export async function processDelivery(
   return changes;
 }
 
-/** Parses, cleans and normalizes a delivery's events, per tracking number, ready to record. */
-function eventsByNumber(
-  adapter: CarrierAdapter | undefined,
-  provider: string,
-  rawBody: string,
-  problems: string[],
-): Map<string, EventInput[]> {
-  if (!adapter) throw new Error(`no adapter for ${provider}`);
-  return payloadEventInputs(adapter, JSON.parse(rawBody), problems);
-}
-
 /**
- * One parsed payload (webhook body or API answer) as events ready to record, per tracking
- * number: parsed, cleaned, normalized, overruled by the overall status where decision 023 says.
+ * Ingests the deliveries a worker fetched together in one transaction (decision 050): one read
+ * of the deliveries, one of their shipments, then `ingestBatch` and the deliveries' own rows in
+ * the same commit; each parcel's changes are announced after it. Deliveries it finds no longer
+ * RECEIVED are left alone. When the batch cannot commit (a conflict that outlives its retries,
+ * a shipment deleted meanwhile), each delivery is processed on its own by `processDelivery`, so a
+ * bad one costs the batch its speed, never its neighbours' events.
  */
-export function payloadEventInputs(
-  adapter: CarrierAdapter,
-  payload: unknown,
-  problems: string[],
-): Map<string, EventInput[]> {
-  const overall = adapter.overallStatus?.(payload) ?? null;
-  const byNumber = new Map<string, EventInput[]>();
-  for (const [trackingNumber, raws] of groupByNumber(adapter.parse(payload).map(cleanRawEvent))) {
-    const normalized = raws.map((raw) => adapter.normalize(raw));
-    const overruled = overruledByOverallStatus(normalized, overall);
-    byNumber.set(
-      trackingNumber,
-      normalized.flatMap((event, index) =>
-        toEventInput(event, overruled[index] === true, problems),
-      ),
-    );
+export async function processDeliveries(
+  db: PrismaClient,
+  deliveryIds: readonly string[],
+  deps: ProcessDeliveryDeps,
+): Promise<void> {
+  const retry = deps.retry ?? DEFAULT_RETRY;
+  const deliveries = await retryTransient(
+    () =>
+      db.webhookDelivery.findMany({
+        where: { id: { in: [...deliveryIds] }, state: "RECEIVED" },
+        include: { endpoint: { select: { provider: true, tenantId: true } } },
+      }),
+    retry,
+  );
+  const parsed = deliveries.map((delivery) => {
+    const { provider } = delivery.endpoint;
+    const problems: string[] = [];
+    try {
+      const adapter = deps.findAdapter(provider);
+      return {
+        delivery,
+        problems,
+        byNumber: eventsByNumber(adapter, provider, delivery.rawBody, problems),
+      };
+    } catch (error) {
+      return { delivery, problems, failure: storable(String(error)) };
+    }
+  });
+  const keyOf = (tenantId: string, trackingNumber: string) =>
+    `${tenantId}\n${trackingNumberKey(trackingNumber)}`;
+  const wanted = new Map<string, { tenantId: string; trackingNumber: string }>();
+  for (const { delivery, byNumber, problems } of parsed) {
+    for (const trackingNumber of byNumber?.keys() ?? []) {
+      const oversized = textLimitErrors({ trackingNumber }, INPUT_LIMITS.recordTrackingEvents);
+      if (oversized.length > 0) {
+        problems.push(...oversized.map((error) => `${trackingNumber}: ${error.message}`));
+        byNumber!.delete(trackingNumber);
+        continue;
+      }
+      const { tenantId } = delivery.endpoint;
+      wanted.set(keyOf(tenantId, trackingNumber), {
+        tenantId,
+        trackingNumber: trackingNumberKey(trackingNumber),
+      });
+    }
   }
-  return byNumber;
+  const shipments = wanted.size
+    ? await retryTransient(
+        () =>
+          db.shipment.findMany({
+            where: { OR: [...wanted.values()] },
+            include: { order: { select: { placedAt: true } } },
+            orderBy: { createdAt: "asc" },
+          }),
+        retry,
+      )
+    : [];
+  const shipmentsByKey = new Map<string, typeof shipments>();
+  for (const shipment of shipments) {
+    const key = keyOf(shipment.tenantId, shipment.trackingNumber);
+    shipmentsByKey.set(key, [...(shipmentsByKey.get(key) ?? []), shipment]);
+  }
+  // Every shipment with the number gets the events, as recordTrackingEvents does; the first
+  // one's refusals are the ones reported.
+  const items: IngestItem[] = [];
+  const ownerOf: number[] = [];
+  parsed.forEach(({ delivery, byNumber, problems }, owner) => {
+    for (const [trackingNumber, events] of byNumber ?? []) {
+      const targets = shipmentsByKey.get(keyOf(delivery.endpoint.tenantId, trackingNumber)) ?? [];
+      if (targets.length === 0) problems.push(`${trackingNumber}: ${NO_SUCH_SHIPMENT}`);
+      targets.forEach((shipment, index) => {
+        const checked = checkEventsFor(shipment, events, "WEBHOOK", {
+          now: deps.now,
+          lookup: () => null,
+        });
+        if (index === 0) {
+          problems.push(...checked.errors.map((error) => `${trackingNumber}: ${error.message}`));
+        }
+        items.push({ shipment, events: checked.good });
+        ownerOf.push(owner);
+      });
+    }
+  });
+  let changes: RecordedChange[] = [];
+  try {
+    changes = await retryTransient(async () => {
+      const recorded: RecordedChange[] = [];
+      await ingestBatch(db, items, deps.jobs, deps.now, async (tx, results) => {
+        const eventCounts = parsed.map(() => 0);
+        results.forEach((result, index) => {
+          eventCounts[ownerOf[index]!]! += result.inserted.length;
+          recorded.push({
+            shipment: result.shipment,
+            eventIds: result.inserted.map((event) => event.id),
+            statusChanged: result.statusChanged,
+          });
+        });
+        await markDeliveries(
+          tx,
+          parsed.map(({ delivery, problems, failure }, index) => ({
+            id: delivery.id,
+            outcome: failure
+              ? { state: "FAILED" as const, processedAt: deps.now, error: failure }
+              : {
+                  state: "PROCESSED" as const,
+                  processedAt: deps.now,
+                  eventCount: eventCounts[index]!,
+                  error: problems.length ? storable(problems.join("; ")) : null,
+                },
+          })),
+        );
+      });
+      return recorded;
+    }, CONFLICT_RETRY);
+  } catch {
+    for (const { delivery } of parsed) await processDelivery(db, delivery.id, deps);
+    return;
+  }
+  publishRecordedChanges(deps.publisher, changes);
 }
 
-function groupByNumber(raws: readonly RawCarrierEvent[]): Map<string, RawCarrierEvent[]> {
-  const groups = new Map<string, RawCarrierEvent[]>();
-  for (const raw of raws) {
-    const group = groups.get(raw.trackingNumber) ?? [];
-    group.push(raw);
-    groups.set(raw.trackingNumber, group);
+/** Writes each delivery's outcome; deliveries with the same outcome share one statement. */
+async function markDeliveries(
+  tx: Prisma.TransactionClient,
+  deliveries: readonly { id: string; outcome: Prisma.WebhookDeliveryUpdateManyMutationInput }[],
+): Promise<void> {
+  const groups = new Map<
+    string,
+    { ids: string[]; outcome: (typeof deliveries)[number]["outcome"] }
+  >();
+  for (const { id, outcome } of deliveries) {
+    const key = JSON.stringify(outcome);
+    const group = groups.get(key);
+    if (group) group.ids.push(id);
+    else groups.set(key, { ids: [id], outcome });
   }
-  return groups;
+  for (const { ids, outcome } of groups.values()) {
+    await tx.webhookDelivery.updateMany({ where: { id: { in: ids } }, data: outcome });
+  }
 }
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
@@ -244,84 +347,7 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
   return result;
 }
 
-/**
- * PostgreSQL text cannot hold NUL, so one NUL in one field used to fail a whole delivery; other
- * control characters (C0, DEL, C1: a stray CR, tab or bell) carry no meaning in a carrier's words
- * and become a single space, so "Picked\r\nup" reads "Picked up".
- */
-function withoutControlCharacters(text: string): string {
-  return text.replaceAll("\u0000", "").replace(/\p{Cc}+/gu, " ");
-}
-
 /** What the row's `error` column can hold: clean, and short. */
 function storable(text: string): string {
   return withoutControlCharacters(text).slice(0, 4000);
-}
-
-function cleanRawEvent(raw: RawCarrierEvent): RawCarrierEvent {
-  const clean = (text: string) => withoutControlCharacters(text).trim();
-  const cleanOrNull = (text: string | null | undefined) => (text == null ? text : clean(text));
-  const { location } = raw;
-  return {
-    ...raw,
-    carrier: clean(raw.carrier),
-    trackingNumber: clean(raw.trackingNumber),
-    occurredAt: clean(raw.occurredAt),
-    rawCode: clean(raw.rawCode),
-    rawDescription: clean(raw.rawDescription),
-    ...(location
-      ? {
-          location: {
-            ...location,
-            city: cleanOrNull(location.city),
-            region: cleanOrNull(location.region),
-            postalCode: cleanOrNull(location.postalCode),
-            countryCode: cleanOrNull(location.countryCode),
-          },
-        }
-      : {}),
-  };
-}
-
-/**
- * Decision 023: when the provider's own overall status is DELIVERED, a scan that is not a delivery
- * and is timed at or after the latest delivered scan is a carrier clock or time-zone artefact, not
- * news; it is kept for the timeline but may not set the status. True marks such an event.
- */
-export function overruledByOverallStatus(
-  events: readonly CanonicalEvent[],
-  overall: TrackingStatus | null,
-): boolean[] {
-  const deliveredAt = events.reduce(
-    (latest, event) =>
-      event.status === "DELIVERED" ? Math.max(latest, Date.parse(event.occurredAt)) : latest,
-    Number.NEGATIVE_INFINITY,
-  );
-  if (overall !== "DELIVERED" || deliveredAt === Number.NEGATIVE_INFINITY) {
-    return events.map(() => false);
-  }
-  return events.map(
-    (event) => event.status !== "DELIVERED" && Date.parse(event.occurredAt) >= deliveredAt,
-  );
-}
-
-function toEventInput(event: CanonicalEvent, overruled: boolean, problems: string[]): EventInput[] {
-  const occurredAt = parseZonedTime(event.occurredAt);
-  if (!occurredAt) {
-    problems.push(`${event.trackingNumber}: unreadable time "${event.occurredAt}"`);
-    return [];
-  }
-  return [
-    {
-      occurredAt,
-      status: event.status,
-      substatus: event.substatus,
-      rawCode: event.rawCode,
-      rawDescription: event.rawDescription,
-      location: event.location ?? null,
-      // Ingest lets no codeKnown: false event set the status; an overruled scan joins them (023).
-      codeKnown: event.known && !overruled,
-      carrier: event.carrier,
-    },
-  ];
 }

@@ -18,6 +18,7 @@ import { sweepSellerRisks } from "../domain/seller-risks.ts";
 import { createSharedReads } from "../domain/shared-reads.ts";
 import { createSyncWorker } from "../domain/sync-worker.ts";
 import { createTextBook, parseAcceptLanguage } from "../domain/texts/index.ts";
+import { createDeliveryWriter, createEndpointLookup } from "../domain/webhook-intake.ts";
 import { createMarketplaceRegistry, type MarketplaceRegistry } from "../plugins/registry.ts";
 import type { Context } from "../schema/context.ts";
 import { schema } from "../schema/index.ts";
@@ -47,7 +48,7 @@ import {
 } from "./transport-limits.ts";
 import {
   handleCarrierWebhook,
-  ingestDelivery,
+  ingestDeliveries,
   resumePendingDeliveries,
   WEBHOOK_PATH,
 } from "./webhook-route.ts";
@@ -244,6 +245,12 @@ export function buildApp(deps: AppDeps): App {
 
   const { jobs } = deps;
   const webhookDeps = { db: deps.db, publisher, carriers, jobs, now, secretBox: deps.secretBox };
+  // Concurrent carrier webhooks are stored by one transaction per group (decision 050).
+  const carrierWebhooks = {
+    ...webhookDeps,
+    endpoints: createEndpointLookup(deps.db),
+    store: createDeliveryWriter(deps.db, jobs),
+  };
   const marketplacePushes = createMarketplaceWebhookRoute({
     ...webhookDeps,
     marketplaces,
@@ -304,7 +311,7 @@ export function buildApp(deps: AppDeps): App {
       return replyError(res, 404, "NOT_FOUND", message);
     }
     if (WEBHOOK_PATH.test(path)) {
-      handleCarrierWebhook(req, res, webhookDeps).catch((error: unknown) => {
+      handleCarrierWebhook(req, res, carrierWebhooks).catch((error: unknown) => {
         log.error({ err: error }, "carrier webhook failed");
         if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
         res.end(JSON.stringify({ error: "internal error" }));
@@ -373,10 +380,16 @@ export function buildApp(deps: AppDeps): App {
       workersStarted = true;
       const logFailure = jobFailureLog(logger);
       const rateGate = deps.rateGate ?? createRateGate().gate;
-      await jobs.work(
+      // Set-based: a fetched batch of deliveries is ingested in one transaction.
+      await jobs.workBatch(
         "carrier-webhook",
         2,
-        logFailure("carrier-webhook", (data) => ingestDelivery(data.deliveryId, webhookDeps)),
+        logFailure("carrier-webhook", (batch) =>
+          ingestDeliveries(
+            batch.map((job) => job.data.deliveryId),
+            webhookDeps,
+          ),
+        ),
       );
       const sync = createSyncWorker({
         db: deps.db,

@@ -4,7 +4,8 @@ import type { CarrierRegistry } from "../carriers/registry.ts";
 import type { ChangePublisher } from "../domain/changes.ts";
 import type { JobQueue } from "../domain/jobs.ts";
 import type { SecretBox } from "../domain/secret-box.ts";
-import { processDelivery, receiveWebhook } from "../domain/webhook-inbox.ts";
+import { processDeliveries, receiveWebhook } from "../domain/webhook-inbox.ts";
+import type { DeliveryWriter, EndpointLookup } from "../domain/webhook-intake.ts";
 
 /** `/webhooks/carriers/:provider/:endpointId`, or `/webhooks/carriers/:provider` (answered 404). */
 export const WEBHOOK_PATH = /^\/webhooks\/carriers\/([a-z0-9-]+)(?:\/([A-Za-z0-9_-]{1,64}))?\/?$/;
@@ -26,7 +27,7 @@ export interface WebhookDeps {
 export async function handleCarrierWebhook(
   req: IncomingMessage,
   res: ServerResponse,
-  deps: WebhookDeps,
+  deps: WebhookDeps & { endpoints: EndpointLookup; store: DeliveryWriter },
 ): Promise<void> {
   const url = new URL(req.url ?? "/", `http://${req.headers.host ?? "localhost"}`);
   const [, code = "", pathEndpoint] = WEBHOOK_PATH.exec(url.pathname) ?? [];
@@ -45,7 +46,6 @@ export async function handleCarrierWebhook(
   if (Number(req.headers["content-length"]) > MAX_BODY_BYTES) return tooLarge(res);
 
   const receipt = await receiveWebhook(
-    deps.db,
     {
       adapter,
       endpointId,
@@ -53,7 +53,7 @@ export async function handleCarrierWebhook(
       headers: toHeaders(req),
       url: url.toString(),
     },
-    { secretBox: deps.secretBox, now: deps.now(), jobs: deps.jobs },
+    { secretBox: deps.secretBox, now: deps.now(), endpoints: deps.endpoints, store: deps.store },
   );
   if (receipt.status === 413) return tooLarge(res);
   if (receipt.status !== 202) {
@@ -71,9 +71,12 @@ function tooLarge(res: ServerResponse): void {
   reply(res, 413, { error: `body over ${MAX_BODY_BYTES} bytes` });
 }
 
-/** The carrier-webhook job: ingests one stored delivery through the tracking core. */
-export async function ingestDelivery(deliveryId: string, deps: WebhookDeps): Promise<void> {
-  await processDelivery(deps.db, deliveryId, {
+/** The carrier-webhook jobs a worker fetched together: their stored deliveries, ingested at once. */
+export async function ingestDeliveries(
+  deliveryIds: readonly string[],
+  deps: WebhookDeps,
+): Promise<void> {
+  await processDeliveries(deps.db, deliveryIds, {
     now: deps.now(),
     findAdapter: deps.carriers.adapter,
     publisher: deps.publisher,

@@ -22,8 +22,10 @@ export async function queueBuyerNotifications(
   });
   const stores = new Set(enabled.map((row) => row.storeId));
   const shipments = new Set(changed.filter((c) => stores.has(c.storeId)).map((c) => c.shipmentId));
-  for (const shipmentId of shipments) {
-    await jobs.enqueue(tx, "buyer-notifications", { shipmentId }, { key: shipmentId });
-  }
+  await jobs.enqueueMany(
+    tx,
+    "buyer-notifications",
+    [...shipments].map((shipmentId) => ({ data: { shipmentId }, options: { key: shipmentId } })),
+  );
   return shipments.size;
 }

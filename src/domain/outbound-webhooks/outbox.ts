@@ -15,37 +15,57 @@ export async function emitWebhookEvent(
   event: WebhookEvent,
   now: Date,
 ): Promise<number> {
+  return emitWebhookEvents(tx, jobs, [event], now);
+}
+
+/** `emitWebhookEvent` for many events at once: one read, one insert and one enqueue in all. */
+export async function emitWebhookEvents(
+  tx: Prisma.TransactionClient,
+  jobs: JobQueue,
+  events: readonly WebhookEvent[],
+  now: Date,
+): Promise<number> {
+  if (events.length === 0) return 0;
   const subscriptions = await tx.webhookSubscription.findMany({
-    where: { tenantId: event.tenantId, events: { has: event.type } },
-    select: { id: true, enabled: true, disabledReason: true },
+    where: {
+      tenantId: { in: [...new Set(events.map((event) => event.tenantId))] },
+      events: { hasSome: [...new Set(events.map((event) => event.type))] },
+    },
+    select: { id: true, tenantId: true, events: true, enabled: true, disabledReason: true },
   });
   if (subscriptions.length === 0) return 0;
-  const payload = JSON.stringify({
-    type: event.type,
-    timestamp: now.toISOString(),
-    data: event.data,
+  const data = events.flatMap((event) => {
+    const payload = JSON.stringify({
+      type: event.type,
+      timestamp: now.toISOString(),
+      data: event.data,
+    });
+    return subscriptions
+      .filter((s) => s.tenantId === event.tenantId && s.events.includes(event.type))
+      .map((subscription) => ({
+        tenantId: event.tenantId,
+        subscriptionId: subscription.id,
+        messageId: `msg_${randomUUID().replaceAll("-", "")}`,
+        eventType: event.type,
+        payload,
+        createdAt: now,
+        ...(subscription.enabled
+          ? { nextAttemptAt: now }
+          : { state: "FAILED" as const, lastError: disabledError(subscription.disabledReason) }),
+      }));
   });
+  if (data.length === 0) return 0;
   const rows = await tx.outboundWebhookDelivery.createManyAndReturn({
-    data: subscriptions.map((subscription) => ({
-      tenantId: event.tenantId,
-      subscriptionId: subscription.id,
-      messageId: `msg_${randomUUID().replaceAll("-", "")}`,
-      eventType: event.type,
-      payload,
-      createdAt: now,
-      ...(subscription.enabled
-        ? { nextAttemptAt: now }
-        : { state: "FAILED" as const, lastError: disabledError(subscription.disabledReason) }),
-    })),
+    data,
     select: { id: true, state: true },
   });
-  let queued = 0;
-  for (const row of rows) {
-    if (row.state !== "PENDING") continue;
-    await queueDelivery(tx, jobs, row.id, 0);
-    queued++;
-  }
-  return queued;
+  const pending = rows.filter((row) => row.state === "PENDING");
+  await queueDeliveries(
+    tx,
+    jobs,
+    pending.map((row) => row.id),
+  );
+  return pending.length;
 }
 
 export const disabledError = (reason: string | null) =>
@@ -64,5 +84,21 @@ export function queueDelivery(
     "webhook-delivery",
     { deliveryId, attempt },
     { key: `${deliveryId}:${attempt}`, startAfter: runAt },
+  );
+}
+
+/** First attempts of many deliveries, in one statement. */
+function queueDeliveries(
+  tx: Prisma.TransactionClient,
+  jobs: JobQueue,
+  deliveryIds: readonly string[],
+): Promise<void> {
+  return jobs.enqueueMany(
+    tx,
+    "webhook-delivery",
+    deliveryIds.map((deliveryId) => ({
+      data: { deliveryId, attempt: 0 },
+      options: { key: `${deliveryId}:0` },
+    })),
   );
 }

@@ -4,6 +4,7 @@ import type { CarrierRegistry } from "../../carriers/registry.ts";
 import type { TokenCache, TrackedNumber, TrackingFailure } from "../../carriers/tracking-api.ts";
 import type { CarrierAdapter } from "../../carriers/types.ts";
 import { openCarrierCredentials } from "../carrier-accounts.ts";
+import { payloadEventInputs } from "../carrier-payloads.ts";
 import type { ChangePublisher } from "../changes.ts";
 import type { EventInput } from "../event-input.ts";
 import type { JobPayloads, JobQueue } from "../jobs.ts";
@@ -11,7 +12,6 @@ import type { RateGate } from "../rate-gate.ts";
 import { MAX_EVENTS_PER_BATCH, recordTrackingEvents } from "../record-events.ts";
 import type { SecretBox } from "../secret-box.ts";
 import { trackingNumberKey } from "../tracking-number-key.ts";
-import { payloadEventInputs } from "../webhook-inbox.ts";
 import { nextPollAt, POLL_SCHEDULE, type PollSchedule } from "./schedule.ts";
 
 /** What became of one shipment's poll (the /metrics label). */
