@@ -118,32 +118,29 @@ export async function ingestBatch(
       ? await tx.trackingEvent.createManyAndReturn({ data: rows, skipDuplicates: true })
       : [];
     const insertedByShipment = groupBy(inserted, (event) => event.shipmentId);
-    const shipments = new Map<string, { current: Shipment; statusChanged: boolean }>();
-    const unchanged: string[] = [];
-    for (const id of ids) {
-      const lock = lockedById.get(id)!;
-      const mine = insertedByShipment.get(id) ?? [];
+    const changes = ids.map((id) => {
       const fromWebhook = items.some(
         (item) =>
           item.shipment.id === id && item.events.some((event) => event.source === "WEBHOOK"),
       );
-      const change = shipmentChange(lock, mine, fromWebhook, now);
-      if (!change.data) {
-        unchanged.push(id);
-        continue;
-      }
-      const current = await tx.shipment.update({ where: { id }, data: change.data });
-      shipments.set(id, { current, statusChanged: change.statusChanged });
-      // The first scan releases a push held for it (marketplace-sync.ts).
-      if (change.firstScan && lock.syncState === "WAITING_FOR_SCAN") {
+      return {
+        id,
+        ...shipmentChange(lockedById.get(id)!, insertedByShipment.get(id) ?? [], fromWebhook, now),
+      };
+    });
+    await writeShipmentChanges(tx, changes);
+    // The first scan releases a push held for it (marketplace-sync.ts).
+    for (const { id, firstScan } of changes) {
+      if (firstScan && lockedById.get(id)!.syncState === "WAITING_FOR_SCAN") {
         followUps.released += await releaseOnFirstScan(tx, jobs, id);
       }
     }
-    if (unchanged.length > 0) {
-      for (const current of await tx.shipment.findMany({ where: { id: { in: unchanged } } })) {
-        shipments.set(current.id, { current, statusChanged: false });
-      }
-    }
+    const rowsById = new Map(
+      (await tx.shipment.findMany({ where: { id: { in: ids } } })).map((row) => [row.id, row]),
+    );
+    const shipments = new Map(
+      changes.map(({ id, statusChanged }) => [id, { current: rowsById.get(id)!, statusChanged }]),
+    );
     const touched = ids.filter((id) => insertedByShipment.has(id));
     const changed = ids.map((id) => shipments.get(id)!).filter((s) => s.statusChanged);
     // Keyed per shipment: a burst of batches leaves one queued check, which reads them all.
@@ -196,9 +193,19 @@ export async function ingestBatch(
   return results;
 }
 
+/** What ingest may set on a shipment; absent keys are left as they are. */
+interface ShipmentFields {
+  status?: TrackingStatus;
+  substatus?: string | null;
+  lastEventAt?: Date;
+  firstScanAt?: Date;
+  deliveredAt?: Date;
+  nextPollAt?: Date;
+}
+
 /**
  * What these newly inserted events change on their locked shipment: status (never backwards),
- * milestones, and the poll deferral when the carrier pushed them; `data` is null for nothing.
+ * milestones, and the poll deferral when the carrier pushed them.
  */
 function shipmentChange(
   locked: LockedShipment,
@@ -212,23 +219,52 @@ function shipmentChange(
     latest !== undefined &&
     (locked.lastEventAt === null || asDate(locked.lastEventAt) <= latest.occurredAt);
   const milestones = milestoneChanges(locked, inserted);
-  const data: Prisma.ShipmentUpdateInput = { ...milestones.data };
+  const fields: ShipmentFields = { ...milestones.data };
   if (statusChanged) {
-    data.status = latest.status;
-    data.substatus = latest.substatus;
-    data.lastEventAt = latest.occurredAt;
+    fields.status = latest.status as TrackingStatus;
+    fields.substatus = latest.substatus;
+    fields.lastEventAt = latest.occurredAt;
   }
   // The carrier pushes this parcel: polling it as well would spend its API budget for
   // nothing (decision 046). A stopped poll (null) stays stopped.
   const deferred = deferredByPush(now);
   if (fromWebhook && locked.nextPollAt !== null && asDate(locked.nextPollAt) < deferred) {
-    data.nextPollAt = deferred;
+    fields.nextPollAt = deferred;
   }
-  return {
-    data: Object.keys(data).length > 0 ? data : null,
-    statusChanged,
-    firstScan: milestones.firstScan,
-  };
+  return { fields, statusChanged, firstScan: milestones.firstScan };
+}
+
+/**
+ * Writes every changed shipment of a batch in one statement (UPDATE ... FROM VALUES): the status
+ * trio when it moved, each milestone and the next poll when set. Shipments with nothing to
+ * change are not written.
+ */
+async function writeShipmentChanges(
+  tx: Prisma.TransactionClient,
+  changes: readonly { id: string; fields: ShipmentFields }[],
+): Promise<void> {
+  const changed = changes.filter(({ fields }) => Object.keys(fields).length > 0);
+  if (changed.length === 0) return;
+  const iso = (date: Date | undefined) => (date ? date.toISOString() : null);
+  const rows = changed.map(
+    ({ id, fields }) =>
+      Prisma.sql`(${id}, ${fields.status === undefined ? "f" : "t"}, ${fields.status ?? null},
+        ${fields.substatus ?? null}, ${iso(fields.lastEventAt)}, ${iso(fields.firstScanAt)},
+        ${iso(fields.deliveredAt)}, ${iso(fields.nextPollAt)})`,
+  );
+  await tx.$executeRaw`
+    UPDATE "Shipment" AS s SET
+      "status" = CASE WHEN v.moved::boolean THEN v.status::"TrackingStatus" ELSE s."status" END,
+      "substatus" = CASE WHEN v.moved::boolean THEN v.substatus ELSE s."substatus" END,
+      "lastEventAt" = CASE WHEN v.moved::boolean
+        THEN v.last_event_at::timestamptz ELSE s."lastEventAt" END,
+      "firstScanAt" = COALESCE(v.first_scan_at::timestamptz, s."firstScanAt"),
+      "deliveredAt" = COALESCE(v.delivered_at::timestamptz, s."deliveredAt"),
+      "nextPollAt" = COALESCE(v.next_poll_at::timestamptz, s."nextPollAt"),
+      "updatedAt" = ${new Date().toISOString()}::timestamptz
+    FROM (VALUES ${Prisma.join(rows)}) AS v(id, moved, status, substatus, last_event_at,
+      first_scan_at, delivered_at, next_poll_at)
+    WHERE s."id" = v.id`;
 }
 
 /**
