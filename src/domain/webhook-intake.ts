@@ -65,6 +65,8 @@ export function createDeliveryWriter(db: PrismaClient, jobs: JobQueue): Delivery
       waiting = waiting.slice(MAX_GROUP);
       try {
         settle(group, await writeGroup(group.map((entry) => entry.delivery)));
+        // Once per group, not per delivery: each wake is a fetch by every idle worker.
+        jobs.wake("carrier-webhook");
       } catch (error) {
         if (group.length === 1) {
           group[0]!.reject(error);
@@ -73,6 +75,7 @@ export function createDeliveryWriter(db: PrismaClient, jobs: JobQueue): Delivery
         for (const entry of group) {
           try {
             settle([entry], await writeGroup([entry.delivery]));
+            jobs.wake("carrier-webhook");
           } catch (alone) {
             entry.reject(alone);
           }

@@ -63,8 +63,8 @@ export async function handleCarrierWebhook(
       "error" in receipt ? { error: receipt.error } : { duplicate: true },
     );
   }
+  // The delivery writer woke the ingestion workers once for its whole group.
   reply(res, 202, { accepted: receipt.deliveryId });
-  deps.jobs.wake("carrier-webhook");
 }
 
 function tooLarge(res: ServerResponse): void {
