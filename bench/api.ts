@@ -160,7 +160,9 @@ function printTable(rows: Row[]): void {
   for (const row of body) console.log(line(row).join("  "));
 }
 
-const LONG_QUERY = `query($id: ID!) { shipment(id: $id) { id status timeline { occurredAt status substatus description location { city countryCode } rawCode rawDescription isPhysicalScan } } }`;
+/** The whole timeline: past 100 entries (the default page) it asks for them all. */
+const longQuery = (events: number) =>
+  `query($id: ID!) { shipment(id: $id) { id status timeline${events > 100 ? `(first: ${events})` : ""} { occurredAt status substatus description location { city countryCode } rawCode rawDescription isPhysicalScan } } }`;
 const listQuery = (first: number) =>
   `{ shipments(first: ${first}) { edges { node { id status timeline { occurredAt status description } } } } }`;
 const LIST_SHORT = 5;
@@ -235,7 +237,7 @@ function timelineScenario(name: string, url: string, id: string, events: number)
     name,
     url,
     headers,
-    body: JSON.stringify({ query: LONG_QUERY, variables: { id } }),
+    body: JSON.stringify({ query: longQuery(events), variables: { id } }),
     check: (data) => {
       const shipment = data.shipment as ShipmentNode | null;
       assert(shipment?.id === id, `shipment(id) did not return the ${events}-event parcel`);
@@ -326,7 +328,7 @@ try {
   );
   console.log(
     `data: ${ORDER_COUNT} shipments with ${ordinaryEventCount} events in all, ` +
-      `one with ${LONG_EVENT_COUNT}\n`,
+      `one with ${LONG_EVENT_COUNT}, one with ${VERY_LONG_EVENT_COUNT}\n`,
   );
   printTable(rows);
 } catch (error) {
