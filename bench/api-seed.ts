@@ -1,6 +1,7 @@
 /**
  * Data for bench/api.ts: one tenant, one store, 50 orders whose shipments have about 10 events
- * each (the demo journeys), and one long cross-border parcel with exactly 40 events.
+ * each (the demo journeys), one long cross-border parcel with exactly 40 events, and one with
+ * 400 (that journey ten times over, for the growth of a timeline's cost).
  */
 
 import type { PrismaClient } from "../generated/prisma/client.ts";
@@ -13,6 +14,8 @@ import type { EventLocation, TrackingStatus, TrackingSubstatus } from "../src/vo
 export const ORDER_COUNT = 50;
 export const LONG_EVENT_COUNT = 40;
 export const LONG_TRACKING_NUMBER = "YT2699000000000001";
+export const VERY_LONG_EVENT_COUNT = 400;
+export const VERY_LONG_TRACKING_NUMBER = "YT2699000000000002";
 
 const DAY = 86_400_000;
 
@@ -20,6 +23,8 @@ export interface BenchData {
   apiKey: string;
   /** Events stored for the 50 ordinary shipments, to check the list query returns all of them. */
   ordinaryEventCount: number;
+  /** Events of the `first` newest ordinary shipments (what `shipments(first)` returns). */
+  firstEventCounts(first: number): number;
 }
 
 type Place = EventLocation & { offset: number };
@@ -120,6 +125,14 @@ function longEvents(labelAt: Date): IngestEvent[] {
 }
 
 // 12 + 12 + 8 + 12 + 6 events: about 10 a shipment on average, with varied endings.
+/** The long journey again and again, each leg 310 hours after the one before. */
+function veryLongEvents(labelAt: Date): IngestEvent[] {
+  const legs = VERY_LONG_EVENT_COUNT / LONG_EVENT_COUNT;
+  return Array.from({ length: legs }, (_, leg) =>
+    longEvents(new Date(labelAt.getTime() + leg * 310 * 3_600_000)),
+  ).flat();
+}
+
 const SCENARIOS: DemoScenario[] = [
   "normal",
   "normal",
@@ -161,7 +174,11 @@ export async function seedBenchData(db: PrismaClient, now: Date): Promise<BenchD
         carrier: "yunexpress",
         shippingMethod: "YunExpress Global Direct",
         trackingNumber:
-          index < 0 ? LONG_TRACKING_NUMBER : `YT26${String(12_000_000_000_000 + index * 104_729)}`,
+          index === -2
+            ? VERY_LONG_TRACKING_NUMBER
+            : index < 0
+              ? LONG_TRACKING_NUMBER
+              : `YT26${String(12_000_000_000_000 + index * 104_729)}`,
         shippedAt: labelAt,
         syncState: "CONFIRMED",
       },
@@ -177,17 +194,26 @@ export async function seedBenchData(db: PrismaClient, now: Date): Promise<BenchD
   };
 
   // Created first so that `shipments(first: 50)` (newest first) returns only the 50 others.
+  const veryLong = await addShipment(-2, new Date(now.getTime() - 140 * DAY), veryLongEvents);
+  if (veryLong !== VERY_LONG_EVENT_COUNT) {
+    throw new Error(`very long parcel has ${veryLong} events, not ${VERY_LONG_EVENT_COUNT}`);
+  }
   const long = await addShipment(-1, new Date(now.getTime() - 20 * DAY), longEvents);
   if (long !== LONG_EVENT_COUNT) throw new Error(`long parcel has ${long} events, not 40`);
 
-  let ordinaryEventCount = 0;
+  const counts: number[] = [];
   for (let i = 0; i < ORDER_COUNT; i++) {
     // Every journey has ended by `now`, so each scenario yields its full event count.
     const placedAt = new Date(now.getTime() - (12 + i * 0.1) * DAY);
     const scenario = SCENARIOS[i % SCENARIOS.length]!;
-    ordinaryEventCount += await addShipment(i, placedAt, (labelAt) =>
-      demoEvents(CN_US, labelAt, now, scenario),
+    counts.push(
+      await addShipment(i, placedAt, (labelAt) => demoEvents(CN_US, labelAt, now, scenario)),
     );
   }
-  return { apiKey, ordinaryEventCount };
+  const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
+  return {
+    apiKey,
+    ordinaryEventCount: sum(counts),
+    firstEventCounts: (first) => sum(counts.slice(-first)),
+  };
 }

@@ -88,6 +88,14 @@ describe("other settings", () => {
     }
   });
 
+  it("caches read answers unless TRACKLINE_RESPONSE_CACHE=0", () => {
+    expect(readConfig({}).responseCache).toBe(true);
+    expect(readConfig({ TRACKLINE_RESPONSE_CACHE: "0" }).responseCache).toBe(false);
+    expect(() => readConfig({ TRACKLINE_RESPONSE_CACHE: "no" })).toThrow(
+      /^TRACKLINE_RESPONSE_CACHE must be/,
+    );
+  });
+
   it("keeps commits durable unless TRACKLINE_FSYNC=0", () => {
     expect(readConfig({}).fsync).toBe(true);
     expect(readConfig({ TRACKLINE_FSYNC: "0" }).fsync).toBe(false);

@@ -6,7 +6,9 @@ import { startTestServer, type TestServer } from "./helpers/test-server.ts";
 
 let server: TestServer;
 beforeAll(async () => {
-  server = await startTestServer();
+  // What the database is asked when an answer is computed: the response cache would answer the
+  // repeated queries itself (tests/response-cache.test.ts counts that).
+  server = await startTestServer({ responseCache: false });
 });
 afterAll(() => server.close());
 

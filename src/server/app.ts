@@ -38,6 +38,7 @@ import { createPublicTrackingRoute, loggedPath, publicBaseUrl } from "./public-t
 import { changeChannels, type TracklinePubSub } from "./pubsub.ts";
 import { createRateGate } from "./rate-gate.ts";
 import { requestLimitPlugins } from "./request-limits.ts";
+import { type ResponseCacheOptions, useTracklineResponseCache } from "./response-cache.ts";
 import { tenantScopePlugin } from "./tenant-scope.ts";
 import { createTrackingImportRoute } from "./tracking-import-route.ts";
 import {
@@ -108,6 +109,11 @@ export interface AppDeps {
    * stops it before anything is written); the app adds its handlers. A new one by default.
    */
   server?: Server;
+  /**
+   * Cache the answers of reads (TRACKLINE_RESPONSE_CACHE, decision 049): the generation must be
+   * the one the database handle behind `db` moves on. No cache unless given.
+   */
+  responseCache?: Omit<ResponseCacheOptions, "onLookup">;
 }
 
 export interface App {
@@ -201,7 +207,15 @@ export function buildApp(deps: AppDeps): App {
     // (25 MB by default) is set to the same cap for any path that might bypass it.
     maxRequestBodySize: limits.maxBodyBytes,
     cors: corsOptions(access.corsOrigins),
-    plugins: [...requestLimitPlugins(access), tenantScopePlugin(), ops.plugin],
+    // The cache comes last: keys, limits and budgets are checked before any answer is served.
+    plugins: [
+      ...requestLimitPlugins(access),
+      tenantScopePlugin(),
+      ops.plugin,
+      ...(deps.responseCache
+        ? [useTracklineResponseCache({ ...deps.responseCache, onLookup: ops.responseCacheLookup })]
+        : []),
+    ],
     // Yoga logs unexpected resolver errors (masked in answers) through the same JSON logger.
     logging: {
       debug: (...args) => logger.debug({ args }, "yoga"),

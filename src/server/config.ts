@@ -31,6 +31,8 @@ export interface Config {
   maxBodyBytes: number;
   /** Embedded mode: a commit is on disk before it is acknowledged (TRACKLINE_FSYNC, default 1). */
   fsync: boolean;
+  /** Cache the answers of shipment and order reads (TRACKLINE_RESPONSE_CACHE, default 1; 049). */
+  responseCache: boolean;
   /** PostgreSQL mode: connections per process and how long to wait for one and for a statement. */
   pool: PoolSettings;
   /** The base URL marketplaces call back, as registered with them (TRACKLINE_PUBLIC_URL). */
@@ -125,6 +127,7 @@ export function readConfig(
     maxBodyBytes:
       readPositiveInteger(env, "TRACKLINE_MAX_BODY_BYTES", "bytes") ?? DEFAULT_LIMITS.maxBodyBytes,
     fsync: readSwitch(env, "TRACKLINE_FSYNC") ?? true,
+    responseCache: readSwitch(env, "TRACKLINE_RESPONSE_CACHE") ?? true,
     pool: {
       max: readPositiveInteger(env, "TRACKLINE_PG_POOL_MAX", "connections") ?? DEFAULT_POOL.max,
       connectTimeoutMs:

@@ -8,6 +8,8 @@ import { prepareDataDir, restrictPermissions, withPrivateUmask } from "./data-di
 import { DURABLE_START_PARAMS, DurableNodeFS, syncTree } from "./durable-fs.ts";
 import type { JobSql } from "./job-queue.ts";
 import { scopeConnections } from "./tenant-scope.ts";
+import { createLocalGeneration, type WriteGeneration } from "./write-generation.ts";
+import { watchWrites } from "./write-watch.ts";
 
 export type DatabaseMode = "embedded" | "postgres";
 
@@ -20,6 +22,8 @@ export interface DatabaseHandle {
   /** pg-boss's connection (the same database), and the schema its tables live in. */
   jobSql: JobSql;
   jobSchema: string;
+  /** Moved on after each committed write through `adapter` or `session` (decision 049). */
+  generation: WriteGeneration;
   /** Releases what Prisma's $disconnect does not (the PGlite instance, the pg pool). */
   close(): Promise<void>;
 }
@@ -42,12 +46,13 @@ export function isPostgresUrl(url: string | undefined): url is string {
 /** PGlite in TRACKLINE_DATA_DIR (default ./data) unless DATABASE_URL names a real PostgreSQL. */
 export async function openDatabase(
   env: DatabaseEnv,
-  options: EmbeddedOptions & { pool?: PoolSettings } = {},
+  options: EmbeddedOptions & { pool?: PoolSettings; generation?: WriteGeneration } = {},
 ): Promise<DatabaseHandle> {
   if (isPostgresUrl(env.DATABASE_URL)) {
-    return openPostgres(env.DATABASE_URL, undefined, options.pool);
+    return openPostgres(env.DATABASE_URL, undefined, options.pool, options.generation);
   }
-  return openPGlite(await openFilePGlite(path.resolve(env.TRACKLINE_DATA_DIR ?? "data"), options));
+  const dataDir = path.resolve(env.TRACKLINE_DATA_DIR ?? "data");
+  return openPGlite(await openFilePGlite(dataDir, options), options.generation);
 }
 
 export interface EmbeddedOptions {
@@ -108,6 +113,7 @@ export function openPostgres(
   url: string,
   schema?: string,
   settings: PoolSettings = DEFAULT_POOL,
+  generation: WriteGeneration = createLocalGeneration(),
 ): DatabaseHandle {
   const searchPath = schema ?? new URL(url).searchParams.get("schema") ?? undefined;
   const options = [`-c statement_timeout=${settings.statementTimeoutMs}`];
@@ -120,12 +126,15 @@ export function openPostgres(
   });
   // Row-level security's second wall: each connection carries the operation's tenant (042).
   scopeConnections(pool);
+  // A run isolated in its own schema keeps its jobs apart too.
+  const jobSchema = searchPath ? `${searchPath}_jobs` : "pgboss";
+  const adapter = new PrismaPg(pool, searchPath ? { schema: searchPath } : undefined);
   return {
     mode: "postgres",
-    adapter: new PrismaPg(pool, searchPath ? { schema: searchPath } : undefined),
+    adapter: watchWrites(adapter, jobSchema, generation.bump),
     jobSql: { executeSql: (text, values) => pool.query(text, values) },
-    // A run isolated in its own schema keeps its jobs apart too.
-    jobSchema: searchPath ? `${searchPath}_jobs` : "pgboss",
+    jobSchema,
+    generation,
     session: async (work) => {
       const client = await pool.connect();
       try {
@@ -138,19 +147,25 @@ export function openPostgres(
         });
       } finally {
         client.release();
+        // What ran outside Prisma (migrations, a seed's lock) is not looked into: a write.
+        await generation.bump();
       }
     },
     close: () => pool.end(),
   };
 }
 
-export function openPGlite(pglite: PGlite): DatabaseHandle {
+export function openPGlite(
+  pglite: PGlite,
+  generation: WriteGeneration = createLocalGeneration(),
+): DatabaseHandle {
   // pglite-prisma-adapter 0.6 bundles driver-adapter-utils 6.10, whose types differ from 6.19's
   // only nominally; the runtime contract is the same (verified end to end: tests/migrations.test.ts and the whole suite run on both).
   const adapter = new PrismaPGlite(pglite) as unknown as PrismaPg;
   return {
     mode: "embedded",
-    adapter,
+    adapter: watchWrites(adapter, "pgboss", generation.bump),
+    generation,
     jobSql: {
       // A text without parameters may hold several statements (pg-boss's own migrations).
       executeSql: async (text, values) =>
@@ -159,14 +174,19 @@ export function openPGlite(pglite: PGlite): DatabaseHandle {
           : { rows: (await pglite.exec(text)).at(-1)?.rows ?? [] },
     },
     jobSchema: "pgboss",
-    session: (work) =>
-      work({
-        execScript: async (sql) => {
-          await pglite.exec(sql);
-        },
-        query: async <Row>(sql: string, params?: unknown[]) =>
-          (await pglite.query<Row>(sql, params)).rows,
-      }),
+    session: async (work) => {
+      try {
+        return await work({
+          execScript: async (sql) => {
+            await pglite.exec(sql);
+          },
+          query: async <Row>(sql: string, params?: unknown[]) =>
+            (await pglite.query<Row>(sql, params)).rows,
+        });
+      } finally {
+        await generation.bump();
+      }
+    },
     close: () => pglite.close(),
   };
 }

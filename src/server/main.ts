@@ -18,10 +18,12 @@ import { createLogger } from "./logger.ts";
 import { applyMigrations } from "./migrate.ts";
 import { createTracklinePubSub } from "./pubsub.ts";
 import { createRateGate } from "./rate-gate.ts";
+import { createRedisResponseStore, RESPONSE_CACHE_PREFIX } from "./response-cache.ts";
 import { openSecretBox } from "./secret-key.ts";
 import { createSmsChannel } from "./sms-channel.ts";
 import { replyError } from "./transport-limits.ts";
 import { createWebhookSender } from "./webhook-sender.ts";
+import { createLocalGeneration, createRedisGeneration } from "./write-generation.ts";
 
 /** A start-up failure whose message says it all (no stack trace needed). */
 class StartError extends Error {}
@@ -69,9 +71,22 @@ async function start(): Promise<void> {
     process.once("exit", () => lock.release());
   }
 
+  // Commands fail at once while Redis is away (no offline queue), so the key limiter falls back
+  // to its in-memory window instead of holding requests, and the response cache stands aside.
+  const limitsRedis = config.redisUrl
+    ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false })
+    : undefined;
+  limitsRedis?.on("error", () => {});
+  closers.push(async () => {
+    await limitsRedis?.quit();
+  });
+  // Every instance's writes move one shared generation (decision 049).
+  const generation = limitsRedis
+    ? createRedisGeneration(limitsRedis, `${RESPONSE_CACHE_PREFIX}generation`)
+    : createLocalGeneration();
   const driver = await openDatabase(
     { DATABASE_URL: config.databaseUrl, TRACKLINE_DATA_DIR: dataDir },
-    { durable: config.fsync, pool: config.pool },
+    { durable: config.fsync, pool: config.pool, generation },
   );
   closers.push(() => driver.close());
   const applied = await applyMigrations(driver);
@@ -82,15 +97,6 @@ async function start(): Promise<void> {
   closers.push(() => jobs.stop());
   const rateGate = createRateGate(config.redisUrl);
   closers.push(() => rateGate.close());
-  // Commands fail at once while Redis is away (no offline queue), so the key limiter falls back
-  // to its in-memory window instead of holding requests.
-  const limitsRedis = config.redisUrl
-    ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false })
-    : undefined;
-  limitsRedis?.on("error", () => {});
-  closers.push(async () => {
-    await limitsRedis?.quit();
-  });
   const pubsubHandle = createTracklinePubSub(config.redisUrl);
   const { pubsub } = pubsubHandle;
   closers.push(pubsubHandle.close);
@@ -129,6 +135,14 @@ async function start(): Promise<void> {
     readinessChecks: config.redisUrl ? { redis: pubsubHandle.ping } : undefined,
     metricsToken: config.metricsToken,
     serveApi: config.role !== "worker",
+    responseCache: config.responseCache
+      ? {
+          generation,
+          store: limitsRedis
+            ? createRedisResponseStore(limitsRedis, `${RESPONSE_CACHE_PREFIX}answer:`)
+            : undefined,
+        }
+      : undefined,
     access: {
       rateLimiter: createKeyRateLimiter({
         pointsPerMinute: config.rateLimitPoints,

@@ -36,6 +36,8 @@ export interface Ops {
   notificationSent(channel: string, kind: string): void;
   /** Counts `shipments` polled at `carrier` with `outcome` (decision 046). */
   carrierPolled(carrier: string, outcome: string, shipments: number): void;
+  /** Counts a read looked up in the response cache: `hit`, `miss` or `bypass` (decision 049). */
+  responseCacheLookup(outcome: "hit" | "miss" | "bypass"): void;
   /** From now on /readyz answers 503, so load balancers stop sending work. */
   beginShutdown(): void;
   /** Serves /healthz, /readyz and /metrics; false for any other path. */
@@ -61,6 +63,12 @@ export function createOps(deps: OpsDeps): Ops {
     name: "trackline_carrier_polls_total",
     help: "Shipments polled at carrier tracking APIs by this instance, by account carrier and outcome.",
     labelNames: ["carrier", "outcome"],
+    registers: [registry],
+  });
+  const cacheLookups = new Counter({
+    name: "trackline_response_cache_lookups_total",
+    help: "Reads of cached fields on this instance by outcome: hit, miss, or bypass (generation unknown).",
+    labelNames: ["outcome"],
     registers: [registry],
   });
   new Gauge({
@@ -136,6 +144,7 @@ export function createOps(deps: OpsDeps): Ops {
   return {
     plugin: usePrometheus({ registry, endpoint: false }),
     eventsRecorded: (count) => events.inc(count),
+    responseCacheLookup: (outcome) => cacheLookups.inc({ outcome }),
     carrierPolled: (carrier, outcome, shipments) => polls.inc({ carrier, outcome }, shipments),
     notificationSent: (channel, kind) => notifications.inc({ channel, kind }),
     beginShutdown: () => {

@@ -1,4 +1,5 @@
 import { PGlite } from "@electric-sql/pglite";
+import { Redis } from "ioredis";
 import pg from "pg";
 import { PrismaClient } from "../../generated/prisma/client.ts";
 import {
@@ -9,6 +10,11 @@ import {
 } from "../../src/server/database.ts";
 import { type JobEngine, startJobEngine } from "../../src/server/job-queue.ts";
 import { applyMigrations } from "../../src/server/migrate.ts";
+import {
+  createLocalGeneration,
+  createRedisGeneration,
+  type WriteGeneration,
+} from "../../src/server/write-generation.ts";
 
 export interface TestDatabase {
   db: PrismaClient;
@@ -17,7 +23,27 @@ export interface TestDatabase {
   queries: string[];
   /** pg-boss over this database, started; apps built on it add their workers. */
   jobs: JobEngine;
+  /** With REDIS_URL: the connection the write generation lives on, and this database's prefix. */
+  cacheRedis?: { redis: Redis; prefix: string };
+  /** Another handle on the same database, moving `generation` on: a second instance's. */
+  openPeer(generation: WriteGeneration): DatabaseHandle;
   close(): Promise<void>;
+}
+
+/** A private write generation (decision 049): in Redis under a prefix of its own when REDIS_URL is set. */
+export function createTestGeneration(
+  prefix = `trackline-test:${Math.random().toString(36).slice(2, 10)}:`,
+): {
+  generation: WriteGeneration;
+  cacheRedis?: { redis: Redis; prefix: string };
+} {
+  const url = process.env.REDIS_URL;
+  if (!url) return { generation: createLocalGeneration() };
+  const redis = new Redis(url, { maxRetriesPerRequest: 1 });
+  return {
+    generation: createRedisGeneration(redis, `${prefix}generation`),
+    cacheRedis: { redis, prefix },
+  };
 }
 
 /**
@@ -27,14 +53,16 @@ export interface TestDatabase {
  */
 export async function createTestDatabase(): Promise<TestDatabase> {
   const url = process.env.DATABASE_URL;
+  const { generation, cacheRedis } = createTestGeneration();
   let handle: DatabaseHandle;
+  let openPeer: (generation: WriteGeneration) => DatabaseHandle;
   let dropSchema = async () => {};
   if (isPostgresUrl(url)) {
     const schema = `t_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
     await admin.query(`CREATE SCHEMA "${schema}"`);
-    handle = openPostgres(url, schema);
+    handle = openPostgres(url, schema, undefined, generation);
     dropSchema = async () => {
       await admin.query(`DROP SCHEMA "${schema}" CASCADE`);
       await admin.query(`DROP SCHEMA IF EXISTS "${schema}_jobs" CASCADE`);
@@ -52,10 +80,15 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       const asRole = new URL(url);
       asRole.username = role;
       asRole.password = "";
-      handle = openPostgres(asRole.toString(), schema);
+      handle = openPostgres(asRole.toString(), schema, undefined, generation);
     }
+    const peerUrl = role ? Object.assign(new URL(url), { username: role, password: "" }) : url;
+    openPeer = (peerGeneration) =>
+      openPostgres(peerUrl.toString(), schema, undefined, peerGeneration);
   } else {
-    handle = openPGlite(new PGlite());
+    const pglite = new PGlite();
+    handle = openPGlite(pglite, generation);
+    openPeer = (peerGeneration) => openPGlite(pglite, peerGeneration);
   }
   await applyMigrations(handle);
   const queries: string[] = [];
@@ -70,11 +103,14 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     handle,
     queries,
     jobs,
+    cacheRedis,
+    openPeer,
     close: async () => {
       await jobs.stop();
       await db.$disconnect();
       await handle.close();
       await dropSchema();
+      await cacheRedis?.redis.quit();
     },
   };
 }

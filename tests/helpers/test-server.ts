@@ -1,3 +1,4 @@
+import type { Cache } from "@envelop/response-cache";
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { type ExecutionResult, print } from "graphql";
 import { type Client, createClient } from "graphql-ws";
@@ -14,6 +15,7 @@ import { createApiKey } from "../../src/server/api-keys.ts";
 import { buildApp } from "../../src/server/app.ts";
 import type { Logger } from "../../src/server/logger.ts";
 import { changeChannels, createTracklinePubSub } from "../../src/server/pubsub.ts";
+import { createRedisResponseStore } from "../../src/server/response-cache.ts";
 import { createSecretBox } from "../../src/server/secret-box.ts";
 import { createWebhookSender } from "../../src/server/webhook-sender.ts";
 import { createTestDatabase, type TestDatabase } from "./test-database.ts";
@@ -78,6 +80,8 @@ export async function startTestServer(
     notificationRetryDelaysMs?: readonly number[];
     /** Carrier tracking API base URLs by carrier code (local fakes), as TRACKLINE_<CARRIER>_API_URL. */
     carrierApiUrls?: Readonly<Record<string, string>>;
+    /** The response cache (decision 049): on, as in production, unless false; a store to watch. */
+    responseCache?: false | { store?: Cache };
   } = {},
 ): Promise<TestServer> {
   const database = await createTestDatabase();
@@ -100,6 +104,21 @@ export async function startTestServer(
     notificationChannels: options.notificationChannels,
     notificationRetryDelaysMs: options.notificationRetryDelaysMs,
     carrierApiUrls: options.carrierApiUrls,
+    // Answers in Redis, as main.ts keeps them, when the generation is there too.
+    responseCache:
+      options.responseCache === false
+        ? undefined
+        : {
+            generation: database.handle.generation,
+            store:
+              options.responseCache?.store ??
+              (database.cacheRedis
+                ? createRedisResponseStore(
+                    database.cacheRedis.redis,
+                    `${database.cacheRedis.prefix}answer:`,
+                  )
+                : undefined),
+          },
   };
   const jobs = database.jobs;
   const app = buildApp({ db, pubsub: pubsub.pubsub, now, secretBox, jobs, ...registries });

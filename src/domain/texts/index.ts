@@ -15,7 +15,7 @@ import type {
 import { CATALOGS } from "./catalog/index.ts";
 import type { LocaleCatalog } from "./catalog-types.ts";
 
-export { canonicalLocale, negotiateLocale, parseAcceptLanguage } from "./negotiate.ts";
+export { canonicalLocale, matchLocale, negotiateLocale, parseAcceptLanguage } from "./negotiate.ts";
 
 /**
  * Buyer-facing words: the canonical catalogue, worded by a marketplace where its plugin says

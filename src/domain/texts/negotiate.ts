@@ -22,12 +22,18 @@ export function negotiateLocale(
   sources: readonly (readonly (string | null | undefined)[])[],
 ): SupportedLocale {
   for (const tags of sources) {
-    const valid = tags.flatMap((tag) => (tag ? (canonicalLocale(tag) ?? []) : []));
-    if (valid.length === 0) continue;
-    const found = match(valid, SUPPORTED_LOCALES, NO_MATCH);
-    if (found !== NO_MATCH) return found as SupportedLocale;
+    const found = matchLocale(tags);
+    if (found) return found;
   }
   return DEFAULT_LOCALE;
+}
+
+/** The supported locale these tags (best first) name, or null when they name none we serve. */
+export function matchLocale(tags: readonly (string | null | undefined)[]): SupportedLocale | null {
+  const valid = tags.flatMap((tag) => (tag ? (canonicalLocale(tag) ?? []) : []));
+  if (valid.length === 0) return null;
+  const found = match(valid, SUPPORTED_LOCALES, NO_MATCH);
+  return found === NO_MATCH ? null : (found as SupportedLocale);
 }
 
 /** Accept-Language tags, highest quality first; wildcards and q=0 dropped. */
