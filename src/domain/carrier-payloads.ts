@@ -1,6 +1,7 @@
 import type { CanonicalEvent, CarrierAdapter, RawCarrierEvent } from "../carriers/types.ts";
 import type { TrackingStatus } from "../vocabulary/index.ts";
 import type { EventInput } from "./event-input.ts";
+import { groupBy } from "./group-by.ts";
 import { parseZonedTime } from "./zoned-time.ts";
 
 /*
@@ -30,7 +31,10 @@ export function payloadEventInputs(
 ): Map<string, EventInput[]> {
   const overall = adapter.overallStatus?.(payload) ?? null;
   const byNumber = new Map<string, EventInput[]>();
-  for (const [trackingNumber, raws] of groupByNumber(adapter.parse(payload).map(cleanRawEvent))) {
+  for (const [trackingNumber, raws] of groupBy(
+    adapter.parse(payload).map(cleanRawEvent),
+    (raw) => raw.trackingNumber,
+  )) {
     const normalized = raws.map((raw) => adapter.normalize(raw));
     const overruled = overruledByOverallStatus(normalized, overall);
     byNumber.set(
@@ -41,16 +45,6 @@ export function payloadEventInputs(
     );
   }
   return byNumber;
-}
-
-function groupByNumber(raws: readonly RawCarrierEvent[]): Map<string, RawCarrierEvent[]> {
-  const groups = new Map<string, RawCarrierEvent[]>();
-  for (const raw of raws) {
-    const group = groups.get(raw.trackingNumber) ?? [];
-    group.push(raw);
-    groups.set(raw.trackingNumber, group);
-  }
-  return groups;
 }
 
 /**

@@ -9,6 +9,7 @@ import type { PlaceIndex } from "../places/index.ts";
 import type { EventLocation, TrackingStatus, TrackingSubstatus } from "../vocabulary/index.ts";
 import { dedupeKey } from "./dedupe-key.ts";
 import { placeColumns, placeIndexFor } from "./event-places.ts";
+import { groupBy } from "./group-by.ts";
 import type { JobQueue } from "./jobs.ts";
 import { releaseOnFirstScan } from "./marketplace-sync.ts";
 import { queueBuyerNotifications } from "./notifications/queue.ts";
@@ -289,17 +290,6 @@ async function markOrdersDelivered(
     where: { id: { in: done }, state: "SHIPPED" },
     data: { state: "DELIVERED" },
   });
-}
-
-function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const key = keyOf(item);
-    const group = groups.get(key);
-    if (group) group.push(item);
-    else groups.set(key, [item]);
-  }
-  return groups;
 }
 
 /** What ingest reads of a shipment while holding its lock. */

@@ -1,4 +1,5 @@
 import { Prisma, type PrismaClient, type TrackingEvent } from "../../generated/prisma/client.ts";
+import { groupBy } from "./group-by.ts";
 
 /**
  * A page of a shipment's timeline: oldest first (occurredAt, then recordedAt, then id, so the
@@ -51,13 +52,7 @@ export async function loadTimelinePages(
 ): Promise<TrackingEvent[][]> {
   const groupKey = ({ first, after }: TimelinePageRequest) =>
     `${first}|${after ? encodeTimelineCursor(after) : ""}`;
-  const groups = new Map<string, TimelinePageRequest[]>();
-  for (const request of requests) {
-    const key = groupKey(request);
-    const group = groups.get(key);
-    if (group) group.push(request);
-    else groups.set(key, [request]);
-  }
+  const groups = groupBy(requests, groupKey);
   const pages = new Map<string, TrackingEvent[]>();
   for (const [key, group] of groups) {
     const { first, after } = group[0]!;

@@ -5,6 +5,7 @@ import { eventsByNumber, withoutControlCharacters } from "./carrier-payloads.ts"
 import { previousSecretExpiresAt } from "./carrier-webhooks.ts";
 import { type ChangePublisher, publishRecordedChanges } from "./changes.ts";
 import { isForeignKeyViolation } from "./db-errors.ts";
+import { groupBy } from "./group-by.ts";
 import { type IngestItem, ingestBatch } from "./ingest.ts";
 import { INPUT_LIMITS, textLimitErrors } from "./input-limits.ts";
 import type { JobQueue } from "./jobs.ts";
@@ -255,11 +256,9 @@ export async function processDeliveries(
         retry,
       )
     : [];
-  const shipmentsByKey = new Map<string, typeof shipments>();
-  for (const shipment of shipments) {
-    const key = keyOf(shipment.tenantId, shipment.trackingNumber);
-    shipmentsByKey.set(key, [...(shipmentsByKey.get(key) ?? []), shipment]);
-  }
+  const shipmentsByKey = groupBy(shipments, (shipment) =>
+    keyOf(shipment.tenantId, shipment.trackingNumber),
+  );
   // Every shipment with the number gets the events, as recordTrackingEvents does; the first
   // one's refusals are the ones reported.
   const items: IngestItem[] = [];
@@ -324,18 +323,11 @@ async function markDeliveries(
   tx: Prisma.TransactionClient,
   deliveries: readonly { id: string; outcome: Prisma.WebhookDeliveryUpdateManyMutationInput }[],
 ): Promise<void> {
-  const groups = new Map<
-    string,
-    { ids: string[]; outcome: (typeof deliveries)[number]["outcome"] }
-  >();
-  for (const { id, outcome } of deliveries) {
-    const key = JSON.stringify(outcome);
-    const group = groups.get(key);
-    if (group) group.ids.push(id);
-    else groups.set(key, { ids: [id], outcome });
-  }
-  for (const { ids, outcome } of groups.values()) {
-    await tx.webhookDelivery.updateMany({ where: { id: { in: ids } }, data: outcome });
+  for (const group of groupBy(deliveries, ({ outcome }) => JSON.stringify(outcome)).values()) {
+    await tx.webhookDelivery.updateMany({
+      where: { id: { in: group.map(({ id }) => id) } },
+      data: group[0]!.outcome,
+    });
   }
 }
 
