@@ -1,3 +1,6 @@
+/** Prisma's error codes (P1000-P6999); PostgreSQL's own P0 class (PL/pgSQL) is a SQLSTATE. */
+const PRISMA_CODE = /^P[1-9]\d{3}$/;
+
 /**
  * The PostgreSQL SQLSTATE behind an error from Prisma, whichever adapter raised it: the pg
  * adapter wraps it in a PrismaClientKnownRequestError (P2002, meta.driverAdapterError), PGlite's
@@ -9,12 +12,16 @@ export function sqlStateOf(error: unknown): string | null {
     if (!value || typeof value !== "object" || depth > 4 || seen.has(value)) return null;
     seen.add(value);
     const record = value as Record<string, unknown>;
-    // Prisma's own codes look like SQLSTATEs ("P2002"): translate them before trusting `code`.
+    // Prisma's own codes look like SQLSTATEs ("P2002"): translate them before trusting `code`;
+    // others (P2010, a raw query's failure) carry the SQLSTATE further in.
     if (record.code === "P2002") return "23505";
+    if (record.code === "P2003") return "23503";
     if (record.code === "P2034") return "40001";
     for (const key of ["originalCode", "code"]) {
       const code = record[key];
-      if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return code;
+      if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code) && !PRISMA_CODE.test(code)) {
+        return code;
+      }
     }
     for (const key of ["cause", "meta", "driverAdapterError"]) {
       const found = visit(record[key], depth + 1);
@@ -32,7 +39,7 @@ export function isUniqueViolation(error: unknown): boolean {
 
 /** A foreign key refused the row: what it points at is gone (P2003 is Prisma's name for it). */
 export function isForeignKeyViolation(error: unknown): boolean {
-  return sqlStateOf(error) === "23503" || (error as { code?: unknown } | null)?.code === "P2003";
+  return sqlStateOf(error) === "23503";
 }
 
 /** A deadlock or serialization failure: the transaction lost a race and may simply be re-run. */

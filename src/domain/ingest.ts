@@ -10,6 +10,7 @@ import type { EventLocation, TrackingStatus, TrackingSubstatus } from "../vocabu
 import { dedupeKey } from "./dedupe-key.ts";
 import { placeColumns, placeIndexFor } from "./event-places.ts";
 import { groupBy } from "./group-by.ts";
+import { type ColumnTypes, insertRows, newRowId } from "./insert-rows.ts";
 import type { JobQueue } from "./jobs.ts";
 import { releaseOnFirstScan } from "./marketplace-sync.ts";
 import { queueBuyerNotifications } from "./notifications/queue.ts";
@@ -85,7 +86,7 @@ export async function ingestBatch(
   const places = await placeIndexFor(items.flatMap((item) => item.events.map((e) => e.location)));
   // Each event row once per shipment; the first item that names it claims it.
   const claimed = new Map<string, Map<string, number>>();
-  const rows: ReturnType<typeof toRow>[] = [];
+  const rows: EventRow[] = [];
   items.forEach((item, index) => {
     const keys = claimed.get(item.shipment.id) ?? new Map<string, number>();
     claimed.set(item.shipment.id, keys);
@@ -115,9 +116,16 @@ export async function ingestBatch(
       FROM "Shipment" WHERE "id" IN (${Prisma.join(ids)}) ORDER BY "id" FOR UPDATE`;
     const lockedById = new Map(locked.map((row) => [row.id, row]));
     for (const id of ids) if (!lockedById.has(id)) throw new Error(`shipment ${id} is gone`);
-    const inserted = rows.length
-      ? await tx.trackingEvent.createManyAndReturn({ data: rows, skipDuplicates: true })
-      : [];
+    const inserted = await insertRows<EventRow, TrackingEvent>(
+      tx,
+      "TrackingEvent",
+      EVENT_COLUMNS,
+      rows,
+      {
+        ignoreConflicts: true,
+        returning: "*",
+      },
+    );
     const insertedByShipment = groupBy(inserted, (event) => event.shipmentId);
     const changes = ids.map((id) => {
       const fromWebhook = items.some(
@@ -336,9 +344,35 @@ function milestoneChanges(locked: LockedShipment, inserted: readonly TrackingEve
 /** Waiting for a pooled connection under a burst is normal; Prisma's 2 s default is not enough. */
 const INGEST_TRANSACTION = { maxWait: 10_000, timeout: 20_000 };
 
+type EventRow = ReturnType<typeof toRow>;
+
+/** The columns ingest writes; recordedAt takes the table's default. */
+const EVENT_COLUMNS: ColumnTypes<EventRow> = {
+  id: "text",
+  shipmentId: "text",
+  occurredAt: "timestamptz",
+  utcOffsetMinutes: "int4",
+  status: '"TrackingStatus"',
+  substatus: "text",
+  rawCode: "text",
+  rawDescription: "text",
+  codeKnown: "boolean",
+  carrier: "text",
+  city: "text",
+  region: "text",
+  postalCode: "text",
+  countryCode: "text",
+  latitude: "float8",
+  longitude: "float8",
+  geoPrecision: '"GeoPrecision"',
+  source: '"EventSource"',
+  dedupeKey: "text",
+};
+
 function toRow(shipment: ShipmentKey, event: IngestEvent, places: PlaceIndex | null) {
   const where = event.location;
   return {
+    id: newRowId(),
     shipmentId: shipment.id,
     occurredAt: event.occurredAt.instant,
     utcOffsetMinutes: event.occurredAt.offsetMinutes,

@@ -1,4 +1,5 @@
 import type { PrismaClient, WebhookEndpoint } from "../../generated/prisma/client.ts";
+import { type ColumnTypes, insertRows, newRowId } from "./insert-rows.ts";
 import type { JobQueue } from "./jobs.ts";
 
 /** A verified carrier webhook delivery, as the inbox stores it. */
@@ -11,6 +12,14 @@ export interface IncomingDelivery {
 
 /** Stores a delivery with its ingestion job; resolves with its id, or null for a replay. */
 export type DeliveryWriter = (delivery: IncomingDelivery) => Promise<string | null>;
+
+type DeliveryRow = { id: string; endpointId: string; eventId: string; rawBody: string };
+const DELIVERY_COLUMNS: ColumnTypes<DeliveryRow> = {
+  id: "text",
+  endpointId: "text",
+  eventId: "text",
+  rawBody: "text",
+};
 
 /** Deliveries written by one transaction at most (one insert, one enqueue). */
 const MAX_GROUP = 100;
@@ -34,11 +43,18 @@ export function createDeliveryWriter(db: PrismaClient, jobs: JobQueue): Delivery
 
   const writeGroup = async (group: readonly IncomingDelivery[]) =>
     db.$transaction(async (tx) => {
-      const rows = await tx.webhookDelivery.createManyAndReturn({
-        data: group.map(({ endpointId, eventId, rawBody }) => ({ endpointId, eventId, rawBody })),
-        skipDuplicates: true,
-        select: { id: true, endpointId: true, eventId: true },
-      });
+      const rows = await insertRows<DeliveryRow, Omit<DeliveryRow, "rawBody">>(
+        tx,
+        "WebhookDelivery",
+        DELIVERY_COLUMNS,
+        group.map(({ endpointId, eventId, rawBody }) => ({
+          id: newRowId(),
+          endpointId,
+          eventId,
+          rawBody,
+        })),
+        { ignoreConflicts: true, returning: `"id", "endpointId", "eventId"` },
+      );
       // Stored and queued together: a delivery never waits for a job that was not written.
       await jobs.enqueueMany(
         tx,
