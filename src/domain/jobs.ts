@@ -44,9 +44,9 @@ export interface QueueSettings {
 }
 
 export const JOB_QUEUES: Readonly<Record<JobName, QueueSettings>> = {
-  // Tens of milliseconds each; a burst of webhooks is taken 25 at a time, ingested in one
+  // Tens of milliseconds each; a burst of webhooks is taken 50 at a time, ingested in one
   // transaction (webhook-inbox.ts processDeliveries).
-  "carrier-webhook": { retryLimit: 10, retryDelaySeconds: 5, expireInSeconds: 120, batchSize: 25 },
+  "carrier-webhook": { retryLimit: 10, retryDelaySeconds: 5, expireInSeconds: 120, batchSize: 50 },
   // Three calls of at most 20 s each (token, lookup, push) fit well inside the expiry.
   "marketplace-sync": { retryLimit: 20, retryDelaySeconds: 30, expireInSeconds: 90 },
   "seller-risk-sweep": { retryLimit: 2, retryDelaySeconds: 60, expireInSeconds: 600 },
