@@ -266,7 +266,7 @@ function listScenario(name: string, url: string, first: number): Scenario {
   };
 }
 
-const scenarios: Scenario[] = [
+const allScenarios: Scenario[] = [
   {
     name: "baseline hello",
     url: `http://${HOST}:${helloPort}/graphql`,
@@ -312,6 +312,13 @@ const scenarios: Scenario[] = [
   listScenario(`shipments(first: ${LIST_SHORT}), cached`, cachedUrl, LIST_SHORT),
   listScenario(`shipments(first: ${ORDER_COUNT}), cached`, cachedUrl, ORDER_COUNT),
 ];
+
+// API_ONLY=<regex>: only the scenarios whose names match (the baseline always runs), for a
+// profile of one path (`node --cpu-prof --import tsx bench/api.ts`).
+const only = process.env.API_ONLY ? new RegExp(process.env.API_ONLY) : null;
+const scenarios = allScenarios.filter(
+  (scenario, index) => index === 0 || !only || only.test(scenario.name),
+);
 
 const setupSeconds = (Date.now() - started) / 1000;
 let exitCode = 0;

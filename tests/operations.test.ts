@@ -70,6 +70,13 @@ describe("operations endpoints", () => {
     await settle(client);
     const text = await (await get("/metrics")).text();
     expect(text).toMatch(/^graphql_envelop_request\{.*operationName="RecordEvents".*\} \d+/m);
+    expect(text).toMatch(
+      /^graphql_envelop_request_duration_bucket\{.*operationName="RecordEvents"/m,
+    );
+    expect(text).toMatch(/^graphql_yoga_http_duration_bucket\{/m);
+    // Dropped for their per-request cost (ops.ts GRAPHQL_METRICS).
+    expect(text).not.toMatch(/^graphql_envelop_deprecated_field/m);
+    expect(text).not.toMatch(/^graphql_envelop_request_time_summary/m);
     expect(text).toMatch(/^trackline_websocket_connections [1-9]/m);
     expect(text).toMatch(/^trackline_jobs\{queue="seller-risk-sweep",state="created"\} [1-9]/m);
     expect(text).toMatch(/^trackline_jobs\{queue="webhook-delivery",state="failed"\} 0/m);

@@ -113,6 +113,16 @@ describe("response cache: hits", () => {
     expect(second).toEqual(first);
   });
 
+  it("keys answers by the operation's variables", async () => {
+    const one = await buildShipment(server);
+    const two = await buildShipment(server);
+    await server.drainJobs();
+    for (let round = 0; round < 2; round++) {
+      expect((await post(TIMELINE, { id: one })).data.shipment.id).toBe(one);
+      expect((await post(TIMELINE, { id: two })).data.shipment.id).toBe(two);
+    }
+  });
+
   it("keeps the key check in front: a key without the scope, or revoked, gets no answer", async () => {
     const id = await buildShipment(server);
     await post(TIMELINE, { id });

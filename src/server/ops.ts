@@ -10,6 +10,29 @@ import type { JobEngine } from "./job-queue.ts";
 /** pg-boss 10's job states. */
 const JOB_STATES = ["created", "retry", "active", "completed", "cancelled", "failed"] as const;
 
+/**
+ * Yoga's GraphQL metrics kept: requests, their durations (whole request, HTTP, execution),
+ * errors, subscriptions and schema changes. Dropped for what they cost on every request
+ * (bench/README.md, 2026-11-30): the deprecated-field counter walks every document, the
+ * request-time summary computes quantiles on each observation (Prometheus derives them from the
+ * duration histogram), and parse, validate and context timings measure cache lookups.
+ */
+const GRAPHQL_METRICS = {
+  graphql_envelop_request: true,
+  graphql_envelop_request_duration: true,
+  graphql_yoga_http_duration: true,
+  graphql_envelop_phase_execute: true,
+  graphql_envelop_phase_subscribe: true,
+  graphql_envelop_error_result: true,
+  graphql_envelop_schema_change: true,
+  graphql_envelop_deprecated_field: false,
+  graphql_envelop_request_time_summary: false,
+  graphql_envelop_phase_parse: false,
+  graphql_envelop_phase_validate: false,
+  graphql_envelop_phase_context: false,
+  graphql_envelop_execute_resolver: false,
+} as const;
+
 /** A dependency readiness depends on: resolves when it answers, throws with the reason when not. */
 export type ReadinessCheck = () => Promise<void>;
 
@@ -142,7 +165,7 @@ export function createOps(deps: OpsDeps): Ops {
   }
 
   return {
-    plugin: usePrometheus({ registry, endpoint: false }),
+    plugin: usePrometheus({ registry, endpoint: false, metrics: GRAPHQL_METRICS }),
     eventsRecorded: (count) => events.inc(count),
     responseCacheLookup: (outcome) => cacheLookups.inc({ outcome }),
     carrierPolled: (carrier, outcome, shipments) => polls.inc({ carrier, outcome }, shipments),

@@ -2,6 +2,7 @@ import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
 import { createComplexityRule } from "@pothos/plugin-complexity";
 import {
   type ASTNode,
+  type DocumentNode,
   type ExecutionResult,
   GraphQLError,
   getOperationAST,
@@ -223,7 +224,37 @@ function rootFields(
  * The request's cost with its variables resolved, and a refusal when it is over
  * REQUEST_LIMITS.maxCost.
  */
-function measureCost(args: RunArgs): { cost: number; refusal: ExecutionResult | null } {
+function measureCost(args: RunArgs): Cost {
+  const variables = JSON.stringify(args.variableValues ?? {});
+  if (variables.length > MAX_MEMO_VARIABLES) return computeCost(args);
+  // Yoga hands every request of one query text the same parsed document.
+  let known = costs.get(args.document);
+  if (!known) {
+    known = new Map();
+    costs.set(args.document, known);
+  }
+  const key = `${args.operationName ?? ""}\n${variables}`;
+  let cost = known.get(key);
+  if (!cost) {
+    if (known.size >= MAX_MEMO_PER_DOCUMENT) known.clear();
+    cost = computeCost(args);
+    known.set(key, cost);
+  }
+  return cost;
+}
+
+type Cost = { cost: number; refusal: ExecutionResult | null };
+
+/**
+ * Costs already measured, per document and then per operation name and variables: the cost
+ * depends on nothing else, and measuring walks the whole document (a validation pass) on every
+ * request otherwise. Requests with long variables (a batch of events) are measured each time.
+ */
+const costs = new WeakMap<DocumentNode, Map<string, Cost>>();
+const MAX_MEMO_PER_DOCUMENT = 64;
+const MAX_MEMO_VARIABLES = 1_024;
+
+function computeCost(args: RunArgs): Cost {
   let cost = 0;
   const rule = createComplexityRule({
     context: {},
