@@ -62,12 +62,19 @@ export interface CarrierAdapter {
   /** Verifies a webhook's signature over the raw body; constant-time. Absent: webhooks not accepted. */
   verifyWebhook?(input: {
     rawBody: string;
-    headers: Headers;
+    headers: HeaderReader;
     secret: string;
     url: string;
   }): boolean;
   /** Provider's id of a webhook delivery, used to deduplicate replays; null when it has none. */
-  webhookEventId?(payload: unknown, headers: Headers): string | null;
+  webhookEventId?(payload: unknown, headers: HeaderReader): string | null;
   /** The carrier's tracking API, for polling shipments without pushes; absent: not polled (046). */
   tracking?: CarrierTracking;
 }
+
+/**
+ * A request's headers as webhook verification reads them: by name, case-insensitively, several
+ * values joined by ", " (what `Headers.get` does). A `Headers` is one; the webhook route passes
+ * a reader over node's parsed headers, which costs less than building a `Headers` per request.
+ */
+export type HeaderReader = Pick<Headers, "get">;

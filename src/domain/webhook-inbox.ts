@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Prisma, PrismaClient, WebhookEndpoint } from "../../generated/prisma/client.ts";
-import type { CarrierAdapter } from "../carriers/types.ts";
+import type { CarrierAdapter, HeaderReader } from "../carriers/types.ts";
 import { eventsByNumber, withoutControlCharacters } from "./carrier-payloads.ts";
 import { previousSecretExpiresAt } from "./carrier-webhooks.ts";
 import { type ChangePublisher, publishRecordedChanges } from "./changes.ts";
@@ -27,7 +27,7 @@ export interface WebhookRequest {
   endpointId: string;
   /** Reads the raw body; null when it is over the size cap. Called once the endpoint is known. */
   readBody: () => Promise<string | null>;
-  headers: Headers;
+  headers: HeaderReader;
   url: string;
 }
 
@@ -85,7 +85,7 @@ export async function receiveWebhook(
 function verifies(
   adapter: CarrierAdapter,
   endpoint: WebhookEndpoint,
-  request: { rawBody: string; headers: Headers; url: string },
+  request: { rawBody: string; headers: HeaderReader; url: string },
   deps: { secretBox: SecretBox; now: Date },
 ): boolean {
   const sealed = [endpoint.secret];

@@ -7,6 +7,8 @@ const VERSION = "v1";
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 export const SECRET_KEY_BYTES = 32;
+/** Opened secrets a box remembers (webhook endpoints, marketplace credentials). */
+const MAX_OPENED = 1_000;
 
 /**
  * AES-256-GCM under one 32-byte key. A sealed value is `v1:<iv>:<tag>:<ciphertext>` (base64):
@@ -18,6 +20,10 @@ export function createSecretBox(key: Buffer): SecretBox {
     throw new Error(`the secret key must be ${SECRET_KEY_BYTES} bytes, got ${key.length}`);
   }
   const ownKey = Buffer.from(key);
+  // Secrets opened before, by their sealed form: a busy webhook endpoint's secret is opened once,
+  // not on every delivery (an AES-GCM decipher each). The key that opens them is in this process
+  // anyway; a value that fails to open is not kept, so it fails every time.
+  const opened = new Map<string, string>();
   return {
     seal(plain) {
       const iv = randomBytes(IV_BYTES);
@@ -27,32 +33,41 @@ export function createSecretBox(key: Buffer): SecretBox {
       return [VERSION, ...parts].join(":");
     },
     open(sealed) {
-      if (sealed.startsWith(CLEAR_SECRET_PREFIX)) return sealed.slice(CLEAR_SECRET_PREFIX.length);
-      const [version, iv, tag, ciphertext, ...rest] = sealed.split(":");
-      const ivBytes = Buffer.from(iv ?? "", "base64");
-      const tagBytes = Buffer.from(tag ?? "", "base64");
-      if (
-        version !== VERSION ||
-        ciphertext === undefined ||
-        rest.length > 0 ||
-        ivBytes.length !== IV_BYTES ||
-        // A short tag would let a forger guess it; GCM would accept one unless told the length.
-        tagBytes.length !== TAG_BYTES
-      ) {
-        throw new Error(`not a sealed secret (expected ${VERSION}:<iv>:<tag>:<ciphertext>)`);
-      }
-      const decipher = createDecipheriv(ALGORITHM, ownKey, ivBytes, { authTagLength: TAG_BYTES });
-      decipher.setAuthTag(tagBytes);
-      try {
-        return Buffer.concat([
-          decipher.update(Buffer.from(ciphertext, "base64")),
-          decipher.final(),
-        ]).toString("utf8");
-      } catch {
-        throw new Error(
-          "a stored secret does not open: it was sealed under another key than this one (TRACKLINE_SECRET_KEY, else the data directory's secret-key file), or altered",
-        );
-      }
+      const known = opened.get(sealed);
+      if (known !== undefined) return known;
+      const plain = openSealed(sealed);
+      if (opened.size >= MAX_OPENED) opened.clear();
+      opened.set(sealed, plain);
+      return plain;
     },
   };
+
+  function openSealed(sealed: string): string {
+    if (sealed.startsWith(CLEAR_SECRET_PREFIX)) return sealed.slice(CLEAR_SECRET_PREFIX.length);
+    const [version, iv, tag, ciphertext, ...rest] = sealed.split(":");
+    const ivBytes = Buffer.from(iv ?? "", "base64");
+    const tagBytes = Buffer.from(tag ?? "", "base64");
+    if (
+      version !== VERSION ||
+      ciphertext === undefined ||
+      rest.length > 0 ||
+      ivBytes.length !== IV_BYTES ||
+      // A short tag would let a forger guess it; GCM would accept one unless told the length.
+      tagBytes.length !== TAG_BYTES
+    ) {
+      throw new Error(`not a sealed secret (expected ${VERSION}:<iv>:<tag>:<ciphertext>)`);
+    }
+    const decipher = createDecipheriv(ALGORITHM, ownKey, ivBytes, { authTagLength: TAG_BYTES });
+    decipher.setAuthTag(tagBytes);
+    try {
+      return Buffer.concat([
+        decipher.update(Buffer.from(ciphertext, "base64")),
+        decipher.final(),
+      ]).toString("utf8");
+    } catch {
+      throw new Error(
+        "a stored secret does not open: it was sealed under another key than this one (TRACKLINE_SECRET_KEY, else the data directory's secret-key file), or altered",
+      );
+    }
+  }
 }

@@ -24,13 +24,17 @@ describe("createSecretBox", () => {
 
   it("refuses a value sealed under another key, altered, or with a short tag", () => {
     const sealed = box.seal("whsec_at_rest_0123456789abcdef");
+    // Opened once here: what a box remembers of it must not make the refusals below pass.
+    expect(box.open(sealed)).toBe("whsec_at_rest_0123456789abcdef");
     expect(() => createSecretBox(randomBytes(32)).open(sealed)).toThrow(/does not open/);
     const [version, iv, tag, ciphertext] = sealed.split(":") as [string, string, string, string];
     const flipped = Buffer.from(ciphertext, "base64");
     flipped[0]! ^= 1;
-    expect(() => box.open([version, iv, tag, flipped.toString("base64")].join(":"))).toThrow(
-      /does not open/,
-    );
+    for (let attempt = 0; attempt < 2; attempt++) {
+      expect(() => box.open([version, iv, tag, flipped.toString("base64")].join(":"))).toThrow(
+        /does not open/,
+      );
+    }
     const shortTag = Buffer.from(tag, "base64").subarray(0, 4).toString("base64");
     expect(() => box.open([version, iv, shortTag, ciphertext].join(":"))).toThrow(/not a sealed/);
     expect(() => box.open("whsec_plain_text_secret_value")).toThrow(/not a sealed/);

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { PrismaClient } from "../../generated/prisma/client.ts";
 import type { CarrierRegistry } from "../carriers/registry.ts";
+import type { HeaderReader } from "../carriers/types.ts";
 import type { ChangePublisher } from "../domain/changes.ts";
 import type { JobQueue } from "../domain/jobs.ts";
 import type { SecretBox } from "../domain/secret-box.ts";
@@ -111,13 +112,15 @@ async function readBody(req: IncomingMessage): Promise<string | null> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-function toHeaders(req: IncomingMessage): Headers {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (typeof value === "string") headers.set(name, value);
-    else if (Array.isArray(value)) for (const item of value) headers.append(name, item);
-  }
-  return headers;
+/** Node's parsed headers read as `Headers.get` would: lower-cased names, values joined by ", ". */
+function toHeaders(req: IncomingMessage): HeaderReader {
+  return {
+    get(name) {
+      const value = req.headers[name.toLowerCase()];
+      if (value === undefined) return null;
+      return Array.isArray(value) ? value.join(", ") : value;
+    },
+  };
 }
 
 function reply(res: ServerResponse, status: number, body: unknown): void {

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { constantTimeEqual } from "../constant-time.ts";
 import { asRecord, asText } from "../json.ts";
+import type { HeaderReader } from "../types.ts";
 import { parseSeventeenTrack } from "./parse.ts";
 
 /**
@@ -11,7 +12,7 @@ import { parseSeventeenTrack } from "./parse.ts";
  */
 export function verifySeventeenTrackWebhook(input: {
   rawBody: string;
-  headers: Headers;
+  headers: HeaderReader;
   secret: string;
 }): boolean {
   const received = input.headers.get("sign");

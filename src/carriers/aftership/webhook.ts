@@ -1,6 +1,7 @@
 import { createHmac } from "node:crypto";
 import { constantTimeEqual } from "../constant-time.ts";
 import { asRecord, asText } from "../json.ts";
+import type { HeaderReader } from "../types.ts";
 
 /**
  * AfterShip "Webhook Signature" (aftership.com/docs/tracking/webhook/webhook-signature):
@@ -9,7 +10,7 @@ import { asRecord, asText } from "../json.ts";
  */
 export function verifyAftershipWebhook(input: {
   rawBody: string;
-  headers: Headers;
+  headers: HeaderReader;
   secret: string;
 }): boolean {
   const received = input.headers.get("aftership-hmac-sha256");

@@ -1,6 +1,7 @@
 import { createHmac } from "node:crypto";
 import { constantTimeEqual } from "../constant-time.ts";
 import { asRecord, asText } from "../json.ts";
+import type { HeaderReader } from "../types.ts";
 
 /**
  * EasyPost webhooks (EasyPost client libraries' `validate_webhook`, e.g. easypost-python
@@ -9,7 +10,7 @@ import { asRecord, asText } from "../json.ts";
  */
 export function verifyEasypostWebhook(input: {
   rawBody: string;
-  headers: Headers;
+  headers: HeaderReader;
   secret: string;
 }): boolean {
   const received = input.headers.get("x-hmac-signature");
