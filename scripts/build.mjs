@@ -77,4 +77,12 @@ export async function build() {
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) await build();
+/** esbuild has printed a failed build's errors with file and line: exit without its stack. */
+export function exitOnBuildFailure(error) {
+  if (Array.isArray(error?.errors) && error.errors.length > 0) process.exit(1);
+  throw error;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  await build().catch(exitOnBuildFailure);
+}
