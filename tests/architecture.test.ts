@@ -20,9 +20,11 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   vocabulary: ["vocabulary"],
   // Outbound HTTP plumbing (timeouts, Retry-After) shared by carrier and marketplace clients.
   http: ["http"],
+  // Where the package's own files are, for code that reads them at run time (decision 051).
+  files: ["files"],
   // Gazetteer lookups: domain-neutral data, like the vocabulary it returns.
   places: ["places", "vocabulary"],
-  carriers: ["carriers", "http", "vocabulary"],
+  carriers: ["carriers", "files", "http", "vocabulary"],
   plugins: ["plugins", "http", "vocabulary"],
   domain: ["domain", "plugins", "carriers", "places", "http", "vocabulary", "generated"],
   schema: ["schema", "domain", "plugins", "carriers", "places", "http", "vocabulary", "generated"],
@@ -34,6 +36,7 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
     "plugins",
     "carriers",
     "places",
+    "files",
     "http",
     "vocabulary",
     "generated",

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { PACKAGE_ROOT } from "../files/package-root.ts";
 import { createStaticAsset, type StaticAsset, sendStaticAsset } from "./static-asset.ts";
 
 /** Where GraphiQL's files are served; the page itself is on the GraphQL endpoint. */
@@ -18,7 +19,7 @@ export interface GraphiQL {
   handle(req: IncomingMessage, res: ServerResponse): boolean;
 }
 
-const OWN_FILES = path.join(import.meta.dirname, "graphiql");
+const OWN_FILES = path.join(PACKAGE_ROOT, "src/server/graphiql");
 const JS = "text/javascript; charset=utf-8";
 
 /**

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
+import { PACKAGE_ROOT } from "../files/package-root.ts";
 import { renderBaseMap } from "./live-map/base-map.ts";
 import { LIVE_MAP_ASSETS, renderLiveMapPage } from "./live-map/page.ts";
 import { createStaticAsset, type StaticAsset, sendStaticAsset } from "./static-asset.ts";
@@ -8,7 +9,7 @@ import { createStaticAsset, type StaticAsset, sendStaticAsset } from "./static-a
 /** The page of the live parcel map (decision 045); its files are under /map/. */
 export const LIVE_MAP_PATH = "/map";
 
-const OWN_FILES = path.join(import.meta.dirname, "live-map");
+const OWN_FILES = path.join(PACKAGE_ROOT, "src/server/live-map");
 const JS = "text/javascript; charset=utf-8";
 
 /**

@@ -1,9 +1,10 @@
 import { createHash, randomUUID } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { PACKAGE_ROOT } from "../files/package-root.ts";
 import type { DatabaseHandle, SqlSession } from "./database.ts";
 
-const MIGRATIONS_DIR = path.resolve(import.meta.dirname, "../../prisma/migrations");
+const MIGRATIONS_DIR = path.join(PACKAGE_ROOT, "prisma/migrations");
 /** The advisory lock `prisma migrate` takes, so it and this never migrate at the same time. */
 const PRISMA_MIGRATE_LOCK = 72707369;
 

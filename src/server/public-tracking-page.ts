@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
+import path from "node:path";
 import type { PublicTrackingView } from "../domain/public-tracking/view.ts";
 import {
   LANGUAGE_NAMES,
@@ -7,6 +8,7 @@ import {
   type PublicPageTexts,
   textDirection,
 } from "../domain/texts/public-page.ts";
+import { PACKAGE_ROOT } from "../files/package-root.ts";
 import {
   SUPPORTED_LOCALES,
   type SupportedLocale,
@@ -43,7 +45,9 @@ label{display:block;font-weight:600}`;
 const STYLE_HASH = createHash("sha256").update(PAGE_STYLE).digest("base64");
 
 /** The page's script (plain JS, no build step): live updates and the rating (decision 044). */
-export const PAGE_SCRIPT = readFileSync(new URL("./public-tracking-page.js", import.meta.url));
+export const PAGE_SCRIPT = readFileSync(
+  path.join(PACKAGE_ROOT, "src/server/public-tracking-page.js"),
+);
 /** Its URL carries its content's hash, so it may be cached for good. */
 export const PAGE_SCRIPT_PATH = `/t/assets/page.${createHash("sha256").update(PAGE_SCRIPT).digest("hex").slice(0, 16)}.js`;
 

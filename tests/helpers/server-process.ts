@@ -13,7 +13,8 @@ export interface ServerProcess {
 }
 
 /**
- * `npm start` as a child process, with only the environment given: the test runner's
+ * The server as a child process, from its sources through tsx (what `npm start` runs, but
+ * without its build: decision 051), with only the environment given: the test runner's
  * DATABASE_URL, REDIS_URL, HOST, PORT, NODE_ENV and TRACKLINE_* are not passed on, so a suite
  * running on PostgreSQL still starts an embedded server unless `env` says otherwise.
  */
@@ -27,6 +28,15 @@ export function startProcess(
   args: string[],
   env: Record<string, string>,
 ): ServerProcess {
+  return spawnNode(["--import", "tsx", entry, ...args], env);
+}
+
+/** Exactly what `npm start` runs: the compiled server, built first when it is stale. */
+export function startCompiledServerProcess(env: Record<string, string>): ServerProcess {
+  return spawnNode(["scripts/start.mjs"], env);
+}
+
+function spawnNode(args: string[], env: Record<string, string>): ServerProcess {
   const inherited = Object.fromEntries(
     Object.entries(process.env).filter(
       ([name]) =>
@@ -34,7 +44,7 @@ export function startProcess(
         !name.startsWith("TRACKLINE_"),
     ),
   );
-  const child = spawn(process.execPath, ["--import", "tsx", entry, ...args], {
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...inherited, ...env },
     stdio: ["ignore", "pipe", "pipe"],

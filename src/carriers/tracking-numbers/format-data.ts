@@ -1,5 +1,9 @@
 import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { PACKAGE_ROOT } from "../../files/package-root.ts";
 import type { ChecksumSpec } from "./checksums.ts";
+
+const OWN_FILES = path.join(PACKAGE_ROOT, "src/carriers/tracking-numbers");
 
 /** One lookup row of an `additional` table (S10 countries, service types...). */
 export interface LookupRow {
@@ -51,11 +55,11 @@ export interface LoadedFormat {
   origin: "dataset" | "extra";
 }
 
-function readDir(url: URL): CourierData[] {
-  return readdirSync(url)
+function readDir(dir: string): CourierData[] {
+  return readdirSync(dir)
     .filter((f) => f.endsWith(".json"))
     .sort()
-    .map((f) => JSON.parse(readFileSync(new URL(f, url), "utf8")) as CourierData);
+    .map((f) => JSON.parse(readFileSync(path.join(dir, f), "utf8")) as CourierData);
 }
 
 function flatten(files: CourierData[], origin: LoadedFormat["origin"]): LoadedFormat[] {
@@ -71,7 +75,7 @@ function flatten(files: CourierData[], origin: LoadedFormat["origin"]): LoadedFo
 /** Reads the vendored dataset and our extras once, at module load. */
 export function loadFormatData(): LoadedFormat[] {
   return [
-    ...flatten(readDir(new URL("./data/couriers/", import.meta.url)), "dataset"),
-    ...flatten(readDir(new URL("./extra/", import.meta.url)), "extra"),
+    ...flatten(readDir(path.join(OWN_FILES, "data/couriers")), "dataset"),
+    ...flatten(readDir(path.join(OWN_FILES, "extra")), "extra"),
   ];
 }
