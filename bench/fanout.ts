@@ -13,7 +13,7 @@ import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
 import { PrismaClient } from "../generated/prisma/client.ts";
 import { createCarrierRegistry } from "../src/carriers/registry.ts";
-import { NO_JOBS } from "../src/domain/jobs.ts";
+import { SWEEP_CATCHES_UP } from "../src/domain/jobs.ts";
 import { recordTrackingEvents } from "../src/domain/record-events.ts";
 import { createApiKey } from "../src/server/api-keys.ts";
 import { buildApp } from "../src/server/app.ts";
@@ -114,7 +114,12 @@ async function record(shipmentId: string): Promise<{ t0: number; lastEventAt: st
       events: [{ occurredAt: { instant: occurredAt, offsetMinutes: 0 }, status: "IN_TRANSIT" }],
       source: "MANUAL",
     },
-    { now: new Date(clock + 3_600_000), lookup: carriers.lookupCode, publisher, jobs: NO_JOBS },
+    {
+      now: new Date(clock + 3_600_000),
+      lookup: carriers.lookupCode,
+      publisher,
+      jobs: SWEEP_CATCHES_UP,
+    },
   );
   const t0 = now();
   if (result.recordedCount !== 1) throw new Error(`not recorded: ${JSON.stringify(result.errors)}`);

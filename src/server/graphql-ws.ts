@@ -7,13 +7,14 @@ import type { Context } from "../schema/context.ts";
 import { tooManySubscriptions } from "./access-policy.ts";
 import type { Authenticator } from "./api-keys.ts";
 import type { SubscriptionCounter } from "./key-limits.ts";
-import { createSharedSubscriptions } from "./shared-subscriptions.ts";
+import { createSharedSubscriptions, type Subscriber } from "./shared-subscriptions.ts";
 import type { TransportLimits } from "./transport-limits.ts";
 
 type EnvelopedRoot = {
   execute: typeof execute;
   subscribe: typeof subscribe;
   shareKey: string;
+  subscriber: Subscriber;
 };
 
 /** What yoga is created with: graphql-ws hands the connection parameters in. */
@@ -65,7 +66,11 @@ export function attachGraphQLWebSockets(options: {
       execute: (args) => (args.rootValue as EnvelopedRoot).execute(args),
       subscribe: (args) => {
         const root = args.rootValue as EnvelopedRoot;
-        return sharedSubscriptions.subscribe(root.shareKey, () => root.subscribe(args));
+        return sharedSubscriptions.subscribe(
+          root.shareKey,
+          () => root.subscribe(args),
+          root.subscriber,
+        );
       },
       onSubscribe: async (ctx, id, params) => {
         const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
@@ -81,7 +86,12 @@ export function attachGraphQLWebSockets(options: {
           document: parse(params.query),
           variableValues: params.variables,
           contextValue,
-          rootValue: { execute, subscribe, shareKey: shareKey(contextValue, params) },
+          rootValue: {
+            execute,
+            subscribe,
+            shareKey: shareKey(contextValue, params),
+            subscriber: socketSubscriber(ctx.extra.socket, id, limits.wsMaxBufferedBytes),
+          },
         };
         const errors = validate(args.schema, args.document);
         if (errors.length) return errors;
@@ -183,6 +193,26 @@ function closedWithin(sockets: WebSocket[], ms: number): Promise<void> {
       });
     }
   });
+}
+
+/**
+ * Writes a shared stream's results to one subscription of one socket: the `next` message
+ * graphql-ws would have sent, byte for byte, built around the payload serialised once for all
+ * (decision 053). A socket with more than `maxBuffered` bytes still unsent is too far behind: it
+ * is closed, 1013 ("try again later", which graphql-ws clients retry), not buffered further.
+ */
+export function socketSubscriber(socket: WebSocket, id: string, maxBuffered: number): Subscriber {
+  const head = `{"id":${JSON.stringify(id)},"type":"next","payload":`;
+  return {
+    next(payload) {
+      if (socket.readyState !== socket.OPEN) return;
+      if (socket.bufferedAmount > maxBuffered) {
+        socket.close(1013, "Subscriber too far behind");
+        return;
+      }
+      socket.send(`${head}${payload}}`);
+    },
+  };
 }
 
 /**

@@ -1,10 +1,16 @@
 import type { ExecutionResult } from "graphql";
-import { Repeater } from "graphql-yoga";
 
 type Started = AsyncIterable<ExecutionResult> | ExecutionResult;
 
+/** Where one subscriber's messages go (a graphql-ws socket and operation id, decision 053). */
+export interface Subscriber {
+  /** Sends one result, given as its payload already serialised for every subscriber of the key. */
+  next(payload: string): void;
+}
+
 interface Listener {
-  push(result: ExecutionResult): void;
+  subscriber: Subscriber;
+  /** Ends the subscriber's stream: done, or with the shared stream's error. */
   stop(error?: unknown): void;
 }
 
@@ -16,15 +22,37 @@ interface Shared {
 
 export interface SharedSubscriptions {
   /**
-   * The stream of `key`: joins the one already running on this instance, or starts it with
-   * `start`. Subscribers of one key get the same result objects, executed once (decision 035).
+   * Joins the stream of `key` already running on this instance, or starts it with `start`.
+   * Subscribers of one key are sent the same payload, executed and serialised once (decisions
+   * 035, 053). A refusal (no such shipment) is returned as it came; a stream is returned as an
+   * iterator that yields nothing: results go to `subscriber` directly, and the iterator ends
+   * when the shared stream does (or throws its error), so graphql-ws still sends `complete` or
+   * `error`; its `return()` (the client's `complete`, a closed socket) leaves the stream.
    */
-  subscribe(key: string, start: () => Promise<Started> | Started): Promise<Started>;
+  subscribe(
+    key: string,
+    start: () => Promise<Started> | Started,
+    subscriber: Subscriber,
+  ): Promise<Started>;
 }
+
+/** Subscribers written to before the pump yields to the event loop: one event cannot stall it. */
+const SLICE = 500;
 
 function isStream(value: Started): value is AsyncIterable<ExecutionResult> {
   return typeof (value as AsyncIterable<unknown>)[Symbol.asyncIterator] === "function";
 }
+
+/**
+ * A result's `next` payload exactly as graphql-ws would write it (its `emit.next`, with no
+ * `onNext` hook or replacer, neither of which trackline sets): errors by their `toJSON()`.
+ */
+export function serializePayload(result: ExecutionResult): string {
+  const { errors, ...rest } = result;
+  return JSON.stringify(errors ? { ...rest, errors: errors.map((e) => e.toJSON()) } : rest);
+}
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * One execution per subscription key, multicast to every subscriber of it. The key must hold all
@@ -34,12 +62,23 @@ function isStream(value: Started): value is AsyncIterable<ExecutionResult> {
 export function createSharedSubscriptions(): SharedSubscriptions {
   const running = new Map<string, Shared>();
 
+  const deliver = async (shared: Shared, result: ExecutionResult) => {
+    const payload = serializePayload(result);
+    let sent = 0;
+    for (const listener of [...shared.listeners]) {
+      // One that left while an earlier slice yielded is not written to.
+      if (!shared.listeners.has(listener)) continue;
+      listener.subscriber.next(payload);
+      if (++sent % SLICE === 0) await yieldToEventLoop();
+    }
+  };
+
   const pump = async (key: string, shared: Shared, stream: AsyncIterable<ExecutionResult>) => {
     const source = stream[Symbol.asyncIterator]();
     shared.source = source;
     try {
       for (let next = await source.next(); !next.done; next = await source.next()) {
-        for (const listener of shared.listeners) listener.push(next.value);
+        await deliver(shared, next.value);
       }
       for (const listener of shared.listeners) listener.stop();
     } catch (error) {
@@ -49,8 +88,36 @@ export function createSharedSubscriptions(): SharedSubscriptions {
     }
   };
 
-  return {
-    subscribe: async (key, start) => {
+  const join = (key: string, shared: Shared, subscriber: Subscriber) => {
+    let stop!: Listener["stop"];
+    const ended = new Promise<IteratorResult<ExecutionResult>>((resolve, reject) => {
+      stop = (error) =>
+        error === undefined ? resolve({ done: true, value: undefined }) : reject(error);
+    });
+    // graphql-ws awaits it; handled here too, so an error after the subscriber left is not loose.
+    ended.catch(() => {});
+    const listener: Listener = { subscriber, stop };
+    shared.listeners.add(listener);
+    const leave = async (): Promise<IteratorResult<ExecutionResult>> => {
+      shared.listeners.delete(listener);
+      stop();
+      if (shared.listeners.size === 0 && running.get(key) === shared) {
+        running.delete(key);
+        await shared.source?.return?.();
+      }
+      return { done: true, value: undefined };
+    };
+    return {
+      [Symbol.asyncIterator]() {
+        return this;
+      },
+      next: () => ended,
+      return: leave,
+    };
+  };
+
+  const subscriptions: SharedSubscriptions = {
+    subscribe: async (key, start, subscriber) => {
       let shared = running.get(key);
       if (!shared) {
         const created: Shared = {
@@ -73,27 +140,10 @@ export function createSharedSubscriptions(): SharedSubscriptions {
       const started = await current.started;
       // A refusal (no such shipment, no read scope) goes to whoever asked, as it came.
       if (!isStream(started)) return started;
-      return new Repeater<ExecutionResult>(async (push, stop) => {
-        const listener: Listener = {
-          push: (result) => {
-            // Repeater refuses a 1,025th unread message: a consumer that far behind is ended
-            // (graphql-ws sends it an error) instead of buffered without bound.
-            try {
-              push(result).catch(() => {});
-            } catch (overflow) {
-              stop(overflow);
-            }
-          },
-          stop: (error) => stop(error),
-        };
-        current.listeners.add(listener);
-        await stop;
-        current.listeners.delete(listener);
-        if (current.listeners.size === 0 && running.get(key) === current) {
-          running.delete(key);
-          await current.source?.return?.();
-        }
-      });
+      // Its last subscriber left (or it ended) while this one waited: start anew.
+      if (running.get(key) !== current) return subscriptions.subscribe(key, start, subscriber);
+      return join(key, current, subscriber);
     },
   };
+  return subscriptions;
 }

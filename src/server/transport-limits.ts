@@ -11,6 +11,11 @@ export interface TransportLimits {
    * 64 KB is plenty; ws's own default (100 MB) lets one client make the server buffer that much.
    */
   wsMaxPayloadBytes: number;
+  /**
+   * Bytes a WebSocket may have queued but unsent before a subscription message closes it (1013):
+   * a consumer that far behind is dropped, not buffered without bound (decision 053).
+   */
+  wsMaxBufferedBytes: number;
   /** How long an opened WebSocket may wait before `connection_init` (graphql-ws closes it, 4408). */
   wsConnectionInitTimeoutMs: number;
   /** On shutdown, how long requests in flight may take to finish before they are cut. */
@@ -20,6 +25,7 @@ export interface TransportLimits {
 export const DEFAULT_LIMITS: TransportLimits = {
   maxBodyBytes: 1024 * 1024,
   wsMaxPayloadBytes: 64 * 1024,
+  wsMaxBufferedBytes: 1024 * 1024,
   wsConnectionInitTimeoutMs: 10_000,
   shutdownDrainMs: 10_000,
 };
