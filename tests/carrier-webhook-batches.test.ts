@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { createCarrierRegistry } from "../src/carriers/registry.ts";
@@ -6,10 +5,15 @@ import type { ShipmentChange } from "../src/domain/changes.ts";
 import { NO_SUCH_SHIPMENT } from "../src/domain/record-events.ts";
 import { processDeliveries } from "../src/domain/webhook-inbox.ts";
 import { createDeliveryWriter } from "../src/domain/webhook-intake.ts";
-import { buildOrder } from "./helpers/factories.ts";
-import { ConfirmShipment } from "./helpers/operations.ts";
 import { startTestServer, type TestServer } from "./helpers/test-server.ts";
-import { postWebhook, SIGN } from "./helpers/webhooks.ts";
+import {
+  type AftershipPayload,
+  aftershipDelivered,
+  confirmFixtureParcel,
+  createAftershipEndpoint,
+  postWebhook,
+  SIGN,
+} from "./helpers/webhooks.ts";
 
 /**
  * Decision 049: a worker's batch of carrier webhook deliveries is ingested in one transaction,
@@ -18,7 +22,6 @@ import { postWebhook, SIGN } from "./helpers/webhooks.ts";
  * neighbour lost to one bad delivery.
  */
 
-const FIXTURE_ERA = "2015-01-01T00:00:00Z";
 const SECRET = "whsec_batches_0123456789";
 const NOW = new Date("2026-11-20T12:00:00Z");
 const findAdapter = createCarrierRegistry().adapter;
@@ -28,47 +31,20 @@ let endpointId = "";
 
 beforeAll(async () => {
   server = await startTestServer({ now: () => NOW });
-  const endpoint = await server.database.db.webhookEndpoint.create({
-    data: {
-      tenantId: server.tenant.tenantId,
-      provider: "aftership",
-      secret: server.secretBox.seal(SECRET),
-    },
-  });
-  endpointId = endpoint.id;
+  endpointId = await createAftershipEndpoint(server, SECRET);
 });
 afterAll(() => server.close());
-
-interface AftershipPayload {
-  event_id: string;
-  msg: { tracking_number: string; checkpoints: Record<string, unknown>[] };
-}
 
 let sequence = 0;
 
 /** AfterShip's delivered fixture (6 checkpoints) under a new number; `confirm` ships it first. */
 async function aftershipPayload(confirm = true): Promise<AftershipPayload> {
   sequence += 1;
-  const payload = JSON.parse(
-    readFileSync(
-      new URL("../src/carriers/aftership/__fixtures__/delivered.json", import.meta.url),
-      "utf8",
-    ),
-  ) as AftershipPayload;
-  payload.event_id = `batch-test-${sequence}`;
-  payload.msg.tracking_number = `YT26030219876${String(sequence).padStart(5, "0")}`;
-  if (confirm) {
-    const orderId = await buildOrder(server, { placedAt: FIXTURE_ERA });
-    const confirmed = await server.request(ConfirmShipment, {
-      input: {
-        orderId,
-        carrier: "yunexpress",
-        trackingNumber: payload.msg.tracking_number,
-        force: true,
-      },
-    });
-    expect(confirmed.data?.confirmShipment.errors).toEqual([]);
-  }
+  const payload = aftershipDelivered(
+    `batch-test-${sequence}`,
+    `YT26030219876${String(sequence).padStart(5, "0")}`,
+  );
+  if (confirm) await confirmFixtureParcel(server, payload.msg.tracking_number);
   return payload;
 }
 

@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { createCarrierRegistry } from "../src/carriers/registry.ts";
@@ -8,13 +7,15 @@ import type { ShipmentChange } from "../src/domain/changes.ts";
 import { MAX_EVENTS_PER_BATCH } from "../src/domain/record-events.ts";
 import { processDelivery } from "../src/domain/webhook-inbox.ts";
 import type { TrackingStatus } from "../src/vocabulary/index.ts";
-import { buildOrder } from "./helpers/factories.ts";
-import { ConfirmShipment } from "./helpers/operations.ts";
 import { startTestServer, type TestServer } from "./helpers/test-server.ts";
-import { postWebhook, SIGN } from "./helpers/webhooks.ts";
-
-/** The providers' published examples are years old; their orders were placed before them. */
-const FIXTURE_ERA = "2015-01-01T00:00:00Z";
+import {
+  type AftershipPayload,
+  aftershipDelivered,
+  confirmFixtureParcel,
+  createAftershipEndpoint,
+  postWebhook,
+  SIGN,
+} from "./helpers/webhooks.ts";
 
 let server: TestServer;
 let endpointId = "";
@@ -24,46 +25,20 @@ const findAdapter = createCarrierRegistry().adapter;
 
 beforeAll(async () => {
   server = await startTestServer({ now: () => NOW });
-  const endpoint = await server.database.db.webhookEndpoint.create({
-    data: {
-      tenantId: server.tenant.tenantId,
-      provider: "aftership",
-      secret: server.secretBox.seal(SECRET),
-    },
-  });
-  endpointId = endpoint.id;
+  endpointId = await createAftershipEndpoint(server, SECRET);
 });
 afterAll(() => server.close());
-
-type Checkpoint = Record<string, unknown>;
-interface AftershipPayload {
-  event_id: string;
-  msg: { tracking_number: string; checkpoints: Checkpoint[] };
-}
 
 let sequence = 0;
 
 /** AfterShip's delivered fixture under a number of its own, on a shipment confirmed for it. */
 async function aftershipDelivery(): Promise<AftershipPayload> {
   sequence += 1;
-  const payload = JSON.parse(
-    readFileSync(
-      new URL("../src/carriers/aftership/__fixtures__/delivered.json", import.meta.url),
-      "utf8",
-    ),
-  ) as AftershipPayload;
-  payload.event_id = `delivery-test-${sequence}`;
-  payload.msg.tracking_number = `YT26030212345${String(sequence).padStart(5, "0")}`;
-  const orderId = await buildOrder(server, { placedAt: FIXTURE_ERA });
-  const confirmed = await server.request(ConfirmShipment, {
-    input: {
-      orderId,
-      carrier: "yunexpress",
-      trackingNumber: payload.msg.tracking_number,
-      force: true,
-    },
-  });
-  expect(confirmed.data?.confirmShipment.errors).toEqual([]);
+  const payload = aftershipDelivered(
+    `delivery-test-${sequence}`,
+    `YT26030212345${String(sequence).padStart(5, "0")}`,
+  );
+  await confirmFixtureParcel(server, payload.msg.tracking_number);
   return payload;
 }
 
