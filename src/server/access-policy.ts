@@ -38,6 +38,14 @@ export interface RunArgs {
   contextValue: unknown;
 }
 
+/** The request's variables as an object (none: an empty one). */
+export function variablesOf(args: RunArgs): Record<string, unknown> {
+  const { variableValues } = args;
+  return variableValues && typeof variableValues === "object"
+    ? (variableValues as Record<string, unknown>)
+    : {};
+}
+
 /**
  * Introspection (__schema, __type) only for keys holding keys:manage when it is off: a partner's
  * key has no need to map the API (schema.graphql is published), an operator's tools may.

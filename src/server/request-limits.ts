@@ -1,8 +1,6 @@
 import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
-import { createComplexityRule } from "@pothos/plugin-complexity";
 import {
   type ASTNode,
-  type DocumentNode,
   type ExecutionResult,
   GraphQLError,
   getOperationAST,
@@ -10,7 +8,6 @@ import {
   type SelectionSetNode,
   type ValidationContext,
   type ValidationRule,
-  validate,
 } from "graphql";
 import { isAsyncIterable, type Plugin } from "graphql-yoga";
 import { MAX_REQUEST_TEXT } from "../domain/input-limits.ts";
@@ -23,8 +20,10 @@ import {
   rateLimited,
   rateLimitHeadersPlugin,
   sseSubscriptionRefusal,
+  variablesOf,
   verdicts,
 } from "./access-policy.ts";
+import { measureCost } from "./query-cost.ts";
 
 /**
  * What one request may ask for (decision 028). Its cost counts, with the variables resolved, 1 per
@@ -132,7 +131,7 @@ function beforeRunPlugin(options: RequestLimitOptions): Plugin {
       (options.introspection ? null : introspectionRefusal(args)) ??
       variableTextRefusal(args);
     if (refusal) return refusal;
-    const { cost, refusal: tooCostly } = measureCost(args);
+    const { cost, refusal: tooCostly } = measureCost(args, REQUEST_LIMITS.maxCost);
     if (tooCostly) return tooCostly;
     const { viewer, request } = args.contextValue as Partial<Context> & { request?: Request };
     if (!viewer) return null;
@@ -218,71 +217,6 @@ function rootFields(
     seen.add(name);
     return rootFields(fragment, fragments, seen);
   });
-}
-
-/**
- * The request's cost with its variables resolved, and a refusal when it is over
- * REQUEST_LIMITS.maxCost.
- */
-function measureCost(args: RunArgs): Cost {
-  const variables = JSON.stringify(args.variableValues ?? {});
-  if (variables.length > MAX_MEMO_VARIABLES) return computeCost(args);
-  // Yoga hands every request of one query text the same parsed document.
-  let known = costs.get(args.document);
-  if (!known) {
-    known = new Map();
-    costs.set(args.document, known);
-  }
-  const key = `${args.operationName ?? ""}\n${variables}`;
-  let cost = known.get(key);
-  if (!cost) {
-    if (known.size >= MAX_MEMO_PER_DOCUMENT) known.clear();
-    cost = computeCost(args);
-    known.set(key, cost);
-  }
-  return cost;
-}
-
-type Cost = { cost: number; refusal: ExecutionResult | null };
-
-/**
- * Costs already measured, per document and then per operation name and variables: the cost
- * depends on nothing else, and measuring walks the whole document (a validation pass) on every
- * request otherwise. Requests with long variables (a batch of events) are measured each time.
- */
-const costs = new WeakMap<DocumentNode, Map<string, Cost>>();
-const MAX_MEMO_PER_DOCUMENT = 64;
-const MAX_MEMO_VARIABLES = 1_024;
-
-function computeCost(args: RunArgs): Cost {
-  let cost = 0;
-  const rule = createComplexityRule({
-    context: {},
-    variableValues: variablesOf(args),
-    operationName: args.operationName ?? undefined,
-    validate: ({ complexity }, reportError) => {
-      cost = complexity;
-      if (complexity <= REQUEST_LIMITS.maxCost) return;
-      const message = `Query cost ${complexity} is over the limit of ${REQUEST_LIMITS.maxCost}: ask for smaller pages (first) or fewer fields`;
-      const extensions = {
-        code: "QUERY_TOO_COMPLEX",
-        cost: complexity,
-        limit: REQUEST_LIMITS.maxCost,
-      };
-      reportError(new GraphQLError(message, { extensions }));
-    },
-  });
-  // Only this rule: the document passed graphql's own validation already. Variables that do not
-  // coerce are reported here as graphql-js would report them.
-  const errors = validate(args.schema, args.document, [rule]);
-  return { cost, refusal: errors.length > 0 ? { errors } : null };
-}
-
-function variablesOf(args: RunArgs): Record<string, unknown> {
-  const { variableValues } = args;
-  return variableValues && typeof variableValues === "object"
-    ? (variableValues as Record<string, unknown>)
-    : {};
 }
 
 /**

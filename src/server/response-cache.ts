@@ -89,8 +89,8 @@ export function useTracklineResponseCache(options: ResponseCacheOptions): Plugin
  * request. Variables are not sorted: the same variables in another order are another key (a
  * miss, never a wrong answer).
  */
-const responseCacheKey: BuildResponseCacheKeyFunction = (params) => {
-  return createHash("sha256")
+const responseCacheKey: BuildResponseCacheKeyFunction = (params) =>
+  createHash("sha256")
     .update(params.documentString)
     .update("|")
     .update(params.operationName ?? "")
@@ -99,7 +99,6 @@ const responseCacheKey: BuildResponseCacheKeyFunction = (params) => {
     .update("|")
     .update(params.sessionId ?? "")
     .digest("hex");
-};
 
 /** Everything an answer depends on besides the operation, its variables and the data. */
 function sessionKey(context: Context, generation: string): string {
